@@ -1,0 +1,167 @@
+"""Headless commands over the same services as the window.
+
+Bad input never shows a traceback: one clear line on stderr and a non-zero
+exit code (2 for usage errors, 1 for everything else).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from facilitator import __version__
+from facilitator.paths import default_database
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: fel: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="facilitator",
+        description="Facilitator: workshoppar offline och minnesanteckningar i Word. "
+        "Utan kommando startar programfönstret.",
+    )
+    parser.add_argument("--db", type=Path, metavar="PATH",
+                        help=f"databasfil (standard: {default_database()})")
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+
+    sub.add_parser("list", help="lista projekt och workshoppar med id, datum och titel")
+    p = sub.add_parser("import", help="importera ett workshoppaket (.json)")
+    p.add_argument("file", type=Path, metavar="FIL")
+    p = sub.add_parser("export-json", help="exportera en workshop eller ett projekt som paket")
+    p.add_argument("ref", metavar="WORKSHOP|PROJEKT", help="id från 'facilitator list'")
+    p.add_argument("file", type=Path, metavar="FIL")
+    sub.add_parser("sample", help="läs in exempelprojektet")
+    p = sub.add_parser("export-minutes", help="exportera minnesanteckningar (.docx)")
+    p.add_argument("workshop", metavar="WORKSHOP", help="id från 'facilitator list'")
+    p.add_argument("out", type=Path, metavar="UT.docx")
+    p.add_argument("--template", type=Path, metavar="MALL.docx",
+                   help="organisationens Word-mall (.docx eller .dotx)")
+    p.add_argument("--no-participants", action="store_true", help="utan deltagarlista")
+    p.add_argument("--anonymise", action="store_true",
+                   help="ersätt personnamn med roll eller organisation (för publicering)")
+    p.add_argument("--order", choices=("capture", "votes"), default="capture",
+                   help="önskemålens ordning: som de skrevs eller efter röster")
+    p.add_argument("--votes", action="store_true", help="visa antal röster per önskemål")
+    return parser
+
+
+def _open_store(db: Path | None):  # type: ignore[no-untyped-def]
+    from facilitator.services.core import Store
+    from facilitator.store.migrate import open_database
+
+    return Store(open_database(db or default_database()))
+
+
+def cmd_list(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from facilitator.services.projects import list_projects
+
+    projects = list_projects(store)
+    if not projects:
+        print("Inga projekt ännu. Prova 'facilitator sample'.")
+    for project in projects:
+        print(f"{project.id}  projekt   {project.name}")
+        for w in project.workshops:
+            date = w.date.isoformat() if w.date else "----------"
+            print(f"{w.id}  {date}  {w.title}")
+    return EXIT_OK
+
+
+def cmd_import(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from facilitator.interchange.importer import import_package_file
+
+    result = import_package_file(store, args.file)
+    print(f"Importerade {args.file}: {result.created} nya, {result.unchanged} oförändrade.")
+    return EXIT_OK
+
+
+def cmd_export_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from facilitator.interchange.export import write_package
+
+    write_package(store, args.ref, args.file)
+    print(f"Sparade {args.file}")
+    return EXIT_OK
+
+
+def cmd_sample(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from facilitator.interchange.sample import load_sample
+
+    project_id = load_sample(store)
+    print(f"Exempelprojektet är inläst: {project_id}")
+    return EXIT_OK
+
+
+def cmd_export_minutes(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from facilitator.minutes.export import MinutesOptions, export_minutes
+
+    options = MinutesOptions(
+        template=args.template,
+        include_participants=not args.no_participants,
+        anonymise=args.anonymise,
+        order=args.order,
+        show_votes=args.votes,
+    )
+    path = export_minutes(store, args.workshop, args.out, options)
+    print(f"Sparade {path}")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[..., int]] = {
+    "list": cmd_list,
+    "import": cmd_import,
+    "export-json": cmd_export_json,
+    "sample": cmd_sample,
+    "export-minutes": cmd_export_minutes,
+}
+
+
+def run(argv: Sequence[str]) -> int:
+    from facilitator.atomic import TargetFileError
+    from facilitator.services.core import ServiceError
+    from facilitator.store.backup import BackupError
+    from facilitator.store.db import DatabaseLockedError
+    from facilitator.store.migrate import DamagedDatabaseError, NewerSchemaError
+
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_USAGE
+    try:
+        store = _open_store(args.db)
+    except (NewerSchemaError, DamagedDatabaseError, DatabaseLockedError, BackupError) as exc:
+        print(f"facilitator: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
+        print(f"facilitator: databasen kunde inte öppnas: {_describe(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        return COMMANDS[args.command](store, args)
+    except (ServiceError, TargetFileError) as exc:
+        print(f"facilitator: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # noqa: BLE001
+        print(f"facilitator: oväntat fel: {_describe(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        store.close()
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

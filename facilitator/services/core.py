@@ -1,0 +1,207 @@
+"""The unit of work every service runs in, validation, and change reporting.
+
+Services are the only writers. Each opens one short transaction with
+``store.write()``, records what it changed, and the store announces the change
+to its subscribers (the GUI's change bus) after the commit has returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from facilitator.store.models import Base, Tracked, utcnow
+from facilitator.text import clean_text
+
+T = TypeVar("T", bound=Base)
+
+MAX_LINE = 500
+MAX_BODY = 5_000_000
+
+
+class ServiceError(Exception):
+    """An operation the user asked for could not be done; the message says why."""
+
+
+class ValidationError(ServiceError):
+    """The input was not acceptable."""
+
+
+class NotFoundError(ServiceError):
+    """The thing to change does not exist (or is in the trash)."""
+
+
+class StorageError(ServiceError):
+    """The database refused the write (disk full, locked, read-only)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one committed operation changed: entity kinds and row ids."""
+
+    kinds: frozenset[str]
+    ids: frozenset[str]
+
+
+@dataclass
+class WriteTx:
+    session: Session
+    kinds: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+
+    def changed(self, kind: str, *ids: str) -> None:
+        self.kinds.add(kind)
+        self.ids.update(ids)
+
+
+Listener = Callable[[Change], None]
+
+
+class Store:
+    """Sessions over one engine, and the announcement of committed changes."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._listeners: list[Listener] = []
+        self.last_commit: dt.datetime | None = None
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[WriteTx]:
+        with self._sessions() as session:
+            tx = WriteTx(session)
+            try:
+                yield tx
+                session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                raise StorageError(_storage_message(exc)) from exc
+            except BaseException:
+                session.rollback()
+                raise
+        self.last_commit = dt.datetime.now()
+        if tx.kinds:
+            change = Change(frozenset(tx.kinds), frozenset(tx.ids))
+            for listener in list(self._listeners):
+                listener(change)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _storage_message(exc: OperationalError) -> str:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if "full" in text:
+        return "Disken är full: ändringen kunde inte sparas. Frigör utrymme och försök igen."
+    if "locked" in text:
+        return "Databasen används av ett annat program: ändringen kunde inte sparas."
+    if "readonly" in text:
+        return "Databasen är skrivskyddad: ändringen kunde inte sparas."
+    return f"Ändringen kunde inte sparas: {text}"
+
+
+def get_live(session: Session, model: type[T], row_id: str, label: str) -> T:
+    """The row with ``row_id`` that is not in the trash, or NotFoundError."""
+    row = session.get(model, row_id) if isinstance(row_id, str) else None
+    if row is None or (isinstance(row, Tracked) and row.deleted_at is not None):
+        raise NotFoundError(f"{label} finns inte (id {row_id!r}).")
+    return row
+
+
+def get_any(session: Session, model: type[T], row_id: str, label: str) -> T:
+    """The row with ``row_id``, in the trash or not, or NotFoundError."""
+    row = session.get(model, row_id) if isinstance(row_id, str) else None
+    if row is None:
+        raise NotFoundError(f"{label} finns inte (id {row_id!r}).")
+    return row
+
+
+def required_line(value: object, label: str, max_length: int = MAX_LINE) -> str:
+    text = optional_line(value, label, max_length)
+    if not text:
+        raise ValidationError(f"{label} får inte vara tomt.")
+    return text
+
+
+def optional_line(value: object, label: str, max_length: int = MAX_LINE) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{label} måste vara text.")
+    text = clean_text(value, multiline=False)
+    if len(text) > max_length:
+        raise ValidationError(f"{label} är för långt ({len(text)} tecken, högst {max_length}).")
+    return text
+
+
+def required_body(value: object, label: str, max_length: int = MAX_BODY) -> str:
+    text = optional_body(value, label, max_length)
+    if not text.strip():
+        raise ValidationError(f"{label} får inte vara tomt.")
+    return text
+
+
+def optional_body(value: object, label: str, max_length: int = MAX_BODY) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{label} måste vara text.")
+    text = clean_text(value, multiline=True)
+    if len(text) > max_length:
+        raise ValidationError(f"{label} är för långt ({len(text)} tecken, högst {max_length}).")
+    return text
+
+
+def choice(value: object, allowed: type, label: str):  # type: ignore[no-untyped-def]
+    """Coerce ``value`` to the enum ``allowed`` or raise a ValidationError."""
+    try:
+        return allowed(value)
+    except ValueError:
+        options = ", ".join(m.value for m in allowed)
+        raise ValidationError(f"{label}: okänt värde {value!r} (tillåtna: {options}).") from None
+
+
+def tombstone(row: Tracked) -> None:
+    row.deleted_at = utcnow()
+
+
+def next_position(session: Session, column, *criteria) -> int:  # type: ignore[no-untyped-def]
+    """One past the highest position among the live siblings matching ``criteria``."""
+    model = column.class_
+    rows = session.scalars(
+        select(column).where(*criteria, model.deleted_at.is_(None))
+    ).all()
+    return (max(rows) + 1) if rows else 0
+
+
+def reorder(rows: list, moved, new_index: int) -> None:  # type: ignore[no-untyped-def]
+    """Put ``moved`` at ``new_index`` among ``rows`` and renumber positions 0..n-1."""
+    ordered = [r for r in rows if r is not moved]
+    new_index = max(0, min(new_index, len(ordered)))
+    ordered.insert(new_index, moved)
+    renumber(ordered)
+
+
+def renumber(rows: list) -> None:  # type: ignore[type-arg]
+    """Give ``rows`` the positions 0..n-1 in their list order."""
+    for index, row in enumerate(rows):
+        if row.position != index:
+            row.position = index

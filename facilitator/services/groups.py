@@ -1,0 +1,226 @@
+"""Breakout groups: which focus areas each covers, its name and its members."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from facilitator.services.core import (
+    Store,
+    ValidationError,
+    WriteTx,
+    get_any,
+    get_live,
+    next_position,
+    optional_line,
+    renumber,
+    reorder,
+    tombstone,
+)
+from facilitator.store.models import (
+    FocusArea,
+    Group,
+    GroupFocusArea,
+    GroupMember,
+    Person,
+    Workshop,
+)
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    id: str
+    workshop_id: str
+    position: int
+    name: str
+    custom_name: bool
+    focus_area_ids: tuple[str, ...]
+    member_ids: tuple[str, ...]
+
+
+def group_name_for(area_names: list[str]) -> str:
+    """Name a group after its focus areas, the Swedish way.
+
+    Two areas that share a word ending are joined with a hyphen, as in
+    "Kultur- och Turismsamverkan"; otherwise "A och B", and "A, B och C".
+    """
+    names = [n.strip() for n in area_names if n.strip()]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        first, second = names
+        suffix = _shared_ending(first, second)
+        if suffix:
+            return f"{first[: -len(suffix)]}- och {second}"
+        return f"{first} och {second}"
+    return ", ".join(names[:-1]) + " och " + names[-1]
+
+
+def _shared_ending(a: str, b: str) -> str:
+    if " " in a or " " in b or "-" in a or "-" in b:
+        return ""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n].lower() == b[-1 - n].lower():
+        n += 1
+    if n < 5 or len(a) - n < 3 or len(b) - n < 3:
+        return ""
+    return a[-n:]
+
+
+def _live_groups(session, workshop_id: str) -> list[Group]:  # type: ignore[no-untyped-def]
+    return list(session.scalars(
+        select(Group)
+        .where(Group.workshop_id == workshop_id, Group.deleted_at.is_(None))
+        .order_by(Group.position)
+    ))
+
+
+def _live_links(group: Group) -> list[GroupFocusArea]:
+    return [link for link in group.focus_links if link.deleted_at is None]
+
+
+def _refresh_auto_name(group: Group) -> None:
+    if not group.custom_name:
+        group.name = group_name_for(
+            [link.focus_area.name for link in _live_links(group)
+             if link.focus_area.deleted_at is None]
+        )
+
+
+def _info(group: Group) -> GroupInfo:
+    return GroupInfo(
+        group.id, group.workshop_id, group.position, group.name, group.custom_name,
+        tuple(link.focus_area_id for link in _live_links(group)),
+        tuple(m.person_id for m in group.members if m.deleted_at is None),
+    )
+
+
+def _set_links(tx: WriteTx, group: Group, focus_area_ids: list[str]) -> None:
+    s = tx.session
+    workshop = s.get(Workshop, group.workshop_id)
+    assert workshop is not None
+    for area_id in focus_area_ids:
+        area = get_live(s, FocusArea, area_id, "Fokusområdet")
+        if area.project_id != workshop.project_id:
+            raise ValidationError(f"Fokusområdet ”{area.name}” hör till ett annat projekt.")
+    existing = {link.focus_area_id: link for link in group.focus_links}
+    for link in existing.values():
+        if link.focus_area_id not in focus_area_ids and link.deleted_at is None:
+            tombstone(link)
+    for index, area_id in enumerate(dict.fromkeys(focus_area_ids)):
+        link = existing.get(area_id)
+        if link is None:
+            link = GroupFocusArea(group_id=group.id, focus_area_id=area_id)
+            s.add(link)
+            group.focus_links.append(link)
+        link.deleted_at = None
+        link.position = index
+    s.flush()
+    s.refresh(group)
+    _refresh_auto_name(group)
+
+
+def create_group(
+    store: Store, workshop_id: str, focus_area_ids: list[str] | None = None, name: str = ""
+) -> str:
+    with store.write() as tx:
+        s = tx.session
+        get_live(s, Workshop, workshop_id, "Workshopen")
+        group = Group(
+            workshop_id=workshop_id,
+            position=next_position(s, Group.position, Group.workshop_id == workshop_id),
+        )
+        clean_name = optional_line(name, "Gruppens namn")
+        s.add(group)
+        s.flush()
+        _set_links(tx, group, list(focus_area_ids or []))
+        if clean_name:
+            group.name, group.custom_name = clean_name, True
+        elif not group.name:
+            group.name = f"Grupp {group.position + 1}"
+        tx.changed("group", group.id)
+        return group.id
+
+
+def set_group_focus_areas(store: Store, group_id: str, focus_area_ids: list[str]) -> list[str]:
+    """Set the areas a group covers; returns the previous list (for undo)."""
+    with store.write() as tx:
+        group = get_live(tx.session, Group, group_id, "Gruppen")
+        old = [link.focus_area_id for link in _live_links(group)]
+        _set_links(tx, group, focus_area_ids)
+        tx.changed("group", group.id)
+        return old
+
+
+def rename_group(store: Store, group_id: str, name: str) -> tuple[str, bool]:
+    """Rename; an empty name returns to the automatic name. Returns (old name, old custom)."""
+    with store.write() as tx:
+        group = get_live(tx.session, Group, group_id, "Gruppen")
+        old = (group.name, group.custom_name)
+        clean = optional_line(name, "Gruppens namn")
+        group.custom_name = bool(clean)
+        if clean:
+            group.name = clean
+        else:
+            _refresh_auto_name(group)
+        tx.changed("group", group.id)
+        return old
+
+
+def set_members(store: Store, group_id: str, person_ids: list[str]) -> list[str]:
+    """Set a group's members; returns the previous members (for undo)."""
+    with store.write() as tx:
+        s = tx.session
+        group = get_live(s, Group, group_id, "Gruppen")
+        for person_id in person_ids:
+            get_live(s, Person, person_id, "Personen")
+        existing = {m.person_id: m for m in group.members}
+        old = [pid for pid, m in existing.items() if m.deleted_at is None]
+        for pid, member in existing.items():
+            if pid not in person_ids and member.deleted_at is None:
+                tombstone(member)
+        for pid in dict.fromkeys(person_ids):
+            member = existing.get(pid)
+            if member is None:
+                s.add(GroupMember(group_id=group.id, person_id=pid))
+            else:
+                member.deleted_at = None
+        tx.changed("group", group.id)
+        return old
+
+
+def move_group(store: Store, group_id: str, new_index: int) -> int:
+    with store.write() as tx:
+        group = get_live(tx.session, Group, group_id, "Gruppen")
+        siblings = _live_groups(tx.session, group.workshop_id)
+        old = siblings.index(group)
+        reorder(siblings, group, new_index)
+        tx.changed("group", group.id)
+        return old
+
+
+def delete_group(store: Store, group_id: str) -> None:
+    with store.write() as tx:
+        group = get_live(tx.session, Group, group_id, "Gruppen")
+        tombstone(group)
+        tx.session.flush()
+        renumber(_live_groups(tx.session, group.workshop_id))
+        tx.changed("group", group.id)
+
+
+def restore_group(store: Store, group_id: str, index: int | None = None) -> None:
+    with store.write() as tx:
+        group = get_any(tx.session, Group, group_id, "Gruppen")
+        group.deleted_at = None
+        tx.session.flush()
+        siblings = _live_groups(tx.session, group.workshop_id)
+        reorder(siblings, group, len(siblings) if index is None else index)
+        tx.changed("group", group.id)
+
+
+def list_groups(store: Store, workshop_id: str) -> list[GroupInfo]:
+    with store.read() as session:
+        return [_info(g) for g in _live_groups(session, workshop_id)]

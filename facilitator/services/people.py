@@ -1,0 +1,300 @@
+"""The people register, organisations, and attendance per workshop."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from facilitator.services.core import (
+    Store,
+    ValidationError,
+    WriteTx,
+    choice,
+    get_any,
+    get_live,
+    optional_body,
+    optional_line,
+    required_line,
+    tombstone,
+)
+from facilitator.store.models import (
+    Attendance,
+    AttendanceStatus,
+    Organisation,
+    Person,
+    Workshop,
+)
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: str
+    name: str
+    title: str
+    organisation_id: str | None
+    organisation: str
+    email: str
+    phone: str
+    note: str
+
+
+@dataclass(frozen=True)
+class AttendanceInfo:
+    person_id: str
+    name: str
+    organisation: str
+    status: AttendanceStatus
+    role: str
+
+
+def _person_info(p: Person) -> PersonInfo:
+    org = p.organisation.name if p.organisation and p.organisation.deleted_at is None else ""
+    return PersonInfo(p.id, p.name, p.title, p.organisation_id, org, p.email, p.phone, p.note)
+
+
+def _find_or_create_organisation(tx: WriteTx, name: str) -> Organisation:
+    clean = required_line(name, "Organisationens namn", 300)
+    existing = tx.session.scalars(
+        select(Organisation).where(
+            func.lower(Organisation.name) == clean.lower(), Organisation.deleted_at.is_(None)
+        )
+    ).first()
+    if existing is not None:
+        return existing
+    org = Organisation(name=clean)
+    tx.session.add(org)
+    tx.session.flush()
+    tx.changed("organisation", org.id)
+    return org
+
+
+def create_organisation(store: Store, name: str, kind: str = "") -> str:
+    """Create an organisation, or return the existing one with the same name."""
+    with store.write() as tx:
+        org = _find_or_create_organisation(tx, name)
+        if kind:
+            org.kind = optional_line(kind, "Typ", 100)
+        return org.id
+
+
+def list_organisations(store: Store) -> list[tuple[str, str]]:
+    with store.read() as session:
+        rows = session.execute(
+            select(Organisation.id, Organisation.name)
+            .where(Organisation.deleted_at.is_(None))
+            .order_by(func.lower(Organisation.name))
+        ).all()
+    return [(r[0], r[1]) for r in rows]
+
+
+def create_person(
+    store: Store,
+    name: str,
+    *,
+    title: str = "",
+    organisation: str = "",
+    organisation_id: str | None = None,
+    email: str = "",
+    phone: str = "",
+    note: str = "",
+) -> str:
+    """Register a person; ``organisation`` (a name) is created on the fly if new."""
+    with store.write() as tx:
+        return _create_person(tx, name, title=title, organisation=organisation,
+                              organisation_id=organisation_id, email=email, phone=phone,
+                              note=note)
+
+
+def _create_person(
+    tx: WriteTx,
+    name: str,
+    *,
+    title: str = "",
+    organisation: str = "",
+    organisation_id: str | None = None,
+    email: str = "",
+    phone: str = "",
+    note: str = "",
+) -> str:
+    person = Person(
+        name=required_line(name, "Namnet", 300),
+        title=optional_line(title, "Titeln", 300),
+        email=_email(email),
+        phone=optional_line(phone, "Telefon", 100),
+        note=optional_body(note, "Anteckningen", 100_000),
+    )
+    if organisation_id is not None:
+        person.organisation_id = get_live(
+            tx.session, Organisation, organisation_id, "Organisationen"
+        ).id
+    elif organisation and organisation.strip():
+        person.organisation_id = _find_or_create_organisation(tx, organisation).id
+    tx.session.add(person)
+    tx.session.flush()
+    tx.changed("person", person.id)
+    return person.id
+
+
+def _email(value: str) -> str:
+    email = optional_line(value, "E-post", 300)
+    if email and ("@" not in email or " " in email):
+        raise ValidationError(f"E-postadressen {email!r} ser inte rätt ut.")
+    return email
+
+
+def update_person(store: Store, person_id: str, **values: str | None) -> dict[str, object]:
+    """Change register fields; ``organisation`` takes a name. Returns old values."""
+    with store.write() as tx:
+        person = get_live(tx.session, Person, person_id, "Personen")
+        old: dict[str, object] = {}
+        for key, value in values.items():
+            if key == "organisation":
+                old["organisation_id"] = person.organisation_id
+                person.organisation_id = (
+                    _find_or_create_organisation(tx, value).id if value and value.strip() else None
+                )
+            elif key == "organisation_id":
+                old[key] = person.organisation_id
+                person.organisation_id = (
+                    get_live(tx.session, Organisation, value, "Organisationen").id
+                    if value else None
+                )
+            elif key == "name":
+                old[key], person.name = person.name, required_line(value, "Namnet", 300)
+            elif key == "email":
+                old[key], person.email = person.email, _email(value or "")
+            elif key in ("title", "phone"):
+                old[key] = getattr(person, key)
+                setattr(person, key, optional_line(value, key.capitalize(), 300))
+            elif key == "note":
+                old[key], person.note = person.note, optional_body(value, "Anteckningen", 100_000)
+            else:
+                raise ValidationError(f"Okänt fält {key!r}.")
+        tx.changed("person", person.id)
+        return old
+
+
+def delete_person(store: Store, person_id: str) -> None:
+    """Move a person to the trash (GDPR erasure is a separate, thorough operation)."""
+    with store.write() as tx:
+        tombstone(get_live(tx.session, Person, person_id, "Personen"))
+        tx.changed("person", person_id)
+
+
+def restore_person(store: Store, person_id: str) -> None:
+    with store.write() as tx:
+        get_any(tx.session, Person, person_id, "Personen").deleted_at = None
+        tx.changed("person", person_id)
+
+
+def get_person(store: Store, person_id: str) -> PersonInfo:
+    with store.read() as session:
+        return _person_info(get_live(session, Person, person_id, "Personen"))
+
+
+def list_people(store: Store, query: str = "") -> list[PersonInfo]:
+    """People by name; ``query`` matches name, title, organisation or e-mail."""
+    with store.read() as session:
+        people = session.scalars(
+            select(Person).where(Person.deleted_at.is_(None)).order_by(func.lower(Person.name))
+        ).all()
+        infos = [_person_info(p) for p in people]
+    needle = query.strip().casefold()
+    if not needle:
+        return infos
+    return [
+        i for i in infos
+        if needle in f"{i.name}\n{i.title}\n{i.organisation}\n{i.email}".casefold()
+    ]
+
+
+def set_attendance(
+    store: Store,
+    workshop_id: str,
+    person_id: str,
+    status: AttendanceStatus | str = AttendanceStatus.ATTENDED,
+    role: str | None = None,
+) -> tuple[AttendanceStatus, str] | None:
+    """Set a person's attendance; returns the previous (status, role) or None if new."""
+    with store.write() as tx:
+        return _set_attendance(tx, workshop_id, person_id, status, role)
+
+
+def _set_attendance(
+    tx: WriteTx,
+    workshop_id: str,
+    person_id: str,
+    status: AttendanceStatus | str,
+    role: str | None,
+) -> tuple[AttendanceStatus, str] | None:
+    s = tx.session
+    get_live(s, Workshop, workshop_id, "Workshopen")
+    get_live(s, Person, person_id, "Personen")
+    new_status = choice(status, AttendanceStatus, "Närvaro")
+    row = s.scalars(
+        select(Attendance).where(
+            Attendance.workshop_id == workshop_id, Attendance.person_id == person_id
+        )
+    ).first()
+    previous = None
+    if row is None:
+        row = Attendance(workshop_id=workshop_id, person_id=person_id)
+        s.add(row)
+    elif row.deleted_at is None:
+        previous = (row.status, row.role)
+    row.deleted_at = None
+    row.status = new_status
+    if role is not None:
+        row.role = optional_line(role, "Rollen", 300)
+    s.flush()
+    tx.changed("attendance", row.id, person_id)
+    return previous
+
+
+def remove_attendance(store: Store, workshop_id: str, person_id: str) -> None:
+    with store.write() as tx:
+        row = tx.session.scalars(
+            select(Attendance).where(
+                Attendance.workshop_id == workshop_id,
+                Attendance.person_id == person_id,
+                Attendance.deleted_at.is_(None),
+            )
+        ).first()
+        if row is None:
+            raise ValidationError("Personen finns inte i deltagarlistan för den här workshopen.")
+        tombstone(row)
+        tx.changed("attendance", row.id, person_id)
+
+
+def add_walk_in(store: Store, workshop_id: str, name: str, organisation: str = "") -> str:
+    """Register someone who just walked in and mark them as attended, in one step."""
+    with store.write() as tx:
+        get_live(tx.session, Workshop, workshop_id, "Workshopen")
+        person_id = _create_person(tx, name, organisation=organisation)
+        _set_attendance(tx, workshop_id, person_id, AttendanceStatus.ATTENDED, None)
+        return person_id
+
+
+def list_attendance(store: Store, workshop_id: str) -> list[AttendanceInfo]:
+    with store.read() as session:
+        rows = session.scalars(
+            select(Attendance)
+            .join(Person, Person.id == Attendance.person_id)
+            .where(
+                Attendance.workshop_id == workshop_id,
+                Attendance.deleted_at.is_(None),
+                Person.deleted_at.is_(None),
+            )
+            .order_by(func.lower(Person.name))
+        ).all()
+        return [
+            AttendanceInfo(
+                r.person_id,
+                r.person.name,
+                r.person.organisation.name if r.person.organisation else "",
+                r.status,
+                r.role,
+            )
+            for r in rows
+        ]

@@ -1,0 +1,139 @@
+"""Agenda sections: ordered items of a workshop, each with Markdown notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from facilitator.services.core import (
+    Store,
+    choice,
+    get_any,
+    get_live,
+    next_position,
+    optional_body,
+    optional_line,
+    renumber,
+    reorder,
+    required_line,
+    tombstone,
+)
+from facilitator.store.models import FocusArea, Section, SectionKind, Workshop
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    id: str
+    workshop_id: str
+    position: int
+    heading: str
+    body: str
+    number: str
+    kind: SectionKind
+    focus_area_id: str | None
+
+
+def _info(s: Section) -> SectionInfo:
+    return SectionInfo(s.id, s.workshop_id, s.position, s.heading, s.body, s.number, s.kind,
+                       s.focus_area_id)
+
+
+def _live_sections(session, workshop_id: str) -> list[Section]:  # type: ignore[no-untyped-def]
+    return list(session.scalars(
+        select(Section)
+        .where(Section.workshop_id == workshop_id, Section.deleted_at.is_(None))
+        .order_by(Section.position)
+    ))
+
+
+def add_section(
+    store: Store,
+    workshop_id: str,
+    heading: str,
+    body: str = "",
+    *,
+    kind: SectionKind | str = SectionKind.TEXT,
+    number: str = "",
+    focus_area_id: str | None = None,
+    position: int | None = None,
+) -> str:
+    with store.write() as tx:
+        s = tx.session
+        get_live(s, Workshop, workshop_id, "Workshopen")
+        if focus_area_id is not None:
+            get_live(s, FocusArea, focus_area_id, "Fokusområdet")
+        section = Section(
+            workshop_id=workshop_id,
+            heading=required_line(heading, "Rubriken"),
+            body=optional_body(body, "Anteckningarna"),
+            kind=choice(kind, SectionKind, "Typ av punkt"),
+            number=optional_line(number, "Numret", 20),
+            focus_area_id=focus_area_id,
+            position=next_position(s, Section.position, Section.workshop_id == workshop_id),
+        )
+        s.add(section)
+        s.flush()
+        if position is not None:
+            reorder(_live_sections(s, workshop_id), section, position)
+        tx.changed("section", section.id)
+        return section.id
+
+
+def list_sections(store: Store, workshop_id: str) -> list[SectionInfo]:
+    with store.read() as session:
+        return [_info(x) for x in _live_sections(session, workshop_id)]
+
+
+def get_section(store: Store, section_id: str) -> SectionInfo:
+    with store.read() as session:
+        return _info(get_live(session, Section, section_id, "Punkten"))
+
+
+def set_heading(store: Store, section_id: str, heading: str) -> str:
+    with store.write() as tx:
+        section = get_live(tx.session, Section, section_id, "Punkten")
+        old = section.heading
+        section.heading = required_line(heading, "Rubriken")
+        tx.changed("section", section.id)
+        return old
+
+
+def set_body(store: Store, section_id: str, body: str) -> str:
+    """Store the section's Markdown notes; returns the previous text (for undo)."""
+    with store.write() as tx:
+        section = get_live(tx.session, Section, section_id, "Punkten")
+        old = section.body
+        section.body = optional_body(body, "Anteckningarna")
+        tx.changed("section", section.id)
+        return old
+
+
+def move_section(store: Store, section_id: str, new_index: int) -> int:
+    """Move to ``new_index`` in the agenda; returns the old index (for undo)."""
+    with store.write() as tx:
+        section = get_live(tx.session, Section, section_id, "Punkten")
+        siblings = _live_sections(tx.session, section.workshop_id)
+        old = siblings.index(section)
+        reorder(siblings, section, new_index)
+        tx.changed("section", section.id)
+        return old
+
+
+def delete_section(store: Store, section_id: str) -> None:
+    with store.write() as tx:
+        section = get_live(tx.session, Section, section_id, "Punkten")
+        tombstone(section)
+        tx.session.flush()
+        renumber(_live_sections(tx.session, section.workshop_id))
+        tx.changed("section", section.id)
+
+
+def restore_section(store: Store, section_id: str, index: int | None = None) -> None:
+    with store.write() as tx:
+        section = get_any(tx.session, Section, section_id, "Punkten")
+        section.deleted_at = None
+        tx.session.flush()
+        siblings = _live_sections(tx.session, section.workshop_id)
+        reorder(siblings, section, len(siblings) if index is None else index)
+        tx.changed("section", section.id)

@@ -1,0 +1,254 @@
+"""Wishes and ambitions of a group: an ordered tree of short texts with votes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from facilitator.services.core import (
+    Store,
+    ValidationError,
+    choice,
+    get_any,
+    get_live,
+    optional_body,
+    optional_line,
+    renumber,
+    reorder,
+    required_body,
+    tombstone,
+)
+from facilitator.store.models import Group, Person, Wish, WishStatus
+
+MAX_WISH = 20_000
+MAX_DEPTH = 5
+
+
+@dataclass(frozen=True)
+class WishInfo:
+    id: str
+    group_id: str
+    parent_id: str | None
+    position: int
+    depth: int
+    text: str
+    votes: int
+    status: WishStatus
+
+
+@dataclass(frozen=True)
+class WishPlace:
+    """Where a wish sits, so an undo can put it back."""
+
+    parent_id: str | None
+    index: int
+
+
+def _siblings(session: Session, group_id: str, parent_id: str | None) -> list[Wish]:
+    parent_clause = Wish.parent_id.is_(None) if parent_id is None else Wish.parent_id == parent_id
+    return list(session.scalars(
+        select(Wish)
+        .where(Wish.group_id == group_id, parent_clause, Wish.deleted_at.is_(None))
+        .order_by(Wish.position)
+    ))
+
+
+def _depth(session: Session, wish: Wish) -> int:
+    depth, parent_id = 0, wish.parent_id
+    while parent_id is not None:
+        depth += 1
+        parent = session.get(Wish, parent_id)
+        parent_id = parent.parent_id if parent is not None else None
+    return depth
+
+
+def _subtree_height(session: Session, wish: Wish) -> int:
+    children = session.scalars(
+        select(Wish).where(Wish.parent_id == wish.id, Wish.deleted_at.is_(None))
+    ).all()
+    return 1 + max((_subtree_height(session, c) for c in children), default=0)
+
+
+def _place(session: Session, wish: Wish) -> WishPlace:
+    siblings = _siblings(session, wish.group_id, wish.parent_id)
+    return WishPlace(wish.parent_id, siblings.index(wish))
+
+
+def _put(session: Session, wish: Wish, parent_id: str | None, index: int) -> None:
+    """Move ``wish`` under ``parent_id`` at ``index``, renumbering both sibling lists."""
+    if parent_id is not None:
+        parent = get_live(session, Wish, parent_id, "Önskemålet")
+        if parent.group_id != wish.group_id:
+            raise ValidationError("Ett önskemål kan bara ligga under ett i samma grupp.")
+        ancestor: Wish | None = parent
+        while ancestor is not None:
+            if ancestor.id == wish.id:
+                raise ValidationError("Ett önskemål kan inte läggas under sig självt.")
+            ancestor = session.get(Wish, ancestor.parent_id) if ancestor.parent_id else None
+        if _depth(session, parent) + _subtree_height(session, wish) > MAX_DEPTH:
+            raise ValidationError(f"Önskemål kan nästlas högst {MAX_DEPTH} nivåer djupt.")
+    old_parent = wish.parent_id
+    wish.parent_id = parent_id
+    session.flush()
+    if old_parent != parent_id:
+        renumber(_siblings(session, wish.group_id, old_parent))
+    reorder(_siblings(session, wish.group_id, parent_id), wish, index)
+
+
+def add_wish(
+    store: Store,
+    group_id: str,
+    text: str,
+    *,
+    parent_id: str | None = None,
+    index: int | None = None,
+    votes: int = 0,
+) -> str:
+    """Add a wish at ``index`` among its siblings (default: last)."""
+    clean = required_body(text, "Önskemålet", MAX_WISH)
+    with store.write() as tx:
+        s = tx.session
+        get_live(s, Group, group_id, "Gruppen")
+        siblings = _siblings(s, group_id, parent_id)
+        wish = Wish(group_id=group_id, text=clean, position=len(siblings),
+                    votes=_votes(votes))
+        s.add(wish)
+        s.flush()
+        if parent_id is not None or index is not None:
+            _put(s, wish, parent_id, len(siblings) if index is None else index)
+        tx.changed("wish", wish.id)
+        return wish.id
+
+
+def _votes(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100_000:
+        raise ValidationError(f"Antal röster måste vara ett heltal 0–100000, inte {value!r}.")
+    return value
+
+
+def set_text(store: Store, wish_id: str, text: str) -> str:
+    clean = required_body(text, "Önskemålet", MAX_WISH)
+    with store.write() as tx:
+        wish = get_live(tx.session, Wish, wish_id, "Önskemålet")
+        old, wish.text = wish.text, clean
+        tx.changed("wish", wish.id)
+        return old
+
+
+def set_votes(store: Store, wish_id: str, votes: int) -> int:
+    with store.write() as tx:
+        wish = get_live(tx.session, Wish, wish_id, "Önskemålet")
+        old, wish.votes = wish.votes, _votes(votes)
+        tx.changed("wish", wish.id)
+        return old
+
+
+def set_status(store: Store, wish_id: str, status: WishStatus | str) -> WishStatus:
+    with store.write() as tx:
+        wish = get_live(tx.session, Wish, wish_id, "Önskemålet")
+        old, wish.status = wish.status, choice(status, WishStatus, "Status")
+        tx.changed("wish", wish.id)
+        return old
+
+
+def set_follow_up(
+    store: Store, wish_id: str, *, responsible_person_id: str | None = None,
+    responsible_text: str = "", note: str = "",
+) -> None:
+    with store.write() as tx:
+        wish = get_live(tx.session, Wish, wish_id, "Önskemålet")
+        if responsible_person_id:
+            get_live(tx.session, Person, responsible_person_id, "Personen")
+        wish.responsible_person_id = responsible_person_id
+        wish.responsible_text = optional_line(responsible_text, "Ansvarig")
+        wish.note = optional_body(note, "Anteckningen", 100_000)
+        tx.changed("wish", wish.id)
+
+
+def move_wish(store: Store, wish_id: str, parent_id: str | None, index: int) -> WishPlace:
+    """Put a wish (with its sub-points) anywhere in its group; returns the old place."""
+    with store.write() as tx:
+        wish = get_live(tx.session, Wish, wish_id, "Önskemålet")
+        old = _place(tx.session, wish)
+        _put(tx.session, wish, parent_id, index)
+        tx.changed("wish", wish.id)
+        return old
+
+
+def indent_wish(store: Store, wish_id: str) -> WishPlace:
+    """Make a wish the last sub-point of the wish above it (Tab)."""
+    with store.write() as tx:
+        s = tx.session
+        wish = get_live(s, Wish, wish_id, "Önskemålet")
+        old = _place(s, wish)
+        if old.index == 0:
+            raise ValidationError("Det första önskemålet på en nivå kan inte flyttas in.")
+        new_parent = _siblings(s, wish.group_id, wish.parent_id)[old.index - 1]
+        _put(s, wish, new_parent.id, len(_siblings(s, wish.group_id, new_parent.id)))
+        tx.changed("wish", wish.id)
+        return old
+
+
+def outdent_wish(store: Store, wish_id: str) -> WishPlace:
+    """Make a sub-point a sibling right after its parent (Shift+Tab)."""
+    with store.write() as tx:
+        s = tx.session
+        wish = get_live(s, Wish, wish_id, "Önskemålet")
+        if wish.parent_id is None:
+            raise ValidationError("Önskemålet ligger redan på översta nivån.")
+        old = _place(s, wish)
+        parent = get_live(s, Wish, wish.parent_id, "Önskemålet")
+        parent_place = _place(s, parent)
+        _put(s, wish, parent.parent_id, parent_place.index + 1)
+        tx.changed("wish", wish.id)
+        return old
+
+
+def delete_wish(store: Store, wish_id: str) -> WishPlace:
+    """Move a wish and its sub-points to the trash; returns where it was."""
+    with store.write() as tx:
+        s = tx.session
+        wish = get_live(s, Wish, wish_id, "Önskemålet")
+        old = _place(s, wish)
+        tombstone(wish)
+        s.flush()
+        renumber(_siblings(s, wish.group_id, wish.parent_id))
+        tx.changed("wish", wish.id)
+        return old
+
+
+def restore_wish(store: Store, wish_id: str, place: WishPlace | None = None) -> None:
+    with store.write() as tx:
+        s = tx.session
+        wish = get_any(s, Wish, wish_id, "Önskemålet")
+        wish.deleted_at = None
+        s.flush()
+        if place is None:
+            place = WishPlace(wish.parent_id, len(_siblings(s, wish.group_id, wish.parent_id)))
+        _put(s, wish, place.parent_id, place.index)
+        tx.changed("wish", wish.id)
+
+
+def list_wishes(store: Store, group_id: str) -> list[WishInfo]:
+    """The group's live wishes in reading order (depth-first), with their depth."""
+    with store.read() as session:
+        rows = session.scalars(
+            select(Wish)
+            .where(Wish.group_id == group_id, Wish.deleted_at.is_(None))
+            .order_by(Wish.position)
+        ).all()
+    children: dict[str | None, list[Wish]] = {}
+    for row in rows:
+        children.setdefault(row.parent_id, []).append(row)
+    result: list[WishInfo] = []
+
+    def walk(parent_id: str | None, depth: int) -> None:
+        for w in children.get(parent_id, []):
+            result.append(WishInfo(w.id, w.group_id, w.parent_id, w.position, depth, w.text,
+                                   w.votes, w.status))
+            walk(w.id, depth + 1)
+
+    walk(None, 0)
+    return result

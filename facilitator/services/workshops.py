@@ -1,0 +1,226 @@
+"""Workshops: the facts of one session, its life cycle and copies of earlier ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import select
+
+from facilitator.services.core import (
+    Store,
+    ValidationError,
+    choice,
+    get_any,
+    get_live,
+    optional_body,
+    optional_line,
+    required_line,
+    tombstone,
+)
+from facilitator.store.models import (
+    Group,
+    GroupFocusArea,
+    Project,
+    Section,
+    Workshop,
+    WorkshopKind,
+    WorkshopStatus,
+)
+
+
+@dataclass(frozen=True)
+class WorkshopFacts:
+    """Everything on the Översikt form; also the minutes' title block."""
+
+    title: str
+    kind: WorkshopKind = WorkshopKind.WORKSHOP
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    venue: str = ""
+    moderator: str = ""
+    project_leader: str = ""
+    note_taker: str = ""
+    case_reference: str = ""
+    issuing_unit: str = ""
+    document_type: str = "Minnesanteckningar"
+    lead: str = ""
+    language: str = "sv"
+    status: WorkshopStatus = WorkshopStatus.DRAFT
+
+
+FACT_NAMES = tuple(f.name for f in fields(WorkshopFacts))
+_LINE_LABELS = {
+    "venue": "Plats",
+    "moderator": "Moderator",
+    "project_leader": "Projektledare",
+    "note_taker": "Antecknare",
+    "case_reference": "Ärende",
+    "issuing_unit": "Utfärdande enhet",
+    "document_type": "Dokumenttyp",
+}
+
+
+def _parse_date(value: object) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError(f"Datum {value!r} är inte ett datum (ÅÅÅÅ-MM-DD).")
+
+
+def _parse_time(value: object, label: str) -> dt.time | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, str):
+        try:
+            return dt.time.fromisoformat(value.strip()).replace(second=0, microsecond=0)
+        except ValueError:
+            pass
+    raise ValidationError(f"{label} {value!r} är inte en tid (TT:MM).")
+
+
+def _clean_fact(name: str, value: Any) -> Any:
+    if name == "title":
+        return required_line(value, "Titeln")
+    if name == "kind":
+        return choice(value, WorkshopKind, "Typ av möte")
+    if name == "status":
+        return choice(value, WorkshopStatus, "Status")
+    if name == "date":
+        return _parse_date(value)
+    if name == "start_time":
+        return _parse_time(value, "Starttid")
+    if name == "end_time":
+        return _parse_time(value, "Sluttid")
+    if name == "lead":
+        return optional_body(value, "Ingressen")
+    if name == "language":
+        if value not in ("sv", "en"):
+            raise ValidationError(f"Språk {value!r} stöds inte (sv eller en).")
+        return value
+    if name in _LINE_LABELS:
+        return optional_line(value, _LINE_LABELS[name], 300 if name != "venue" else 500)
+    raise ValidationError(f"Okänt fält {name!r}.")
+
+
+def _clean_facts(values: dict[str, Any]) -> dict[str, Any]:
+    cleaned = {name: _clean_fact(name, value) for name, value in values.items()}
+    start, end = cleaned.get("start_time"), cleaned.get("end_time")
+    if start and end and end < start:
+        raise ValidationError("Sluttiden ligger före starttiden.")
+    return cleaned
+
+
+def create_workshop(store: Store, project_id: str, title: str, **facts: Any) -> str:
+    cleaned = _clean_facts({"title": title, **facts})
+    with store.write() as tx:
+        get_live(tx.session, Project, project_id, "Projektet")
+        workshop = Workshop(project_id=project_id, **cleaned)
+        tx.session.add(workshop)
+        tx.session.flush()
+        tx.changed("workshop", workshop.id)
+        return workshop.id
+
+
+def get_facts(store: Store, workshop_id: str) -> WorkshopFacts:
+    with store.read() as session:
+        w = get_live(session, Workshop, workshop_id, "Workshopen")
+        return WorkshopFacts(**{name: getattr(w, name) for name in FACT_NAMES})
+
+
+def update_workshop(store: Store, workshop_id: str, **facts: Any) -> dict[str, Any]:
+    """Change some facts; returns their previous values (for undo)."""
+    cleaned = _clean_facts(facts)
+    with store.write() as tx:
+        w = get_live(tx.session, Workshop, workshop_id, "Workshopen")
+        old = {name: getattr(w, name) for name in cleaned}
+        start = cleaned.get("start_time", w.start_time)
+        end = cleaned.get("end_time", w.end_time)
+        if start and end and end < start:
+            raise ValidationError("Sluttiden ligger före starttiden.")
+        for name, value in cleaned.items():
+            setattr(w, name, value)
+        tx.changed("workshop", w.id)
+        return old
+
+
+def rename_workshop(store: Store, workshop_id: str, title: str) -> str:
+    return update_workshop(store, workshop_id, title=title)["title"]
+
+
+def delete_workshop(store: Store, workshop_id: str, *, allow_finalised: bool = False) -> None:
+    """Move a workshop to the trash. A finalised public record needs ``allow_finalised``."""
+    with store.write() as tx:
+        w = get_live(tx.session, Workshop, workshop_id, "Workshopen")
+        if w.status is WorkshopStatus.FINALISED and not allow_finalised:
+            raise ValidationError(
+                f"”{w.title}” är en slutförd allmän handling och kan inte tas bort utan "
+                "uttrycklig bekräftelse."
+            )
+        tombstone(w)
+        tx.changed("workshop", w.id)
+
+
+def restore_workshop(store: Store, workshop_id: str) -> None:
+    with store.write() as tx:
+        w = get_any(tx.session, Workshop, workshop_id, "Workshopen")
+        w.deleted_at = None
+        project = tx.session.get(Project, w.project_id)
+        if project is not None and project.deleted_at is not None:
+            project.deleted_at = None
+        tx.changed("workshop", w.id)
+
+
+def create_from_earlier(
+    store: Store, source_id: str, title: str, date: dt.date | str | None = None
+) -> str:
+    """A new workshop with the earlier one's agenda headings and group structure.
+
+    Captured content (notes, attendance, members, wishes) is not copied; the
+    focus areas belong to the project and so are shared already.
+    """
+    cleaned = _clean_facts({"title": title, "date": date})
+    with store.write() as tx:
+        s = tx.session
+        source = get_live(s, Workshop, source_id, "Workshopen")
+        copy = Workshop(project_id=source.project_id, **cleaned)
+        for name in ("kind", "venue", "moderator", "project_leader", "note_taker",
+                     "case_reference", "issuing_unit", "document_type", "language",
+                     "start_time", "end_time"):
+            setattr(copy, name, getattr(source, name))
+        s.add(copy)
+        s.flush()
+        live_sections = [x for x in source.sections if x.deleted_at is None]
+        for index, section in enumerate(live_sections):
+            s.add(Section(workshop_id=copy.id, position=index, heading=section.heading,
+                          number=section.number, kind=section.kind,
+                          focus_area_id=section.focus_area_id))
+        live_groups = [g for g in source.groups if g.deleted_at is None]
+        for index, group in enumerate(live_groups):
+            new_group = Group(workshop_id=copy.id, position=index, name=group.name,
+                              custom_name=group.custom_name)
+            s.add(new_group)
+            s.flush()
+            links = [link for link in group.focus_links if link.deleted_at is None]
+            for link in links:
+                s.add(GroupFocusArea(group_id=new_group.id, focus_area_id=link.focus_area_id,
+                                     position=link.position))
+        tx.changed("workshop", copy.id)
+        return copy.id
+
+
+def workshop_ids(store: Store) -> list[str]:
+    with store.read() as session:
+        return list(session.scalars(select(Workshop.id).where(Workshop.deleted_at.is_(None))))

@@ -1,0 +1,1 @@
+"""The local SQLite store: models, engine settings, migrations and backups."""

@@ -1,0 +1,318 @@
+"""SQLAlchemy 2 models: the shape of everything a facilitator captures.
+
+Every row a user creates has a UUID made where it was created, created/updated
+timestamps and a ``deleted_at`` tombstone; rows are never hard-deleted by
+ordinary edits, so notes captured on several laptops can be merged later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Tracked:
+    """Identity, timestamps and tombstone shared by every user-created row."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+class WorkshopKind(enum.StrEnum):
+    WORKSHOP = "workshop"
+    FOCUS_GROUP = "focus_group"
+    CLOSING_SESSION = "closing_session"
+    LEARNING_EVALUATION = "learning_evaluation"
+
+
+class WorkshopStatus(enum.StrEnum):
+    DRAFT = "draft"
+    HELD = "held"
+    MINUTES_SENT = "minutes_sent"
+    FINALISED = "finalised"
+
+
+class SectionKind(enum.StrEnum):
+    """What an agenda item renders as in the minutes, besides its own notes."""
+
+    TEXT = "text"
+    FOCUS_AREAS = "focus_areas"
+    KEY_FIGURES = "key_figures"
+    GROUP_WORK = "group_work"
+
+
+class AttendanceStatus(enum.StrEnum):
+    INVITED = "invited"
+    ATTENDED = "attended"
+    ABSENT = "absent"
+
+
+class WishStatus(enum.StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ActionStatus(enum.StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=24,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Organisation(Tracked, Base):
+    __tablename__ = "organisation"
+
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Person(Tracked, Base):
+    __tablename__ = "person"
+
+    name: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    organisation_id: Mapped[str | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), default=None, index=True
+    )
+    email: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    organisation: Mapped[Organisation | None] = relationship()
+
+
+class Project(Tracked, Base):
+    __tablename__ = "project"
+
+    name: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    focus_areas: Mapped[list[FocusArea]] = relationship(
+        back_populates="project", order_by="FocusArea.position"
+    )
+    workshops: Mapped[list[Workshop]] = relationship(back_populates="project")
+
+
+class FocusArea(Tracked, Base):
+    __tablename__ = "focus_area"
+
+    project_id: Mapped[str] = mapped_column(ForeignKey("project.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(300))
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    responsible_person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), default=None
+    )
+    responsible_organisation_id: Mapped[str | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), default=None
+    )
+    responsible_text: Mapped[str] = mapped_column(Text, default="")
+
+    project: Mapped[Project] = relationship(back_populates="focus_areas")
+    responsible_person: Mapped[Person | None] = relationship()
+    responsible_organisation: Mapped[Organisation | None] = relationship()
+
+
+class Workshop(Tracked, Base):
+    __tablename__ = "workshop"
+
+    project_id: Mapped[str] = mapped_column(ForeignKey("project.id"), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[WorkshopKind] = mapped_column(
+        _enum(WorkshopKind, "workshop_kind"), default=WorkshopKind.WORKSHOP
+    )
+    date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    start_time: Mapped[dt.time | None] = mapped_column(Time, default=None)
+    end_time: Mapped[dt.time | None] = mapped_column(Time, default=None)
+    venue: Mapped[str] = mapped_column(String(500), default="")
+    moderator: Mapped[str] = mapped_column(String(300), default="")
+    project_leader: Mapped[str] = mapped_column(String(300), default="")
+    note_taker: Mapped[str] = mapped_column(String(300), default="")
+    case_reference: Mapped[str] = mapped_column(String(300), default="")
+    issuing_unit: Mapped[str] = mapped_column(String(300), default="")
+    document_type: Mapped[str] = mapped_column(String(100), default="Minnesanteckningar")
+    lead: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(8), default="sv")
+    status: Mapped[WorkshopStatus] = mapped_column(
+        _enum(WorkshopStatus, "workshop_status"), default=WorkshopStatus.DRAFT
+    )
+
+    project: Mapped[Project] = relationship(back_populates="workshops")
+    sections: Mapped[list[Section]] = relationship(order_by="Section.position")
+    groups: Mapped[list[Group]] = relationship(order_by="Group.position")
+    attendance: Mapped[list[Attendance]] = relationship()
+
+    __table_args__ = (CheckConstraint("language IN ('sv', 'en')", name="language"),)
+
+
+class Section(Tracked, Base):
+    __tablename__ = "section"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    heading: Mapped[str] = mapped_column(String(500))
+    body: Mapped[str] = mapped_column(Text, default="")
+    number: Mapped[str] = mapped_column(String(20), default="")
+    kind: Mapped[SectionKind] = mapped_column(
+        _enum(SectionKind, "section_kind"), default=SectionKind.TEXT
+    )
+    focus_area_id: Mapped[str | None] = mapped_column(
+        ForeignKey("focus_area.id", ondelete="SET NULL"), default=None
+    )
+
+
+class Attendance(Tracked, Base):
+    __tablename__ = "attendance"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    status: Mapped[AttendanceStatus] = mapped_column(
+        _enum(AttendanceStatus, "attendance_status"), default=AttendanceStatus.INVITED
+    )
+    role: Mapped[str] = mapped_column(String(300), default="")
+
+    person: Mapped[Person] = relationship()
+
+    __table_args__ = (UniqueConstraint("workshop_id", "person_id"),)
+
+
+class Group(Tracked, Base):
+    __tablename__ = "work_group"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(500), default="")
+    # False while the name follows the covered focus areas automatically.
+    custom_name: Mapped[bool] = mapped_column(default=False)
+
+    focus_links: Mapped[list[GroupFocusArea]] = relationship(order_by="GroupFocusArea.position")
+    members: Mapped[list[GroupMember]] = relationship()
+
+
+class GroupFocusArea(Tracked, Base):
+    __tablename__ = "group_focus_area"
+
+    group_id: Mapped[str] = mapped_column(ForeignKey("work_group.id"), index=True)
+    focus_area_id: Mapped[str] = mapped_column(ForeignKey("focus_area.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    focus_area: Mapped[FocusArea] = relationship()
+
+    __table_args__ = (UniqueConstraint("group_id", "focus_area_id"),)
+
+
+class GroupMember(Tracked, Base):
+    __tablename__ = "group_member"
+
+    group_id: Mapped[str] = mapped_column(ForeignKey("work_group.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+
+    person: Mapped[Person] = relationship()
+
+    __table_args__ = (UniqueConstraint("group_id", "person_id"),)
+
+
+class Wish(Tracked, Base):
+    __tablename__ = "wish"
+
+    group_id: Mapped[str] = mapped_column(ForeignKey("work_group.id"), index=True)
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("wish.id"), default=None, index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    votes: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[WishStatus] = mapped_column(
+        _enum(WishStatus, "wish_status"), default=WishStatus.OPEN
+    )
+    responsible_person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), default=None
+    )
+    responsible_text: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (CheckConstraint("votes >= 0", name="votes_not_negative"),)
+
+
+class Action(Tracked, Base):
+    __tablename__ = "action"
+
+    workshop_id: Mapped[str | None] = mapped_column(
+        ForeignKey("workshop.id"), default=None, index=True
+    )
+    focus_area_id: Mapped[str | None] = mapped_column(
+        ForeignKey("focus_area.id"), default=None, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    responsible_person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), default=None
+    )
+    responsible_organisation_id: Mapped[str | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), default=None
+    )
+    responsible_text: Mapped[str] = mapped_column(Text, default="")
+    due_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    status: Mapped[ActionStatus] = mapped_column(
+        _enum(ActionStatus, "action_status"), default=ActionStatus.OPEN
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "workshop_id IS NOT NULL OR focus_area_id IS NOT NULL", name="has_owner"
+        ),
+    )
