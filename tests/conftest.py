@@ -1,0 +1,46 @@
+"""Shared fixtures: offscreen Qt, a private data folder, a migrated store per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from facilitator.services.core import Store  # noqa: E402
+from facilitator.store.migrate import open_database  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
+    """Never touch the real user folders: data, logs and settings go to a temp folder."""
+    folder = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("FACILITATOR_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def _template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database migrated to head once per run; each test gets a copy."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    open_database(path).dispose()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, _template_db: Path) -> Path:
+    target = tmp_path / "facilitator.sqlite3"
+    shutil.copyfile(_template_db, target)
+    target.chmod(0o600)
+    return target
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    s = Store(open_database(db_path))
+    yield s
+    s.close()
