@@ -27,6 +27,11 @@ def log_dir() -> Path:
     return _private_dir(Path(override) / "logs" if override else Path(_dirs.user_log_dir))
 
 
+def config_dir() -> Path:
+    override = os.environ.get("FACILITATOR_DATA_DIR")
+    return _private_dir(Path(override) / "config" if override else Path(_dirs.user_config_dir))
+
+
 def default_database() -> Path:
     return data_dir() / "facilitator.sqlite3"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from facilitator.services.core import Store  # noqa: E402
-from facilitator.store.migrate import open_database  # noqa: E402
+from facilitator.services.core import Store
+from facilitator.store.migrate import open_database
 
 
 @pytest.fixture(autouse=True)

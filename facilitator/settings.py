@@ -1,0 +1,58 @@
+"""Typed UI preferences over QSettings, with every default declared in one place.
+
+Only preferences live here; everything a user captures lives in the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    key: str
+    default: T
+
+
+LANGUAGE = Option("ui/language", "sv")
+LAST_WORKSHOP = Option("session/last_workshop", "")
+WINDOW_GEOMETRY = Option("window/geometry", QByteArray())
+WINDOW_STATE = Option("window/state", QByteArray())
+SPLITTER_STATE = Option("window/splitter", QByteArray())
+MINUTES_TEMPLATE = Option("minutes/template", "")
+MINUTES_FOLDER = Option("minutes/folder", "")
+MINUTES_PARTICIPANTS = Option("minutes/participants", True)
+MINUTES_ANONYMISE = Option("minutes/anonymise", False)
+MINUTES_ORDER = Option("minutes/order", "capture")
+MINUTES_VOTES = Option("minutes/votes", False)
+
+
+class Settings:
+    """Reads and writes options with their declared type."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._q = qsettings or QSettings()
+
+    def get(self, option: Option[T]) -> T:
+        value = self._q.value(option.key, option.default)
+        default = option.default
+        if isinstance(default, bool):
+            if isinstance(value, str):
+                return value.lower() in ("true", "1", "yes")  # type: ignore[return-value]
+            return bool(value)  # type: ignore[return-value]
+        if isinstance(default, QByteArray):
+            return value if isinstance(value, QByteArray) else default  # type: ignore[return-value]
+        if isinstance(default, str):
+            return str(value) if value is not None else default  # type: ignore[return-value]
+        return value  # type: ignore[no-any-return]
+
+    def set(self, option: Option[T], value: T) -> None:
+        self._q.setValue(option.key, value)
+
+    def sync(self) -> None:
+        self._q.sync()

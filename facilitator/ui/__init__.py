@@ -1,0 +1,1 @@
+"""Qt widgets. Widgets never write to the store themselves: they call services."""

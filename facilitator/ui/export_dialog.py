@@ -1,0 +1,253 @@
+"""Arkiv → Exportera minnesanteckningar…: options, progress, and the finished file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator import settings as opts
+from facilitator.services.core import Store
+from facilitator.settings import Settings
+
+
+class ExportWorker(QObject):
+    """Runs the Qt-free export in a worker thread and reports back with signals."""
+
+    progress = Signal(int, int)
+    finished = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, store: Store, workshop_id: str, out: Path, options: object) -> None:
+        super().__init__()
+        self._args = (store, workshop_id, out, options)
+
+    @Slot()
+    def run(self) -> None:
+        from facilitator.atomic import TargetFileError
+        from facilitator.errors import log
+        from facilitator.minutes.export import export_minutes
+        from facilitator.services.core import ServiceError
+
+        store, workshop_id, out, options = self._args
+        try:
+            path = export_minutes(store, workshop_id, out, options,
+                                  progress=lambda done, total: self.progress.emit(done, total))
+        except (ServiceError, TargetFileError) as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - reported in the dialog, logged in full
+            log.exception("Minutes export failed")
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.finished.emit(str(path))
+
+
+class ExportMinutesDialog(QDialog):
+    def __init__(self, store: Store, settings: Settings, workshop_id: str, title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._settings, self._workshop_id = store, settings, workshop_id
+        self._thread: QThread | None = None
+        self._worker: ExportWorker | None = None
+        self.result_path: Path | None = None
+        self.setObjectName("exportMinutesDialog")
+        self.setWindowTitle(self.tr("Export minutes"))
+        self.setMinimumWidth(560)
+
+        self.target = QLineEdit(str(self._default_target(title)))
+        self.target.setObjectName("exportTarget")
+        self.target.setAccessibleName(self.tr("File to save"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.setObjectName("exportBrowse")
+        browse.clicked.connect(self._choose_target)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target, 1)
+        target_row.addWidget(browse)
+
+        self.template = QLineEdit(settings.get(opts.MINUTES_TEMPLATE))
+        self.template.setObjectName("exportTemplate")
+        self.template.setAccessibleName(self.tr("Word template"))
+        self.template.setPlaceholderText(self.tr("Built-in municipal template"))
+        template_browse = QPushButton(self.tr("Choose…"))
+        template_browse.setObjectName("exportTemplateBrowse")
+        template_browse.clicked.connect(self._choose_template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template, 1)
+        template_row.addWidget(template_browse)
+
+        self.participants = QCheckBox(self.tr("Include the list of participants"))
+        self.participants.setObjectName("exportParticipants")
+        self.participants.setChecked(settings.get(opts.MINUTES_PARTICIPANTS))
+        self.anonymise = QCheckBox(self.tr("Anonymise names (for publication on the web)"))
+        self.anonymise.setObjectName("exportAnonymise")
+        self.anonymise.setChecked(settings.get(opts.MINUTES_ANONYMISE))
+        self.votes = QCheckBox(self.tr("Show the number of votes per wish"))
+        self.votes.setObjectName("exportVotes")
+        self.votes.setChecked(settings.get(opts.MINUTES_VOTES))
+        self.order = QComboBox()
+        self.order.setObjectName("exportOrder")
+        self.order.setAccessibleName(self.tr("Order of wishes"))
+        self.order.addItem(self.tr("As they were written"), "capture")
+        self.order.addItem(self.tr("Most votes first"), "votes")
+        self.order.setCurrentIndex(max(0, self.order.findData(settings.get(opts.MINUTES_ORDER))))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Save as:"), target_row)
+        form.addRow(self.tr("Template:"), template_row)
+        form.addRow(self.tr("Wishes:"), self.order)
+        form.addRow("", self.votes)
+        form.addRow("", self.participants)
+        form.addRow("", self.anonymise)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setObjectName("exportStatus")
+        self.status.setWordWrap(True)
+        self.open_folder = QPushButton(self.tr("Open folder"))
+        self.open_folder.setObjectName("exportOpenFolder")
+        self.open_folder.setVisible(False)
+        self.open_folder.clicked.connect(self._open_folder)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(self.tr("Export"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setDefault(True)
+        self.close_button = self.buttons.addButton(self.tr("Close"),
+                                                   QDialogButtonBox.ButtonRole.RejectRole)
+        self.export_button.clicked.connect(self.start_export)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.open_folder)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+    def _default_target(self, title: str) -> Path:
+        folder = Path(self._settings.get(opts.MINUTES_FOLDER) or Path.home())
+        safe = "".join(c for c in title if c.isalnum() or c in " -_").strip()
+        safe = safe or "minnesanteckningar"
+        return folder / f"{self.tr('Minutes')} {safe}.docx"
+
+    def _choose_target(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save minutes as"),
+                                              self.target.text(),
+                                              self.tr("Word document (*.docx)"))
+        if path:
+            self.target.setText(path if path.lower().endswith(".docx") else path + ".docx")
+
+    def _choose_template(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a Word template"),
+                                              self.template.text(),
+                                              self.tr("Word templates (*.docx *.dotx)"))
+        if path:
+            self.template.setText(path)
+
+    def options(self):  # type: ignore[no-untyped-def]
+        from facilitator.minutes.export import MinutesOptions
+
+        template = self.template.text().strip()
+        return MinutesOptions(
+            template=Path(template) if template else None,
+            include_participants=self.participants.isChecked(),
+            anonymise=self.anonymise.isChecked(),
+            order=self.order.currentData(),
+            show_votes=self.votes.isChecked(),
+        )
+
+    def _remember(self, target: Path) -> None:
+        s = self._settings
+        s.set(opts.MINUTES_TEMPLATE, self.template.text().strip())
+        s.set(opts.MINUTES_FOLDER, str(target.parent))
+        s.set(opts.MINUTES_PARTICIPANTS, self.participants.isChecked())
+        s.set(opts.MINUTES_ANONYMISE, self.anonymise.isChecked())
+        s.set(opts.MINUTES_ORDER, self.order.currentData())
+        s.set(opts.MINUTES_VOTES, self.votes.isChecked())
+
+    @Slot()
+    def start_export(self) -> None:
+        text = self.target.text().strip()
+        if not text:
+            self.status.setText(self.tr("Choose where to save the minutes."))
+            return
+        target = Path(text)
+        if target.suffix.lower() != ".docx":
+            target = target.with_name(target.name + ".docx")
+        self._remember(target)
+        self.export_button.setEnabled(False)
+        self.open_folder.setVisible(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Exporting…"))
+        self._thread = QThread(self)
+        self._worker = ExportWorker(self._store, self._workshop_id, target, self.options())
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progress.connect(self._on_progress)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.finished.connect(self._thread.quit)
+        self._worker.failed.connect(self._thread.quit)
+        self._thread.start()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    @Slot(str)
+    def _on_finished(self, path: str) -> None:
+        self.result_path = Path(path)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.status.setText(self.tr("Saved {path}").format(path=path))
+        self.open_folder.setVisible(True)
+        self.export_button.setEnabled(True)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("The minutes were not saved."))
+        self.export_button.setEnabled(True)
+        QMessageBox.warning(self, self.tr("The minutes were not saved"), message)
+
+    def _open_folder(self) -> None:
+        if self.result_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_path.parent)))
+
+    def is_busy(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def wait(self, ms: int = 30_000) -> None:
+        if self._thread is not None:
+            self._thread.wait(ms)
+
+    def reject(self) -> None:
+        if self.is_busy():
+            self.status.setText(self.tr("Please wait until the export is finished."))
+            return
+        super().reject()
