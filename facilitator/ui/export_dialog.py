@@ -151,7 +151,8 @@ class ExportMinutesDialog(QDialog):
         folder = Path(self._settings.get(opts.MINUTES_FOLDER) or Path.home())
         safe = "".join(c for c in title if c.isalnum() or c in " -_").strip()
         safe = safe or "minnesanteckningar"
-        return folder / f"{self.tr('Minutes')} {safe}.docx"
+        prefix = self.tr("Minutes")
+        return folder / f"{prefix} {safe}.docx"
 
     def _choose_target(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save minutes as"),

@@ -1,0 +1,377 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv" sourcelanguage="en">
+<context>
+    <name>ExportMinutesDialog</name>
+    <message>
+        <source>Export minutes</source>
+        <translation>Exportera minnesanteckningar</translation>
+    </message>
+    <message>
+        <source>File to save</source>
+        <translation>Fil att spara</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <source>Word template</source>
+        <translation>Word-mall</translation>
+    </message>
+    <message>
+        <source>Built-in municipal template</source>
+        <translation>Inbyggd kommunmall</translation>
+    </message>
+    <message>
+        <source>Include the list of participants</source>
+        <translation>Ta med deltagarlistan</translation>
+    </message>
+    <message>
+        <source>Anonymise names (for publication on the web)</source>
+        <translation>Anonymisera namn (för publicering på webben)</translation>
+    </message>
+    <message>
+        <source>Show the number of votes per wish</source>
+        <translation>Visa antal röster per önskemål</translation>
+    </message>
+    <message>
+        <source>Order of wishes</source>
+        <translation>Önskemålens ordning</translation>
+    </message>
+    <message>
+        <source>As they were written</source>
+        <translation>Som de skrevs</translation>
+    </message>
+    <message>
+        <source>Most votes first</source>
+        <translation>Flest röster först</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Spara som:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Mall:</translation>
+    </message>
+    <message>
+        <source>Wishes:</source>
+        <translation>Önskemål:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Öppna mappen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportera</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minnesanteckningar</translation>
+    </message>
+    <message>
+        <source>Save minutes as</source>
+        <translation>Spara minnesanteckningar som</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
+    </message>
+    <message>
+        <source>Choose a Word template</source>
+        <translation>Välj en Word-mall</translation>
+    </message>
+    <message>
+        <source>Word templates (*.docx *.dotx)</source>
+        <translation>Word-mallar (*.docx *.dotx)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the minutes.</source>
+        <translation>Välj var minnesanteckningarna ska sparas.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporterar…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Sparade {path}</translation>
+    </message>
+    <message>
+        <source>The minutes were not saved.</source>
+        <translation>Minnesanteckningarna sparades inte.</translation>
+    </message>
+    <message>
+        <source>The minutes were not saved</source>
+        <translation>Minnesanteckningarna sparades inte</translation>
+    </message>
+    <message>
+        <source>Please wait until the export is finished.</source>
+        <translation>Vänta tills exporten är klar.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Facilitator</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>Databas: {path}</translation>
+    </message>
+    <message>
+        <source>New &amp;workshop…</source>
+        <translation>Ny &amp;workshop…</translation>
+    </message>
+    <message>
+        <source>New &amp;project…</source>
+        <translation>Nytt &amp;projekt…</translation>
+    </message>
+    <message>
+        <source>&amp;Import package…</source>
+        <translation>&amp;Importera paket…</translation>
+    </message>
+    <message>
+        <source>Export &amp;package…</source>
+        <translation>Exportera &amp;paket…</translation>
+    </message>
+    <message>
+        <source>Export &amp;minutes…</source>
+        <translation>Exportera &amp;minnesanteckningar…</translation>
+    </message>
+    <message>
+        <source>Load &amp;sample project</source>
+        <translation>Läs in &amp;exempelprojektet</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;About Facilitator</source>
+        <translation>&amp;Om Facilitator</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>Could not be done</source>
+        <translation>Det gick inte</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>Sparat {time}</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nytt projekt</translation>
+    </message>
+    <message>
+        <source>Project name:</source>
+        <translation>Projektets namn:</translation>
+    </message>
+    <message>
+        <source>New workshop</source>
+        <translation>Ny workshop</translation>
+    </message>
+    <message>
+        <source>Create a project first (File → New project).</source>
+        <translation>Skapa först ett projekt (Arkiv → Nytt projekt).</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>The sample project is loaded.</source>
+        <translation>Exempelprojektet är inläst.</translation>
+    </message>
+    <message>
+        <source>Import package</source>
+        <translation>Importera paket</translation>
+    </message>
+    <message>
+        <source>Workshop package (*.json)</source>
+        <translation>Workshoppaket (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new, {unchanged} unchanged.</source>
+        <translation>Importerat: {created} nya, {unchanged} oförändrade.</translation>
+    </message>
+    <message>
+        <source>Export package</source>
+        <translation>Exportera paket</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Sparade {path}</translation>
+    </message>
+    <message>
+        <source>About Facilitator</source>
+        <translation>Om Facilitator</translation>
+    </message>
+    <message>
+        <source>Facilitator {version}
+
+Capture workshops offline and export the minutes to Word.
+
+Database: {path}</source>
+        <translation>Facilitator {version}
+
+Dokumentera workshoppar utan internet och exportera minnesanteckningarna till Word.
+
+Databas: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectNavigator</name>
+    <message>
+        <source>Projects and workshops</source>
+        <translation>Projekt och workshoppar</translation>
+    </message>
+    <message>
+        <source>Project / workshop</source>
+        <translation>Projekt / workshop</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopOverview</name>
+    <message>
+        <source>Workshop overview</source>
+        <translation>Översikt över workshopen</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Focus group</source>
+        <translation>Fokusgrupp</translation>
+    </message>
+    <message>
+        <source>Closing session</source>
+        <translation>Avslutande möte</translation>
+    </message>
+    <message>
+        <source>Learning evaluation</source>
+        <translation>Lärande utvärdering</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Genomförd</translation>
+    </message>
+    <message>
+        <source>Minutes sent</source>
+        <translation>Minnesanteckningar skickade</translation>
+    </message>
+    <message>
+        <source>Finalised public record</source>
+        <translation>Slutförd allmän handling</translation>
+    </message>
+    <message>
+        <source>No workshop chosen</source>
+        <translation>Ingen workshop vald</translation>
+    </message>
+    <message>
+        <source>Choose a workshop in the list to the left, or create one with File → New workshop. File → Load sample project shows an example.</source>
+        <translation>Välj en workshop i listan till vänster, eller skapa en med Arkiv → Ny workshop. Arkiv → Läs in exempelprojektet visar ett exempel.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Moderator</translation>
+    </message>
+    <message>
+        <source>Project leader</source>
+        <translation>Projektledare</translation>
+    </message>
+    <message>
+        <source>Case reference</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Issuing unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>{came} attended of {total} registered.</source>
+        <translation>{came} kom av {total} anmälda.</translation>
+    </message>
+    <message>
+        <source>{n} wishes</source>
+        <translation>{n} önskemål</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Oväntat fel</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Your work is saved.
+
+{summary}
+
+Details are in the log file:
+{path}</source>
+        <translation>Något oväntat gick fel. Det du har skrivit är sparat.
+
+{summary}
+
+Detaljer finns i loggfilen:
+{path}</translation>
+    </message>
+    <message>
+        <source>The database could not be opened</source>
+        <translation>Databasen kunde inte öppnas</translation>
+    </message>
+    <message>
+        <source>Facilitator could not open {path}.
+
+{reason}</source>
+        <translation>Facilitator kunde inte öppna {path}.
+
+{reason}</translation>
+    </message>
+</context>
+</TS>

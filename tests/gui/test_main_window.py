@@ -1,0 +1,84 @@
+"""The main window as a facilitator meets it: Swedish menus, navigator, saved state."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from facilitator.services import projects, workshops
+from tests.gui.conftest import when_modal
+from tests.gui.keyboard import press, type_text
+
+
+def test_menus_are_swedish_with_shortcuts(window):
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Arkiv", "&Hjälp"]
+    assert window.export_minutes_action.text() == "Exportera &minnesanteckningar…"
+    assert window.export_minutes_action.shortcut().toString() == "Ctrl+E"
+    assert window.new_workshop_action.shortcut().toString() == "Ctrl+N"
+
+
+def test_navigator_lists_workshops_newest_first(store, make_window):
+    pid = projects.create_project(store, "Lillsjö bygdeprojekt")
+    workshops.create_workshop(store, pid, "Första mötet", date="2026-03-01")
+    workshops.create_workshop(store, pid, "Höstmötet", date="2026-10-01")
+    window = make_window()
+    project_item = window.navigator.topLevelItem(0)
+    assert project_item.text(0) == "Lillsjö bygdeprojekt"
+    assert [project_item.child(i).text(0) for i in range(project_item.childCount())] == [
+        "Höstmötet", "Första mötet"]
+
+
+def test_new_project_and_workshop_typed_in_swedish(qtbot, store, window):
+    def fill(text):
+        def act(dialog):
+            editor = dialog.findChild(QLineEdit)
+            type_text(editor, text)
+            press(editor, Qt.Key.Key_Return)
+        return act
+
+    when_modal(qtbot, fill("Ängsö framtidsdialog"))
+    window.new_project_action.trigger()
+    assert [p.name for p in projects.list_projects(store)] == ["Ängsö framtidsdialog"]
+
+    when_modal(qtbot, fill("Kväll i bygdegården"))
+    window.new_workshop_action.trigger()
+    (project,) = projects.list_projects(store)
+    assert [w.title for w in project.workshops] == ["Kväll i bygdegården"]
+    assert project.workshops[0].date == dt.date.today()
+    assert "Kväll i bygdegården" in window.overview.content.text()
+    assert re.fullmatch(r"Sparat \d\d:\d\d", window.saved_label.text())
+
+
+def test_empty_title_is_refused_with_a_message_and_nothing_stored(qtbot, store, window):
+    pid = projects.create_project(store, "Åby")
+    window.navigator.reload()
+    window.navigator.select_id(pid)
+    messages = []
+
+    def empty_title(dialog):
+        press(dialog.findChild(QLineEdit), Qt.Key.Key_Return)
+        when_modal(qtbot, lambda box: (messages.append(box.text()), box.accept()))
+
+    when_modal(qtbot, empty_title)
+    window.new_workshop_action.trigger()
+    assert messages == ["Titeln får inte vara tomt."]
+    assert projects.list_projects(store)[0].workshops == ()
+
+
+def test_last_workshop_reopens_and_splitter_is_remembered(qtbot, store, make_window):
+    pid = projects.create_project(store, "Öjeby")
+    wid = workshops.create_workshop(store, pid, "Vårträff på Öjeby skola")
+    first = make_window()
+    first.open_workshop(wid)
+    first.splitter.setSizes([200, 900])
+    navigator_width = first.splitter.sizes()[0]
+    first.close()
+
+    second = make_window()
+    assert second.overview.workshop_id == wid
+    assert "Vårträff på Öjeby skola" in second.overview.content.text()
+    assert second.splitter.sizes()[0] == navigator_width == 200

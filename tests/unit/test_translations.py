@@ -1,0 +1,47 @@
+"""Swedish is the default UI language: every visible string must have Swedish."""
+
+from __future__ import annotations
+
+import importlib.util
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+spec = importlib.util.spec_from_file_location("translations", ROOT / "tools" / "translations.py")
+assert spec is not None and spec.loader is not None
+translations = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(translations)
+
+
+def test_every_visible_string_has_a_swedish_translation():
+    missing = translations.check()
+    assert missing == [], f"strings without Swedish (run tools/translations.py): {missing}"
+
+
+def test_untranslated_detects_an_unfinished_message(tmp_path):
+    ts = tmp_path / "x.ts"
+    ts.write_text(
+        "<TS><context><name>C</name>"
+        "<message><source>Open</source><translation>Öppna</translation></message>"
+        "<message><source>Close</source><translation type='unfinished'></translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    assert translations.untranslated(ts) == ["Close"]
+
+
+def test_built_qm_is_shipped():
+    assert translations.QM.exists(), "run tools/translations.py to build the .qm"
+    assert translations.QM.stat().st_size > 1000
+
+
+@pytest.mark.parametrize(
+    ("source", "swedish"),
+    [("&File", "&Arkiv"), ("Export &minutes…", "Exportera &minnesanteckningar…")],
+)
+def test_key_menu_texts_are_swedish(source, swedish):
+    root = ET.parse(translations.TS).getroot()
+    found = {m.findtext("source"): m.findtext("translation") for m in root.iter("message")}
+    assert found[source] == swedish
