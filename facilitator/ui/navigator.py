@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from facilitator.services.core import Change, Store
 from facilitator.services.projects import list_projects
@@ -24,7 +24,10 @@ class ProjectNavigator(QTreeWidget):
         self.setObjectName("navigator")
         self.setAccessibleName(self.tr("Projects and workshops"))
         self.setHeaderLabels([self.tr("Project / workshop"), self.tr("Date")])
-        self.setColumnWidth(0, 260)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setUniformRowHeights(True)
         self.currentItemChanged.connect(self._on_current)
 

@@ -105,20 +105,24 @@ class WorkshopOverview(QScrollArea):
         parts.append("</table>")
 
         agenda = sections.list_sections(self._store, workshop_id)
-        parts.append(f"<h3>{e(self.tr('Agenda'))}</h3>")
+        agenda_heading = self.tr("Agenda")
+        parts.append(f"<h3>{e(agenda_heading)}</h3>")
         if agenda:
             parts.append("<ol>" + "".join(f"<li>{e(s.heading)}</li>" for s in agenda) + "</ol>")
         else:
-            parts.append(f"<p>{e(self.tr('No agenda items yet.'))}</p>")
+            none_yet = self.tr("No agenda items yet.")
+            parts.append(f"<p>{e(none_yet)}</p>")
 
         attendance = people.list_attendance(self._store, workshop_id)
         came = sum(1 for a in attendance if a.status is AttendanceStatus.ATTENDED)
-        parts.append(f"<h3>{e(self.tr('Participants'))}</h3><p>"
+        participants_heading = self.tr("Participants")
+        parts.append(f"<h3>{e(participants_heading)}</h3><p>"
                      + e(self.tr("{came} attended of {total} registered.")
                          .format(came=came, total=len(attendance))) + "</p>")
 
         group_list = groups.list_groups(self._store, workshop_id)
-        parts.append(f"<h3>{e(self.tr('Group work'))}</h3>")
+        groups_heading = self.tr("Group work")
+        parts.append(f"<h3>{e(groups_heading)}</h3>")
         if group_list:
             items = []
             for index, group in enumerate(group_list, start=1):
@@ -127,5 +131,6 @@ class WorkshopOverview(QScrollArea):
                              + e(self.tr("{n} wishes").format(n=count)) + "</li>")
             parts.append("<ul style='list-style:none'>" + "".join(items) + "</ul>")
         else:
-            parts.append(f"<p>{e(self.tr('No groups yet.'))}</p>")
+            no_groups = self.tr("No groups yet.")
+            parts.append(f"<p>{e(no_groups)}</p>")
         return "".join(parts)

@@ -333,12 +333,32 @@ Databas: {path}</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Agenda</source>
+        <translation>Dagordning</translation>
+    </message>
+    <message>
+        <source>No agenda items yet.</source>
+        <translation>Inga punkter på dagordningen ännu.</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
         <source>{came} attended of {total} registered.</source>
         <translation>{came} kom av {total} anmälda.</translation>
     </message>
     <message>
+        <source>Group work</source>
+        <translation>Grupparbete</translation>
+    </message>
+    <message>
         <source>{n} wishes</source>
         <translation>{n} önskemål</translation>
+    </message>
+    <message>
+        <source>No groups yet.</source>
+        <translation>Inga grupper ännu.</translation>
     </message>
 </context>
 <context>
