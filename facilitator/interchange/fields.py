@@ -1,0 +1,262 @@
+"""The package format as data: which fields each row kind carries, in which order.
+
+Export writes exactly these fields (in this order, so the JSON is stable), the
+importer reads and normalises them, and :mod:`facilitator.interchange.schema`
+builds the JSON Schema from them. Parent ids that the nesting already says
+(a section's workshop, a wish's group …) are not repeated inside the rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+from facilitator.services.core import MAX_BODY, MAX_LINE
+from facilitator.services.wishes import MAX_WISH
+from facilitator.store.models import (
+    Action,
+    ActionStatus,
+    Attendance,
+    AttendanceStatus,
+    FocusArea,
+    Group,
+    GroupFocusArea,
+    GroupMember,
+    Organisation,
+    Person,
+    Project,
+    Section,
+    SectionKind,
+    Wish,
+    WishStatus,
+    Workshop,
+    WorkshopKind,
+    WorkshopStatus,
+)
+
+FORMAT_NAME = "facilitator-package"
+FORMAT_VERSION = 1
+MAX_PACKAGE_BYTES = 50 * 1024 * 1024
+MAX_NOTE = 100_000
+MAX_INT = 2**31 - 1
+MAX_VOTES = 100_000
+
+
+class Language(enum.StrEnum):
+    SV = "sv"
+    EN = "en"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a row: its JSON name (= model attribute) and its kind.
+
+    kinds: id, ref (an id of another row), line (single-line text), body
+    (multi-line Markdown/text), int, bool, date, time, datetime, enum.
+    """
+
+    name: str
+    kind: str
+    max_length: int | None = None
+    nullable: bool = False
+    required: bool = False  # text that must not be empty after normalisation
+    enum: type[enum.Enum] | None = None
+    minimum: int = 0
+    maximum: int = MAX_INT
+    label: str = ""
+
+
+def line(name: str, max_length: int, label: str, *, required: bool = False) -> Field:
+    return Field(name, "line", max_length, required=required, label=label)
+
+
+def body(name: str, max_length: int, label: str, *, required: bool = False) -> Field:
+    return Field(name, "body", max_length, required=required, label=label)
+
+
+def ref(name: str, *, nullable: bool = True) -> Field:
+    return Field(name, "ref", nullable=nullable)
+
+
+def choice(name: str, cls: type[enum.Enum]) -> Field:
+    return Field(name, "enum", enum=cls)
+
+
+POSITION = Field("position", "int")
+
+TRACKED: tuple[Field, ...] = (
+    Field("id", "id"),
+    Field("created_at", "datetime"),
+    Field("updated_at", "datetime"),
+    Field("deleted_at", "datetime", nullable=True),
+)
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    """A kind of row: its model, its Swedish label, its own fields and its parent column."""
+
+    key: str
+    model: type
+    label: str
+    fields: tuple[Field, ...]
+    parent: str | None = None  # the model column the nesting fills in
+
+    @property
+    def all_fields(self) -> tuple[Field, ...]:
+        return TRACKED + self.fields
+
+
+ORGANISATION = RowSpec("organisation", Organisation, "organisationen", (
+    line("name", 300, "Organisationens namn", required=True),
+    line("kind", 100, "Typ"),
+    body("note", MAX_NOTE, "Anteckningen"),
+))
+
+PERSON = RowSpec("person", Person, "personen", (
+    line("name", 300, "Namnet", required=True),
+    line("title", 300, "Titeln"),
+    ref("organisation_id"),
+    line("email", 300, "E-post"),
+    line("phone", 100, "Telefon"),
+    body("note", MAX_NOTE, "Anteckningen"),
+))
+
+PROJECT = RowSpec("project", Project, "projektet", (
+    line("name", 300, "Projektets namn", required=True),
+    body("description", MAX_BODY, "Beskrivning"),
+))
+
+FOCUS_AREA = RowSpec("focus_area", FocusArea, "fokusområdet", (
+    POSITION,
+    line("name", 300, "Fokusområdets namn", required=True),
+    body("narrative", MAX_BODY, "Beskrivningen"),
+    ref("responsible_person_id"),
+    ref("responsible_organisation_id"),
+    line("responsible_text", MAX_LINE, "Ansvarig"),
+), parent="project_id")
+
+WORKSHOP = RowSpec("workshop", Workshop, "workshopen", (
+    line("title", 500, "Titeln", required=True),
+    choice("kind", WorkshopKind),
+    Field("date", "date", nullable=True),
+    Field("start_time", "time", nullable=True),
+    Field("end_time", "time", nullable=True),
+    line("venue", 500, "Plats"),
+    line("moderator", 300, "Moderator"),
+    line("project_leader", 300, "Projektledare"),
+    line("note_taker", 300, "Antecknare"),
+    line("case_reference", 300, "Ärende"),
+    line("issuing_unit", 300, "Utfärdande enhet"),
+    line("document_type", 100, "Dokumenttyp"),
+    body("lead", MAX_BODY, "Ingressen"),
+    choice("language", Language),
+    choice("status", WorkshopStatus),
+), parent="project_id")
+
+SECTION = RowSpec("section", Section, "punkten", (
+    POSITION,
+    line("heading", 500, "Rubriken", required=True),
+    body("body", MAX_BODY, "Anteckningarna"),
+    line("number", 20, "Numret"),
+    choice("kind", SectionKind),
+    ref("focus_area_id"),
+), parent="workshop_id")
+
+ATTENDANCE = RowSpec("attendance", Attendance, "närvaroraden", (
+    ref("person_id", nullable=False),
+    choice("status", AttendanceStatus),
+    line("role", 300, "Rollen"),
+), parent="workshop_id")
+
+GROUP = RowSpec("group", Group, "gruppen", (
+    POSITION,
+    line("name", 500, "Gruppens namn"),
+    Field("custom_name", "bool"),
+), parent="workshop_id")
+
+GROUP_FOCUS_AREA = RowSpec("group_focus_area", GroupFocusArea, "gruppens fokusområde", (
+    ref("focus_area_id", nullable=False),
+    POSITION,
+), parent="group_id")
+
+GROUP_MEMBER = RowSpec("group_member", GroupMember, "gruppmedlemmen", (
+    ref("person_id", nullable=False),
+), parent="group_id")
+
+WISH = RowSpec("wish", Wish, "önskemålet", (
+    ref("parent_id"),
+    POSITION,
+    body("text", MAX_WISH, "Önskemålet", required=True),
+    Field("votes", "int", maximum=MAX_VOTES),
+    choice("status", WishStatus),
+    ref("responsible_person_id"),
+    line("responsible_text", MAX_LINE, "Ansvarig"),
+    body("note", MAX_NOTE, "Anteckningen"),
+), parent="group_id")
+
+_ACTION_FIELDS: tuple[Field, ...] = (
+    POSITION,
+    body("text", 20_000, "Åtgärden", required=True),
+    ref("responsible_person_id"),
+    ref("responsible_organisation_id"),
+    line("responsible_text", MAX_LINE, "Ansvarig"),
+    Field("due_date", "date", nullable=True),
+    choice("status", ActionStatus),
+)
+
+# An action of a workshop (it may also name a focus area) …
+WORKSHOP_ACTION = RowSpec(
+    "workshop_action", Action, "åtgärden", (ref("focus_area_id"), *_ACTION_FIELDS),
+    parent="workshop_id",
+)
+# … and an action of a focus area alone, listed under the project.
+FOCUS_AREA_ACTION = RowSpec(
+    "focus_area_action", Action, "åtgärden",
+    (ref("focus_area_id", nullable=False), *_ACTION_FIELDS),
+)
+
+ALL_SPECS: tuple[RowSpec, ...] = (
+    ORGANISATION, PERSON, PROJECT, FOCUS_AREA, FOCUS_AREA_ACTION, WORKSHOP, SECTION,
+    ATTENDANCE, GROUP, GROUP_FOCUS_AREA, GROUP_MEMBER, WISH, WORKSHOP_ACTION,
+)
+
+# Which row kind each reference field points to.
+REF_TARGETS: dict[str, type] = {
+    "organisation_id": Organisation,
+    "responsible_organisation_id": Organisation,
+    "person_id": Person,
+    "responsible_person_id": Person,
+    "focus_area_id": FocusArea,
+    "parent_id": Wish,
+}
+
+
+# --- values -----------------------------------------------------------------------
+
+def datetime_to_json(value: dt.datetime) -> str:
+    """Naive UTC (as stored) → ISO 8601 with a Z; microseconds only when present."""
+    return value.replace(tzinfo=None).isoformat() + "Z"
+
+
+def to_json(field: Field, value: Any) -> Any:
+    """A model attribute value as the package writes it."""
+    if value is None:
+        return None
+    if field.kind == "datetime":
+        return datetime_to_json(value)
+    if field.kind == "date":
+        return value.isoformat()
+    if field.kind == "time":
+        return value.strftime("%H:%M")
+    if field.kind == "enum":
+        return value.value if isinstance(value, enum.Enum) else str(value)
+    if field.kind == "bool":
+        return bool(value)
+    return value
+
+
+def row_to_json(spec: RowSpec, row: Any) -> dict[str, Any]:
+    return {f.name: to_json(f, getattr(row, f.name)) for f in spec.all_fields}
