@@ -7,17 +7,20 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 # One writer per database; battery death must not lose the last edit.
+# locking_mode comes before journal_mode: set first, WAL keeps its index in
+# private memory (no -shm file) and even a read takes the exclusive lock; set
+# after, another program can still read the file until our first write.
 PRAGMAS: tuple[tuple[str, str], ...] = (
+    ("locking_mode", "EXCLUSIVE"),
     ("journal_mode", "WAL"),
     ("synchronous", "FULL"),
     ("foreign_keys", "ON"),
     ("busy_timeout", "5000"),
     ("secure_delete", "ON"),
-    ("locking_mode", "EXCLUSIVE"),
 )
 
 
@@ -49,7 +52,8 @@ def make_engine(path: Path) -> Engine:
     """An engine with a single pooled connection (the exclusive lock is per connection)."""
     ensure_private_file(path)
     engine = create_engine(
-        f"sqlite:///{path}",
+        # URL.create, not an f-string: a "?" or "#" in a folder name must stay in the path.
+        URL.create("sqlite", database=str(path)),
         poolclass=QueuePool,
         pool_size=1,
         max_overflow=0,

@@ -9,9 +9,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 from facilitator.paths import backup_dir_for, migrations_path
-from facilitator.store.backup import backup_file
+from facilitator.store.backup import backup_file, open_readonly
 from facilitator.store.db import DatabaseLockedError, make_engine
 
 
@@ -21,6 +22,10 @@ class NewerSchemaError(RuntimeError):
 
 class DamagedDatabaseError(RuntimeError):
     """The file is not a readable SQLite database."""
+
+
+class MigrationError(RuntimeError):
+    """A migration would have left the database inconsistent; it was rolled back."""
 
 
 def _alembic_config() -> Config:
@@ -44,8 +49,7 @@ def stored_revision(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
-        try:
+        with open_readonly(path, timeout=1) as conn:
             has_table = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
             ).fetchone()
@@ -57,8 +61,6 @@ def stored_revision(path: Path) -> str | None:
                     )
                 return None
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc):
             raise DatabaseLockedError(
@@ -88,13 +90,56 @@ def open_database(path: Path) -> Engine:
     if current is not None and current != head:
         backup_file(path, backup_dir_for(path), reason=f"before-{head}")
     engine = make_engine(path)
-    if current != head:
+    try:
+        _take_lock(engine, path)
+        if current != head:
+            _upgrade(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _take_lock(engine: Engine, path: Path) -> None:
+    """Read once now, so the exclusive lock is ours from the start.
+
+    Without this the lock is only taken on the first query, and a second copy
+    of the program could open the same file and fail later, mid-edit.
+    """
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except OperationalError as exc:
+        if "locked" in str(exc):
+            raise DatabaseLockedError(
+                f"Databasen {path} används av ett annat program. Stäng det och försök igen."
+            ) from exc
+        raise
+
+
+def _upgrade(engine: Engine) -> None:
+    """Run the migrations with foreign keys off, as Alembic's batch mode needs.
+
+    Batch mode rebuilds a table by copying it and dropping the original; with
+    foreign keys on, that DROP deletes every row first and so fires
+    ON DELETE SET NULL in the tables that point at it. The pragma only takes
+    effect outside a transaction, so it is set on the raw connection before
+    the migration's transaction begins, and the keys are checked before commit.
+    """
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
         try:
-            with engine.begin() as connection:
+            with connection.begin():
                 cfg = _alembic_config()
                 cfg.attributes["connection"] = connection
                 command.upgrade(cfg, "head")
-        except Exception:
-            engine.dispose()
-            raise
-    return engine
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise MigrationError(
+                        f"Uppgraderingen av databasen lämnade {len(broken)} trasiga "
+                        "hänvisningar och avbröts; filen har inte ändrats."
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
