@@ -1,0 +1,272 @@
+"""MinutesDocument → .docx bytes, on top of a (checked, emptied) Word template.
+
+Every string goes through :func:`xml_safe` right before python-docx sees it.
+Headings use the template's heading styles, lists use real numbering
+(numbering.py), the page header carries real PAGE/NUMPAGES fields (fields.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Twips
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from facilitator.minutes.fields import add_page_of_pages, has_page_field
+from facilitator.minutes.model import (
+    Block,
+    Heading,
+    ListBlock,
+    MinutesDocument,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+)
+from facilitator.minutes.numbering import INDENT_TWIPS, ListNumbering, set_list_level
+from facilitator.minutes.safe import xml_safe
+from facilitator.minutes.template import (
+    DOCTYPE_STYLE,
+    FACT_STYLE,
+    LEAD_STYLE,
+    UNIT_STYLE,
+    paragraph_style,
+    set_language,
+)
+
+Progress = Callable[[int, int], None]
+HEADER_LEFT_MAX = 90
+
+
+class DocxWriter:
+    """Writes one MinutesDocument into one python-docx Document."""
+
+    def __init__(self, document: DocxDocument, model: MinutesDocument) -> None:
+        self.doc = document
+        self.model = model
+        self.numbering = ListNumbering(document)
+        self._styles: dict[str, ParagraphStyle] = {}
+
+    def style(self, name: str) -> ParagraphStyle:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = paragraph_style(self.doc, name)
+        return style
+
+    # -- whole document -------------------------------------------------------------
+    def write(self, progress: Progress | None = None) -> bytes:
+        set_language(self.doc, self.model.lang_tag)
+        self._core_properties()
+        self._headers()
+        self._title_block()
+        total = len(self.model.body)
+        step = max(1, total // 50)
+        for index, block in enumerate(self.model.body):
+            self.block(block)
+            if progress is not None and index % step == 0:
+                progress(index, total)
+        out = io.BytesIO()
+        self.doc.save(out)
+        if progress is not None:
+            progress(total, total)
+        return out.getvalue()
+
+    def _core_properties(self) -> None:
+        m = self.model
+        props = self.doc.core_properties
+        props.title = xml_safe(m.title)[:255]
+        props.author = xml_safe(m.author)[:255]
+        props.last_modified_by = xml_safe(m.author)[:255]
+        props.subject = xml_safe(m.subject)[:255]
+        props.keywords = xml_safe(m.keywords)[:255]
+        props.category = xml_safe(m.document_type)[:255]
+        props.comments = ""
+        props.language = m.lang_tag
+        props.content_status = ""
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+        props.created = props.modified = now
+        props.revision = 1
+
+    # -- page header ----------------------------------------------------------------
+    def _headers(self) -> None:
+        settings = self.doc.settings
+        for section in self.doc.sections:
+            headers = [section.header]
+            if section.different_first_page_header_footer:
+                headers.append(section.first_page_header)
+            if settings.odd_and_even_pages_header_footer:
+                headers.append(section.even_page_header)
+            text_width = section.page_width - section.left_margin - section.right_margin
+            for header in headers:
+                header.is_linked_to_previous = False
+                if has_page_field(header._element):
+                    continue
+                paragraphs = header.paragraphs
+                only = paragraphs[0] if len(paragraphs) == 1 else None
+                reuse = only is not None and not only.text.strip() and not _has_drawing(only)
+                paragraph = only if reuse else header.add_paragraph()
+                assert paragraph is not None
+                paragraph.style = self.style("Header")
+                self._header_line(paragraph, Emu(text_width))
+
+    def _header_line(self, paragraph: DocxParagraph, text_width: Emu) -> None:
+        tabs = paragraph.paragraph_format.tab_stops
+        for stop in self.style("Header").paragraph_format.tab_stops:
+            if abs(stop.position - text_width) > Twips(20):
+                tabs.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+        tabs.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+        left = xml_safe(self.model.header_left).replace("\n", " ")
+        if len(left) > HEADER_LEFT_MAX:
+            left = left[: HEADER_LEFT_MAX - 1].rstrip() + "…"
+        paragraph.add_run(f"{left}\t")
+        add_page_of_pages(paragraph, self.model.labels.page)
+
+    # -- title block ----------------------------------------------------------------
+    def _title_block(self) -> None:
+        m = self.model
+        self.text_paragraph(m.document_type, DOCTYPE_STYLE)
+        self.text_paragraph(m.title, "Title")
+        if m.issuing_unit:
+            self.text_paragraph(m.issuing_unit, UNIT_STYLE)
+        for fact in m.facts:
+            p = self.doc.add_paragraph(style=self.style(FACT_STYLE))
+            p.add_run(xml_safe(fact.label)).bold = True
+            p.add_run("\t" + xml_safe(fact.value))
+        for index, block in enumerate(m.lead):
+            if isinstance(block, Paragraph) and block.style == "body":
+                p = self.paragraph(block.spans, LEAD_STYLE)
+                if index:
+                    p.paragraph_format.space_before = 0
+            else:
+                self.block(block)
+
+    # -- blocks ---------------------------------------------------------------------
+    def block(self, block: Block) -> None:
+        if isinstance(block, Heading):
+            level = max(1, min(block.level, 9))
+            self.text_paragraph(block.text.replace("\n", " "), f"Heading {level}")
+        elif isinstance(block, Paragraph):
+            self.paragraph(block.spans, _ROLE_STYLES.get(block.style, "Normal"))
+        elif isinstance(block, ListBlock):
+            self.list_block(block)
+        elif isinstance(block, Quote):
+            for inner in block.blocks:
+                if isinstance(inner, Paragraph):
+                    self.paragraph(inner.spans, "Quote")
+                else:
+                    self.list_block(inner, quote=True)
+        elif isinstance(block, Table):
+            self.table(block)
+
+    def text_paragraph(self, text: str, style: str) -> DocxParagraph:
+        p = self.doc.add_paragraph(style=self.style(style))
+        if text:
+            p.add_run(xml_safe(text))
+        return p
+
+    def paragraph(self, spans: list[Span], style: str) -> DocxParagraph:
+        p = self.doc.add_paragraph(style=self.style(style))
+        self.runs(p, spans)
+        return p
+
+    @staticmethod
+    def runs(p: DocxParagraph, spans: list[Span]) -> None:
+        for span in spans:
+            run = p.add_run(xml_safe(span.text))
+            if span.bold:
+                run.bold = True
+            if span.italic:
+                run.italic = True
+
+    def list_block(self, block: ListBlock, quote: bool = False) -> None:
+        num_id = self.numbering.new_list(_pattern(block), block.start)
+        self._list_items(block, num_id, 0, _pattern(block), quote)
+
+    def _list_items(
+        self, block: ListBlock, num_id: int, depth: int, pattern: tuple[bool, ...], quote: bool
+    ) -> None:
+        style = "Quote" if quote else "List Paragraph"
+        for item in block.items:
+            for index, spans in enumerate(item.paragraphs):
+                p = self.paragraph(spans, style)
+                if index == 0:
+                    set_list_level(p._p, num_id, depth)
+                else:
+                    p.paragraph_format.left_indent = Twips(INDENT_TWIPS * (depth + 1))
+            for child in item.children:
+                if depth + 1 < len(pattern) and pattern[depth + 1] == child.ordered:
+                    self._list_items(child, num_id, depth + 1, pattern, quote)
+                else:
+                    sub_pattern = (*pattern[: depth + 1], *_pattern(child))
+                    sub_id = self.numbering.new_list(sub_pattern, child.start)
+                    self._list_items(child, sub_id, depth + 1, sub_pattern, quote)
+
+    def table(self, block: Table) -> None:
+        table = self.doc.add_table(rows=1, cols=len(block.header))
+        _table_borders(table._tbl)
+        header = table.rows[0]
+        tr_pr = header._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:tblHeader"))
+        for cell, text in zip(header.cells, block.header, strict=True):
+            cell.paragraphs[0].add_run(xml_safe(text)).bold = True
+        for row in block.rows:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row, strict=True):
+                cell.paragraphs[0].add_run(xml_safe(text))
+        if block.widths_cm:
+            for column, width in zip(table.columns, block.widths_cm, strict=False):
+                for cell in column.cells:
+                    cell.width = Cm(width)
+        self.doc.add_paragraph(style=self.style("Normal"))
+
+
+_ROLE_STYLES = {"body": "Normal", "lead": LEAD_STYLE, "quote": "Quote", "closing": "Normal"}
+
+
+def _pattern(block: ListBlock) -> tuple[bool, ...]:
+    """Whether each level is numbered, from the first list met at each depth."""
+    levels: list[bool] = []
+
+    def visit(b: ListBlock, depth: int) -> None:
+        if depth == len(levels):
+            levels.append(b.ordered)
+        for item in b.items:
+            for child in item.children:
+                visit(child, depth + 1)
+
+    visit(block, 0)
+    return tuple(levels)
+
+
+def _has_drawing(paragraph: DocxParagraph) -> bool:
+    return any(True for _ in paragraph._p.iter(qn("w:drawing"), qn("w:pict")))
+
+
+def _table_borders(tbl) -> None:  # type: ignore[no-untyped-def]
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "A6A6A6")):
+            edge.set(qn(f"w:{key}"), value)
+        borders.append(edge)
+    tbl_pr = tbl.tblPr
+    existing = tbl_pr.find(qn("w:tblBorders"))
+    if existing is not None:
+        tbl_pr.remove(existing)
+    # Schema order: tblBorders comes after tblW/jc/tblInd and before shd/tblLayout/tblLook.
+    anchor = None
+    for tag in ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"):
+        anchor = tbl_pr.find(qn(tag))
+        if anchor is not None:
+            break
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        tbl_pr.append(borders)

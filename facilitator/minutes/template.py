@@ -1,0 +1,221 @@
+"""The organisation's Word template: checked, loaded and emptied, styles made sure of.
+
+Any .docx or .dotx the user picks is accepted when it is a real Word package;
+its styles, fonts, margins, headers, footers and logo are kept and its body is
+replaced. Hostile files (not a zip, not Word, too large, XML with DOCTYPE or
+entity declarations, zip bombs) are refused with a clear Swedish message.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+
+from facilitator.minutes.errors import MinutesError
+
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 250 * 1024 * 1024
+MAX_MEMBERS = 2000
+DEFAULT_TEMPLATE_NAME = "minutes-default.docx"
+
+_TEMPLATE_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_HOSTILE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+# Custom paragraph styles the writer uses; a template may define them itself.
+DOCTYPE_STYLE = "Dokumenttyp"
+UNIT_STYLE = "Utfärdare"
+FACT_STYLE = "Faktarad"
+LEAD_STYLE = "Ingress"
+
+
+def read_template(path: Path) -> bytes:
+    """The template's bytes, checked and ready for python-docx (a .dotx is patched)."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise MinutesError(f"Mallen {path} finns inte eller kan inte läsas.") from None
+    if size > MAX_TEMPLATE_BYTES:
+        raise MinutesError(
+            f"Mallen {name} är för stor ({size / 1024 / 1024:.0f} MB; högst 50 MB)."
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise MinutesError(f"Mallen {path} kan inte läsas: {exc.strerror}.") from exc
+    return checked_template_bytes(data, name)
+
+
+def checked_template_bytes(data: bytes, name: str) -> bytes:
+    """Validate a Word package in memory; returns it with a template content type patched."""
+    not_word = f"Mallen {name} är inte ett Word-dokument (.docx eller .dotx)."
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise MinutesError(f"Mallen {name} är för stor (högst 50 MB).")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise MinutesError(not_word)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
+                raise MinutesError(f"Mallen {name} packas upp till orimligt mycket data.")
+            members = {i.filename for i in infos}
+            if "[Content_Types].xml" not in members:
+                raise MinutesError(not_word)
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")) and _HOSTILE.search(
+                    archive.read(info)
+                ):
+                    raise MinutesError(
+                        f"Mallen {name} innehåller otillåten XML (DOCTYPE eller entiteter) "
+                        "och används inte."
+                    )
+            content_types = archive.read("[Content_Types].xml")
+            if _TEMPLATE_CT in content_types:
+                return _patched(archive, content_types.replace(_TEMPLATE_CT, _DOCUMENT_CT))
+            if _DOCUMENT_CT not in content_types:
+                raise MinutesError(not_word)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError):
+        raise MinutesError(not_word) from None
+    return data
+
+
+def _patched(archive: zipfile.ZipFile, content_types: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in archive.infolist():
+            blob = content_types if info.filename == "[Content_Types].xml" else archive.read(info)
+            target.writestr(info.filename, blob)
+    return out.getvalue()
+
+
+def open_template(data: bytes, name: str) -> DocxDocument:
+    """A python-docx Document from checked bytes, with its body emptied."""
+    try:
+        document = Document(io.BytesIO(data))
+    except Exception as exc:  # any parse failure means "not usable"
+        raise MinutesError(f"Mallen {name} kunde inte läsas som Word-dokument ({exc}).") from exc
+    clear_body(document)
+    return document
+
+
+def default_template_bytes() -> bytes:
+    """The bundled default template, or the same built in memory if it is missing."""
+    from facilitator.paths import resource_path
+
+    path = resource_path("templates", DEFAULT_TEMPLATE_NAME)
+    if path.is_file():
+        return checked_template_bytes(path.read_bytes(), path.name)
+    from facilitator.minutes.default_template import build_default_template
+
+    return build_default_template()
+
+
+def clear_body(document: DocxDocument) -> None:
+    """Remove the template's body content, keeping only its final section properties."""
+    body = document.element.body
+    final = body.find(qn("w:sectPr"))
+    for child in list(body):
+        if child is not final:
+            body.remove(child)
+
+
+def set_language(document: DocxDocument, tag: str) -> None:
+    """Document language in docDefaults (and in styles that set their own)."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+    for other in styles.iter(qn("w:lang")):
+        if other.get(qn("w:val")) is not None:
+            other.set(qn("w:val"), tag)
+
+
+def paragraph_style(document: DocxDocument, name: str) -> ParagraphStyle:
+    """The paragraph style ``name``, created with sensible looks when the template lacks it."""
+    styles = document.styles
+    try:
+        style = styles[name]
+        if style.type == WD_STYLE_TYPE.PARAGRAPH:
+            return style  # type: ignore[return-value]
+    except KeyError:
+        pass
+    style = styles.add_style(_free_name(document, name), WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"] if _has(document, "Normal") else None
+    _shape_new_style(style, name)
+    return style  # type: ignore[return-value]
+
+
+def _has(document: DocxDocument, name: str) -> bool:
+    try:
+        document.styles[name]
+    except KeyError:
+        return False
+    return True
+
+
+def _free_name(document: DocxDocument, name: str) -> str:
+    candidate, n = name, 2
+    while _has(document, candidate):  # a character or table style took the name
+        candidate, n = f"{name} {n}", n + 1
+    return candidate
+
+
+def _shape_new_style(style: ParagraphStyle, name: str) -> None:
+    fmt, font = style.paragraph_format, style.font
+    match = re.fullmatch(r"Heading (\d)", name)
+    if match:
+        level = int(match.group(1))
+        font.bold = True
+        font.size = Pt({1: 16, 2: 13, 3: 12}.get(level, 11))
+        fmt.space_before, fmt.space_after = Pt(14 if level == 1 else 10), Pt(4)
+        fmt.keep_with_next = True
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), str(level - 1))
+        style.element.get_or_add_pPr().append(outline)
+        style.next_paragraph_style = style.base_style
+    elif name == "Title":
+        font.size, font.bold = Pt(24), True
+        fmt.space_after = Pt(6)
+    elif name == "Quote":
+        font.italic = True
+        fmt.left_indent = fmt.right_indent = Pt(28)
+        font.color.rgb = RGBColor(0x40, 0x40, 0x40)
+    elif name == "List Paragraph":
+        fmt.space_after = Pt(2)
+    elif name == DOCTYPE_STYLE:
+        font.size, font.bold, font.all_caps = Pt(10), True, True
+        font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    elif name == UNIT_STYLE:
+        font.size = Pt(11)
+        fmt.space_after = Pt(12)
+    elif name == LEAD_STYLE:
+        font.size = Pt(12)
+        fmt.space_before, fmt.space_after = Pt(12), Pt(12)
+    elif name == FACT_STYLE:
+        fmt.space_after = Pt(0)
+    style.quick_style = True
