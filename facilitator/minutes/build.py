@@ -1,15 +1,16 @@
 """Store → MinutesDocument: read one workshop (read-only) and lay out its minutes.
 
 The agenda order decides where focus areas, key figures and group work appear
-(Section.kind). A workshop with groups or a project with focus areas but no
-section of that kind gets them appended after its own sections.
+(Section.kind). A workshop with groups but no group-work section, or that
+touched focus areas (through its groups or sections) but has no focus-area
+section, gets them appended after its own sections (only the areas it touched).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from facilitator.minutes.anonymise import Anonymiser
@@ -38,7 +39,8 @@ from facilitator.minutes.sections import (
 from facilitator.services.core import Store, get_live
 from facilitator.store.models import (
     Attendance,
-    FocusArea,
+    Group,
+    GroupFocusArea,
     Organisation,
     Person,
     Section,
@@ -163,8 +165,10 @@ def _body(ctx: Context) -> list[Block]:
         else:
             blocks.append(Heading(1, heading))
             blocks.extend(body)
-    if SectionKind.FOCUS_AREAS not in kinds_seen and _has_focus_areas(ctx):
-        blocks.extend(focus_areas_part(ctx, ctx.labels.focus_areas, []))
+    if SectionKind.FOCUS_AREAS not in kinds_seen:
+        touched = _touched_focus_areas(ctx, sections)
+        if touched:
+            blocks.extend(focus_areas_part(ctx, ctx.labels.focus_areas, [], touched))
     if SectionKind.GROUP_WORK not in kinds_seen:
         blocks.extend(group_work_part(ctx, ctx.labels.group_work, [], only_if_groups=True))
     blocks.extend(actions_part(ctx))
@@ -173,13 +177,16 @@ def _body(ctx: Context) -> list[Block]:
     return blocks
 
 
-def _has_focus_areas(ctx: Context) -> bool:
-    count = ctx.session.scalar(
-        select(func.count(FocusArea.id)).where(
-            FocusArea.project_id == ctx.workshop.project_id, FocusArea.deleted_at.is_(None)
-        )
-    )
-    return bool(count)
+def _touched_focus_areas(ctx: Context, sections: list[Section]) -> set[str]:
+    """Focus areas this workshop worked on: covered by its groups or named by its sections."""
+    touched = {s.focus_area_id for s in sections if s.focus_area_id}
+    touched.update(ctx.session.scalars(
+        select(GroupFocusArea.focus_area_id)
+        .join(Group, Group.id == GroupFocusArea.group_id)
+        .where(Group.workshop_id == ctx.workshop.id, Group.deleted_at.is_(None),
+               GroupFocusArea.deleted_at.is_(None))
+    ))
+    return {area_id for area_id in touched if area_id}
 
 
 def _people(session: Session, workshop: Workshop, labels: Labels) -> dict[str, tuple[str, str]]:

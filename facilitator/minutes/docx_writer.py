@@ -15,7 +15,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Twips
+from docx.shared import Cm, Emu, Pt, Twips
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -53,6 +53,7 @@ class DocxWriter:
         self.model = model
         self.numbering = ListNumbering(document)
         self._styles: dict[str, ParagraphStyle] = {}
+        self._last: DocxParagraph | None = None
 
     def style(self, name: str) -> ParagraphStyle:
         style = self._styles.get(name)
@@ -153,7 +154,11 @@ class DocxWriter:
             level = max(1, min(block.level, 9))
             self.text_paragraph(block.text.replace("\n", " "), f"Heading {level}")
         elif isinstance(block, Paragraph):
-            self.paragraph(block.spans, _ROLE_STYLES.get(block.style, "Normal"))
+            if block.style == "closing" and self._last is not None:
+                self._last.paragraph_format.keep_with_next = True  # no orphaned closing line
+            p = self.paragraph(block.spans, _ROLE_STYLES.get(block.style, "Normal"))
+            if block.style == "compact":
+                p.paragraph_format.space_after = Pt(3)
         elif isinstance(block, ListBlock):
             self.list_block(block)
         elif isinstance(block, Quote):
@@ -174,6 +179,7 @@ class DocxWriter:
     def paragraph(self, spans: list[Span], style: str) -> DocxParagraph:
         p = self.doc.add_paragraph(style=self.style(style))
         self.runs(p, spans)
+        self._last = p
         return p
 
     @staticmethod
@@ -186,13 +192,17 @@ class DocxWriter:
                 run.italic = True
 
     def list_block(self, block: ListBlock, quote: bool = False) -> None:
-        num_id = self.numbering.new_list(_pattern(block), block.start)
-        self._list_items(block, num_id, 0, _pattern(block), quote)
+        pattern = _pattern(block)
+        num_id = self.numbering.new_list(pattern, block.start)
+        last = self._list_items(block, num_id, 0, pattern, quote)
+        if last is not None and not quote:
+            last.paragraph_format.space_after = Pt(8)  # air before the next paragraph
 
     def _list_items(
         self, block: ListBlock, num_id: int, depth: int, pattern: tuple[bool, ...], quote: bool
-    ) -> None:
+    ) -> DocxParagraph | None:
         style = "Quote" if quote else "List Paragraph"
+        p: DocxParagraph | None = None
         for item in block.items:
             for index, spans in enumerate(item.paragraphs):
                 p = self.paragraph(spans, style)
@@ -202,32 +212,40 @@ class DocxWriter:
                     p.paragraph_format.left_indent = Twips(INDENT_TWIPS * (depth + 1))
             for child in item.children:
                 if depth + 1 < len(pattern) and pattern[depth + 1] == child.ordered:
-                    self._list_items(child, num_id, depth + 1, pattern, quote)
+                    p = self._list_items(child, num_id, depth + 1, pattern, quote) or p
                 else:
                     sub_pattern = (*pattern[: depth + 1], *_pattern(child))
                     sub_id = self.numbering.new_list(sub_pattern, child.start)
-                    self._list_items(child, sub_id, depth + 1, sub_pattern, quote)
+                    p = self._list_items(child, sub_id, depth + 1, sub_pattern, quote) or p
+        return p
 
     def table(self, block: Table) -> None:
         table = self.doc.add_table(rows=1, cols=len(block.header))
+        table.autofit = False
         _table_borders(table._tbl)
         header = table.rows[0]
-        tr_pr = header._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:tblHeader"))
+        _row_flags(header._tr, header=True)
         for cell, text in zip(header.cells, block.header, strict=True):
-            cell.paragraphs[0].add_run(xml_safe(text)).bold = True
+            _shade(cell._tc, "F2F2F2")
+            para = cell.paragraphs[0]
+            para.paragraph_format.space_after = Pt(2)
+            para.add_run(xml_safe(text)).bold = True
         for row in block.rows:
-            cells = table.add_row().cells
-            for cell, text in zip(cells, row, strict=True):
-                cell.paragraphs[0].add_run(xml_safe(text))
+            new_row = table.add_row()
+            _row_flags(new_row._tr, header=False)
+            for cell, text in zip(new_row.cells, row, strict=True):
+                para = cell.paragraphs[0]
+                para.paragraph_format.space_after = Pt(2)
+                para.add_run(xml_safe(text))
         if block.widths_cm:
             for column, width in zip(table.columns, block.widths_cm, strict=False):
+                column.width = Cm(width)
                 for cell in column.cells:
                     cell.width = Cm(width)
         self.doc.add_paragraph(style=self.style("Normal"))
 
 
-_ROLE_STYLES = {"body": "Normal", "lead": LEAD_STYLE, "quote": "Quote", "closing": "Normal"}
+_ROLE_STYLES = {"lead": LEAD_STYLE, "quote": "Quote"}
 
 
 def _pattern(block: ListBlock) -> tuple[bool, ...]:
@@ -243,6 +261,22 @@ def _pattern(block: ListBlock) -> tuple[bool, ...]:
 
     visit(block, 0)
     return tuple(levels)
+
+
+def _row_flags(tr, header: bool) -> None:  # type: ignore[no-untyped-def]
+    """Rows never split across pages; the header row repeats on every page."""
+    tr_pr = tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _shade(tc, fill: str) -> None:  # type: ignore[no-untyped-def]
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc.get_or_add_tcPr().append(shd)
 
 
 def _has_drawing(paragraph: DocxParagraph) -> bool:

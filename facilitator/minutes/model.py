@@ -34,7 +34,8 @@ class Span:
 @dataclass
 class Paragraph:
     """A paragraph of spans. ``style`` is a role the writer maps to a Word style:
-    ``body``, ``lead``, ``doctype``, ``unit``, ``closing`` (e.g. "Ansvarig framåt")."""
+    ``body``, ``lead``, ``quote``, ``compact`` (tight lists of lines) and ``closing``
+    (e.g. "Ansvarig framåt", kept on the page of the paragraph before it)."""
 
     spans: list[Span]
     style: str = "body"

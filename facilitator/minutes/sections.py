@@ -34,13 +34,18 @@ if TYPE_CHECKING:
     from facilitator.minutes.build import Context
 
 
-def focus_areas_part(ctx: Context, heading: str, body: list[Block]) -> list[Block]:
-    """"Fokusområden", then "1. …" per area: narrative and who carries it on."""
-    areas = ctx.session.scalars(
+def focus_areas_part(
+    ctx: Context, heading: str, body: list[Block], only: set[str] | None = None
+) -> list[Block]:
+    """"Fokusområden", then "1. …" per area: narrative and who carries it on.
+
+    All the project's areas, or ``only`` those ids (areas the workshop touched).
+    """
+    areas = [area for area in ctx.session.scalars(
         select(FocusArea)
         .where(FocusArea.project_id == ctx.workshop.project_id, FocusArea.deleted_at.is_(None))
         .order_by(FocusArea.position, FocusArea.created_at)
-    ).all()
+    ) if only is None or area.id in only]
     blocks: list[Block] = [Heading(1, heading), *body]
     for number, area in enumerate(areas, start=1):
         blocks.append(Heading(2, f"{number}. {ctx.text(area.name)}"))
@@ -191,7 +196,7 @@ def _wish_list(ctx: Context, tree: WishTree, parent: str | None) -> ListBlock:
     items: list[ListItem] = []
     for wish_id, _parent, _pos, text, votes in siblings:
         spans = [Span(ctx.text(text))]
-        if ctx.options.show_votes:
+        if ctx.options.show_votes and votes > 0:
             word = labels.votes_one if votes == 1 else labels.votes_many
             spans.append(Span(f" ({votes} {word})", italic=True))
         item = ListItem([spans])
@@ -253,5 +258,7 @@ def attendance_part(ctx: Context) -> list[Block]:
             value = count_phrase(len(people), labels.persons_one, labels.persons_many)
         else:
             value = ", ".join(people)
-        blocks.append(Paragraph([Span(f"{org or labels.others}: ", bold=True), Span(value)]))
+        blocks.append(Paragraph(
+            [Span(f"{org or labels.others}: ", bold=True), Span(value)], "compact"
+        ))
     return blocks
