@@ -8,14 +8,19 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
+    QUndoView,
+    QWidget,
 )
 
 from facilitator import __version__
@@ -25,8 +30,12 @@ from facilitator.events import ChangeBus
 from facilitator.services import projects, workshops
 from facilitator.services.core import NotFoundError, ServiceError, Store
 from facilitator.settings import Settings
+from facilitator.store.models import WorkshopStatus
+from facilitator.ui.commands import Editor, creator, deleter, setter
 from facilitator.ui.navigator import ProjectNavigator
-from facilitator.ui.workshop_overview import WorkshopOverview
+from facilitator.ui.views.agenda_view import AgendaView
+from facilitator.ui.views.base import WorkshopPage
+from facilitator.ui.views.facts_view import FactsView
 
 T = TypeVar("T")
 
@@ -39,12 +48,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Facilitator"))
         self.resize(1100, 720)
 
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+        self.editor = Editor(self.undo_stack, self)
+        self.editor.refused.connect(self.show_refusal)
+        self.workshop_id: str | None = None
+
         self.navigator = ProjectNavigator(store)
-        self.overview = WorkshopOverview(store)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("workshopTabs")
+        self.pages: list[WorkshopPage] = []
+        self.facts = self._page(FactsView(store, self.editor), self.tr("Overview"))
+        self.agenda = self._page(AgendaView(store, self.editor), self.tr("Agenda"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)
-        self.splitter.addWidget(self.overview)
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([320, 780])
         self.setCentralWidget(self.splitter)
@@ -57,13 +76,19 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.navigator.workshop_chosen.connect(self.open_workshop)
         self.bus.changed.connect(self.navigator.on_changed)
-        self.bus.changed.connect(self.overview.on_changed)
+        for page in self.pages:
+            self.bus.changed.connect(page.on_changed)
         self.bus.changed.connect(lambda _change: self._update_actions())
         self.bus.saved.connect(self._on_saved)
 
         self.navigator.reload()
         self._restore_state()
         self._update_actions()
+
+    def _page(self, page: WorkshopPage, title: str):  # type: ignore[no-untyped-def]
+        self.pages.append(page)
+        self.tabs.addTab(page, title)
+        return page
 
     # ----- menus -------------------------------------------------------------
     def _action(self, text: str, name: str, slot: Callable[[], object],
@@ -95,6 +120,16 @@ class MainWindow(QMainWindow):
             self.tr("&Quit"), "actionQuit", self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("&About Facilitator"), "actionAbout",
                                          self.show_about)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setObjectName("actionUndo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setObjectName("actionRedo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.rename_action = self._action(self.tr("Re&name"), "actionRename", self.rename_current,
+                                          "F2")
+        self.delete_action = self._action(self.tr("&Delete"), "actionDelete", self.delete_current,
+                                          QKeySequence.StandardKey.Delete)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("menuFile")
@@ -106,12 +141,37 @@ class MainWindow(QMainWindow):
                 file_menu.addSeparator()
             else:
                 file_menu.addAction(action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("menuEdit")
+        for action in (self.undo_action, self.redo_action, None, self.rename_action,
+                       self.delete_action):
+            if action is None:
+                edit_menu.addSeparator()
+            else:
+                edit_menu.addAction(action)
+
+        self.history = QUndoView(self.undo_stack)
+        self.history.setObjectName("undoHistory")
+        self.history.setEmptyLabel(self.tr("<nothing changed yet>"))
+        self.history_dock = QDockWidget(self.tr("Undo history"), self)
+        self.history_dock.setObjectName("undoHistoryDock")
+        self.history_dock.setWidget(self.history)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
+        history_action = self.history_dock.toggleViewAction()
+        history_action.setText(self.tr("Undo &history"))
+        history_action.setObjectName("actionUndoHistory")
+        history_action.setShortcut(QKeySequence("Ctrl+H"))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.setObjectName("menuView")
+        view_menu.addAction(history_action)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("menuHelp")
         help_menu.addAction(self.about_action)
 
     def _update_actions(self) -> None:
-        has_workshop = self.overview.workshop_id is not None
+        has_workshop = self.workshop_id is not None
         self.export_minutes_action.setEnabled(has_workshop)
         self.export_package_action.setEnabled(self.navigator.current_id() is not None)
 
@@ -124,23 +184,99 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Could not be done"), str(exc))
             return None
 
+    def show_refusal(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Could not be done"), message)
+
     def _on_saved(self) -> None:
         self.saved_label.setText(self.tr("Saved {time}").format(
             time=dt.datetime.now().strftime("%H:%M")))
 
     # ----- commands ----------------------------------------------------------
-    def open_workshop(self, workshop_id: str) -> None:
-        self.overview.show_workshop(workshop_id)
+    def open_workshop(self, workshop_id: str | None) -> None:
+        self.workshop_id = workshop_id
+        for page in self.pages:
+            page.set_workshop(workshop_id)
+        if workshop_id is None:
+            self._update_actions()
+            return
         self.settings.set(opts.LAST_WORKSHOP, workshop_id)
         self.navigator.select_id(workshop_id, emit=False)
         self._update_actions()
 
+    def _focused_page(self) -> QWidget | None:
+        widget = QApplication.focusWidget()
+        while widget is not None:
+            if isinstance(widget, WorkshopPage):
+                return widget
+            widget = widget.parentWidget()
+        return None
+
+    def rename_current(self) -> None:
+        page = self._focused_page()
+        if page is not None and hasattr(page, "rename_selected"):
+            page.rename_selected()
+            return
+        row_id, kind = self.navigator.current_id(), self.navigator.current_kind()
+        if row_id is None:
+            return
+        item = self.navigator.currentItem()
+        name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("New name:"),
+                                        text=item.text(0))
+        if not ok:
+            return
+        if kind == "project":
+            self.editor.run(setter(self.tr("Rename project"),
+                                   lambda v: projects.rename_project(self.store, row_id, v), name))
+        else:
+            self.editor.run(setter(self.tr("Rename workshop"),
+                                   lambda v: workshops.rename_workshop(self.store, row_id, v),
+                                   name))
+
+    def delete_current(self) -> None:
+        page = self._focused_page()
+        if page is not None and hasattr(page, "delete_selected"):
+            page.delete_selected()
+            return
+        row_id, kind = self.navigator.current_id(), self.navigator.current_kind()
+        if row_id is None:
+            return
+        if kind == "project":
+            self.editor.run(deleter(
+                self.tr("Delete project"),
+                lambda: projects.delete_project(self.store, row_id),
+                lambda _none: projects.restore_project(self.store, row_id)))
+            return
+        allow = False
+        if workshops.get_facts(self.store, row_id).status is WorkshopStatus.FINALISED:
+            answer = QMessageBox.question(
+                self, self.tr("Delete a public record?"),
+                self.tr("This workshop is marked as a finalised public record (allmän handling)."
+                        " Public records may only be removed according to the archive rules."
+                        "\n\nMove it to the trash anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            allow = True
+        deleted = self.editor.run(deleter(
+            self.tr("Delete workshop"),
+            lambda: workshops.delete_workshop(self.store, row_id, allow_finalised=allow),
+            lambda _none: workshops.restore_workshop(self.store, row_id)))
+        if deleted and self.workshop_id == row_id:
+            self.open_workshop(None)
+
     def new_project(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("New project"), self.tr("Project name:"))
-        if ok:
-            project_id = self.run_service(lambda: projects.create_project(self.store, name))
-            if project_id:
-                self.navigator.select_id(project_id, emit=False)
+        if not ok:
+            return
+        command = creator(
+            self.tr("New project"),
+            lambda: projects.create_project(self.store, name),
+            lambda pid: projects.delete_project(self.store, pid),
+            lambda pid: projects.restore_project(self.store, pid))
+        if self.editor.run(command):
+            self.navigator.reload()
+            self.navigator.select_id(command.result, emit=False)
 
     def new_workshop(self) -> None:
         project_id = self.navigator.current_project_id()
@@ -154,11 +290,15 @@ class MainWindow(QMainWindow):
         title, ok = QInputDialog.getText(self, self.tr("New workshop"), self.tr("Title:"))
         if not ok:
             return
-        workshop_id = self.run_service(lambda: workshops.create_workshop(
-            self.store, project_id, title, date=dt.date.today()))
-        if workshop_id:
+        command = creator(
+            self.tr("New workshop"),
+            lambda: workshops.create_workshop(self.store, project_id, title,
+                                              date=dt.date.today()),
+            lambda wid: workshops.delete_workshop(self.store, wid, allow_finalised=True),
+            lambda wid: workshops.restore_workshop(self.store, wid))
+        if self.editor.run(command):
             self.navigator.reload()
-            self.open_workshop(workshop_id)
+            self.open_workshop(command.result)
 
     def load_sample(self) -> None:
         from facilitator.interchange.sample import load_sample
@@ -198,7 +338,7 @@ class MainWindow(QMainWindow):
     def export_minutes(self) -> None:
         from facilitator.ui.export_dialog import ExportMinutesDialog
 
-        workshop_id = self.overview.workshop_id
+        workshop_id = self.workshop_id
         if workshop_id is None:
             return
         try:
@@ -225,7 +365,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         last = self.settings.get(opts.LAST_WORKSHOP)
         if last and self.navigator.select_id(last, emit=False):
-            self.overview.show_workshop(last)
+            self.open_workshop(last)
+        else:
+            self.open_workshop(None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.set(opts.WINDOW_GEOMETRY, self.saveGeometry())

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv" sourcelanguage="en">
 <context>
+    <name>AgendaView</name>
+    <message>
+        <source>Agenda items</source>
+        <translation>Punkter på dagordningen</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>Ny punkt</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Drag or press Alt+Up / Alt+Down to reorder.</source>
+        <translation>Dra, eller tryck Alt+Upp / Alt+Ned, för att ändra ordningen.</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <source>In the minutes</source>
+        <translation>I minnesanteckningarna</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>Notes, then the focus areas</source>
+        <translation>Anteckningar, sedan fokusområdena</translation>
+    </message>
+    <message>
+        <source>Notes, then key figures</source>
+        <translation>Anteckningar, sedan nyckeltal</translation>
+    </message>
+    <message>
+        <source>Notes, then the group work</source>
+        <translation>Anteckningar, sedan grupparbetet</translation>
+    </message>
+    <message>
+        <source>Add agenda item</source>
+        <translation>Lägg till punkt</translation>
+    </message>
+    <message>
+        <source>Delete agenda item</source>
+        <translation>Ta bort punkt</translation>
+    </message>
+    <message>
+        <source>Move agenda item</source>
+        <translation>Flytta punkt</translation>
+    </message>
+    <message>
+        <source>Rename agenda item</source>
+        <translation>Byt rubrik på punkt</translation>
+    </message>
+    <message>
+        <source>Change what the item shows</source>
+        <translation>Ändra vad punkten visar</translation>
+    </message>
+    <message>
+        <source>Edit notes</source>
+        <translation>Ändra anteckningar</translation>
+    </message>
+</context>
+<context>
     <name>ExportMinutesDialog</name>
     <message>
         <source>Export minutes</source>
@@ -117,10 +184,137 @@
     </message>
 </context>
 <context>
+    <name>FactsView</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Focus group</source>
+        <translation>Fokusgrupp</translation>
+    </message>
+    <message>
+        <source>Closing session</source>
+        <translation>Avslutande möte</translation>
+    </message>
+    <message>
+        <source>Learning evaluation</source>
+        <translation>Lärande utvärdering</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Inget datum</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Börjar</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Slutar</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Moderator</translation>
+    </message>
+    <message>
+        <source>Project leader</source>
+        <translation>Projektledare</translation>
+    </message>
+    <message>
+        <source>Note taker</source>
+        <translation>Antecknare</translation>
+    </message>
+    <message>
+        <source>Case reference</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Issuing unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Dokumenttyp</translation>
+    </message>
+    <message>
+        <source>Language of the minutes</source>
+        <translation>Minnesanteckningarnas språk</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>Svenska</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelska</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Genomförd</translation>
+    </message>
+    <message>
+        <source>Minutes sent</source>
+        <translation>Minnesanteckningar skickade</translation>
+    </message>
+    <message>
+        <source>Finalised public record</source>
+        <translation>Slutförd allmän handling</translation>
+    </message>
+    <message>
+        <source>Lead paragraph</source>
+        <translation>Ingress</translation>
+    </message>
+    <message>
+        <source>Choose or create a workshop to see its facts.</source>
+        <translation>Välj eller skapa en workshop för att se dess uppgifter.</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Ej angiven</translation>
+    </message>
+    <message>
+        <source>Change {field}</source>
+        <translation>Ändra {field}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Facilitator</source>
         <translation>Facilitator</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Översikt</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Dagordning</translation>
     </message>
     <message>
         <source>Database: {path}</source>
@@ -159,8 +353,44 @@
         <translation>&amp;Om Facilitator</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Byt namn</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Ta bort</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <source>&lt;nothing changed yet&gt;</source>
+        <translation>&lt;inget ändrat ännu&gt;</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>Ångra-historik</translation>
+    </message>
+    <message>
+        <source>Undo &amp;history</source>
+        <translation>Ångra-&amp;historik</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -173,6 +403,42 @@
     <message>
         <source>Saved {time}</source>
         <translation>Sparat {time}</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Byt namn</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nytt namn:</translation>
+    </message>
+    <message>
+        <source>Rename project</source>
+        <translation>Byt namn på projekt</translation>
+    </message>
+    <message>
+        <source>Rename workshop</source>
+        <translation>Byt namn på workshop</translation>
+    </message>
+    <message>
+        <source>Delete project</source>
+        <translation>Ta bort projekt</translation>
+    </message>
+    <message>
+        <source>Delete a public record?</source>
+        <translation>Ta bort en allmän handling?</translation>
+    </message>
+    <message>
+        <source>This workshop is marked as a finalised public record (allmän handling). Public records may only be removed according to the archive rules.
+
+Move it to the trash anyway?</source>
+        <translation>Den här workshopen är markerad som slutförd allmän handling. Allmänna handlingar får bara gallras enligt arkivreglerna.
+
+Flytta den till papperskorgen ändå?</translation>
+    </message>
+    <message>
+        <source>Delete workshop</source>
+        <translation>Ta bort workshop</translation>
     </message>
     <message>
         <source>New project</source>
@@ -233,6 +499,29 @@ Database: {path}</source>
 Dokumentera workshoppar utan internet och exportera minnesanteckningarna till Word.
 
 Databas: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownEditor</name>
+    <message>
+        <source>Bold</source>
+        <translation>Fetstil</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Kursiv</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Punktlista</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Numrerad lista</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Citat</translation>
     </message>
 </context>
 <context>

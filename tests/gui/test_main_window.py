@@ -15,7 +15,7 @@ from tests.gui.keyboard import press, type_text
 
 def test_menus_are_swedish_with_shortcuts(window):
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Arkiv", "&Hjälp"]
+    assert menus == ["&Arkiv", "&Redigera", "&Visa", "&Hjälp"]
     assert window.export_minutes_action.text() == "Exportera &minnesanteckningar…"
     assert window.export_minutes_action.shortcut().toString() == "Ctrl+E"
     assert window.new_workshop_action.shortcut().toString() == "Ctrl+N"
@@ -49,7 +49,7 @@ def test_new_project_and_workshop_typed_in_swedish(qtbot, store, window):
     (project,) = projects.list_projects(store)
     assert [w.title for w in project.workshops] == ["Kväll i bygdegården"]
     assert project.workshops[0].date == dt.date.today()
-    assert "Kväll i bygdegården" in window.overview.content.text()
+    assert window.facts.lines["title"].text() == "Kväll i bygdegården"
     assert re.fullmatch(r"Sparat \d\d:\d\d", window.saved_label.text())
 
 
@@ -79,6 +79,6 @@ def test_last_workshop_reopens_and_splitter_is_remembered(qtbot, store, make_win
     first.close()
 
     second = make_window()
-    assert second.overview.workshop_id == wid
-    assert "Vårträff på Öjeby skola" in second.overview.content.text()
-    assert second.splitter.sizes()[0] == navigator_width == 200
+    assert second.workshop_id == wid
+    assert second.facts.lines["title"].text() == "Vårträff på Öjeby skola"
+    assert second.splitter.sizes()[0] == navigator_width

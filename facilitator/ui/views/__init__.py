@@ -1,0 +1,1 @@
+"""One module per workshop screen (tab) of the main window."""

@@ -1,0 +1,249 @@
+"""Dagordning: the ordered agenda items, and the notes under each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.services import sections
+from facilitator.services.core import Store
+from facilitator.store.models import SectionKind
+from facilitator.ui.commands import Editor, ServiceCommand, creator, deleter, setter
+from facilitator.ui.views.base import WorkshopPage
+from facilitator.ui.widgets.markdown_editor import MarkdownEditor
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class AgendaView(WorkshopPage):
+    WATCHED = frozenset({"section", "workshop"})
+
+    def __init__(self, store: Store, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(store, editor, parent)
+        self.setObjectName("agendaView")
+        self._loading = False
+
+        self.list = QListWidget()
+        self.list.setObjectName("sectionList")
+        self.list.setAccessibleName(self.tr("Agenda items"))
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.model().rowsMoved.connect(self._on_rows_moved)
+        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        self.add_button = QPushButton(self.tr("New item"))
+        self.add_button.setObjectName("addSection")
+        self.add_button.clicked.connect(self.add_section)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setObjectName("deleteSection")
+        self.delete_button.clicked.connect(self.delete_selected)
+        for keys, slot in (("Alt+Up", lambda: self.move_selected(-1)),
+                           ("Alt+Down", lambda: self.move_selected(+1))):
+            shortcut = QShortcut(QKeySequence(keys), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        hint = QLabel(self.tr("Drag or press Alt+Up / Alt+Down to reorder."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid);")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list)
+        left_layout.addWidget(hint)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        left_layout.addLayout(buttons)
+
+        self.heading = QLineEdit()
+        self.heading.setObjectName("sectionHeading")
+        self.heading.setAccessibleName(self.tr("Heading"))
+        self.heading.editingFinished.connect(self._commit_heading)
+        self.kind = QComboBox()
+        self.kind.setObjectName("sectionKind")
+        self.kind.setAccessibleName(self.tr("In the minutes"))
+        for kind, text in ((SectionKind.TEXT, self.tr("Notes")),
+                           (SectionKind.FOCUS_AREAS, self.tr("Notes, then the focus areas")),
+                           (SectionKind.KEY_FIGURES, self.tr("Notes, then key figures")),
+                           (SectionKind.GROUP_WORK, self.tr("Notes, then the group work"))):
+            self.kind.addItem(text, str(kind))
+        self.kind.activated.connect(self._commit_kind)
+        self.notes = MarkdownEditor(self.tr("Notes"))
+        self.notes.setObjectName("sectionNotes")
+        self.notes.committed.connect(self._commit_body)
+
+        right = QWidget()
+        form = QFormLayout()
+        form.addRow(self.tr("Heading") + ":", self.heading)
+        form.addRow(self.tr("In the minutes") + ":", self.kind)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(form)
+        right_layout.addWidget(self.notes, 1)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("agendaSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 640])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self.setTabOrder(self.list, self.heading)
+        self.setTabOrder(self.heading, self.notes.edit)
+
+    # ----- reading -----------------------------------------------------------
+    def current_section_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def refresh(self) -> None:
+        chosen = self.current_section_id()
+        self._loading = True
+        try:
+            self.list.clear()
+            rows = sections.list_sections(self.store, self.workshop_id) if self.workshop_id \
+                else []
+            for index, section in enumerate(rows, start=1):
+                item = QListWidgetItem(f"{index}. {section.heading}")
+                item.setData(ID_ROLE, section.id)
+                self.list.addItem(item)
+                if section.id == chosen:
+                    self.list.setCurrentItem(item)
+            if self.list.currentItem() is None and self.list.count():
+                self.list.setCurrentRow(0)
+        finally:
+            self._loading = False
+        self.add_button.setEnabled(self.workshop_id is not None)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        if self._loading:
+            return
+        section_id = self.current_section_id()
+        enabled = section_id is not None
+        for widget in (self.heading, self.notes, self.kind, self.delete_button):
+            widget.setEnabled(enabled)
+        if not enabled:
+            self.heading.clear()
+            self.notes.show_markdown("")
+            return
+        assert section_id is not None
+        if self.notes.has_pending():
+            self.notes.commit()
+        section = sections.get_section(self.store, section_id)
+        self._loading = True
+        try:
+            if not self.heading.hasFocus() or self.heading.property("section") != section_id:
+                self.heading.setText(section.heading)
+            self.heading.setProperty("section", section_id)
+            self.kind.setCurrentIndex(self.kind.findData(str(section.kind)))
+            if self.notes.property("section") != section_id:
+                self.notes.setProperty("section", section_id)
+                self.notes.load_markdown(section.body)
+            else:
+                self.notes.show_markdown(section.body)
+        finally:
+            self._loading = False
+
+    # ----- editing -----------------------------------------------------------
+    def add_section(self) -> None:
+        if self.workshop_id is None:
+            return
+        workshop_id = self.workshop_id
+        heading = self.tr("New item")
+        command = creator(
+            self.tr("Add agenda item"),
+            lambda: sections.add_section(self.store, workshop_id, heading),
+            lambda sid: sections.delete_section(self.store, sid),
+            lambda sid: sections.restore_section(self.store, sid),
+        )
+        if self.editor.run(command):
+            self.refresh()
+            self._select(command.result)
+            self.heading.setFocus()
+            self.heading.selectAll()
+
+    def delete_selected(self) -> None:
+        section_id = self.current_section_id()
+        if section_id is None:
+            return
+        index = self.list.currentRow()
+        self.editor.run(deleter(
+            self.tr("Delete agenda item"),
+            lambda: sections.delete_section(self.store, section_id),
+            lambda _none: sections.restore_section(self.store, section_id, index),
+        ))
+
+    def move_selected(self, delta: int) -> None:
+        section_id = self.current_section_id()
+        if section_id is None:
+            return
+        target = self.list.currentRow() + delta
+        if 0 <= target < self.list.count():
+            self._move(section_id, target)
+
+    def _move(self, section_id: str, target: int) -> None:
+        self.editor.run(ServiceCommand(
+            self.tr("Move agenda item"),
+            do=lambda: sections.move_section(self.store, section_id, target),
+            undo=lambda old: sections.move_section(self.store, section_id, old),
+        ))
+        self._select(section_id)
+
+    def _on_rows_moved(self, _parent: QModelIndex, start: int, _end: int,
+                       _dest: QModelIndex, row: int) -> None:
+        if self._loading:
+            return
+        target = row if row < start else row - 1
+        item = self.list.item(target)
+        if item is not None:
+            self._move(item.data(ID_ROLE), target)
+
+    def _select(self, section_id: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(ID_ROLE) == section_id:
+                self.list.setCurrentRow(i)
+                return
+
+    def _commit_heading(self) -> None:
+        section_id = self.current_section_id()
+        if self._loading or section_id is None:
+            return
+        text = self.heading.text()
+        if text.strip() == sections.get_section(self.store, section_id).heading:
+            return
+        if not self.editor.run(setter(self.tr("Rename agenda item"),
+                                      lambda value: sections.set_heading(self.store, section_id,
+                                                                         value), text)):
+            self._show_current()
+
+    def _commit_kind(self) -> None:
+        section_id = self.current_section_id()
+        if self._loading or section_id is None:
+            return
+        self.editor.run(setter(self.tr("Change what the item shows"),
+                               lambda value: sections.set_kind(self.store, section_id, value),
+                               self.kind.currentData()))
+
+    def _commit_body(self, markdown: str) -> None:
+        section_id = self.notes.property("section")
+        if not section_id:
+            return
+        self.editor.run(setter(self.tr("Edit notes"),
+                               lambda value: sections.set_body(self.store, section_id, value),
+                               markdown, merge_key=(1001, section_id)))

@@ -1,0 +1,200 @@
+"""Översikt: the facts of a workshop, which also make the minutes' title block."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.services import workshops
+from facilitator.services.core import Store
+from facilitator.store.models import WorkshopKind, WorkshopStatus
+from facilitator.ui.commands import Editor, setter
+from facilitator.ui.views.base import WorkshopPage
+from facilitator.ui.widgets.markdown_editor import MarkdownEditor
+
+NO_DATE = QDate(2000, 1, 1)
+NO_TIME = QTime(0, 0)
+
+
+class FactsView(WorkshopPage):
+    WATCHED = frozenset({"workshop"})
+
+    def __init__(self, store: Store, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(store, editor, parent)
+        self.setObjectName("factsView")
+        self._loading = False
+        self.lines: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+        def line(name: str, label: str) -> None:
+            edit = QLineEdit()
+            edit.setObjectName(f"fact_{name}")
+            edit.setAccessibleName(label)
+            edit.editingFinished.connect(lambda n=name: self._commit_line(n))
+            self.lines[name] = edit
+            form.addRow(label + ":", edit)
+
+        line("title", self.tr("Title"))
+        self.kind = self._combo("fact_kind", self.tr("Kind"), [
+            (WorkshopKind.WORKSHOP, self.tr("Workshop")),
+            (WorkshopKind.FOCUS_GROUP, self.tr("Focus group")),
+            (WorkshopKind.CLOSING_SESSION, self.tr("Closing session")),
+            (WorkshopKind.LEARNING_EVALUATION, self.tr("Learning evaluation")),
+        ], "kind")
+        form.addRow(self.tr("Kind") + ":", self.kind)
+
+        self.date = QDateEdit()
+        self.date.setObjectName("fact_date")
+        self.date.setAccessibleName(self.tr("Date"))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMinimumDate(NO_DATE)
+        self.date.setSpecialValueText(self.tr("No date"))
+        self.date.editingFinished.connect(self._commit_date)
+        form.addRow(self.tr("Date") + ":", self.date)
+
+        self.start_time = self._time("fact_start_time", self.tr("Starts"), "start_time")
+        self.end_time = self._time("fact_end_time", self.tr("Ends"), "end_time")
+        form.addRow(self.tr("Starts") + ":", self.start_time)
+        form.addRow(self.tr("Ends") + ":", self.end_time)
+
+        line("venue", self.tr("Venue"))
+        line("moderator", self.tr("Moderator"))
+        line("project_leader", self.tr("Project leader"))
+        line("note_taker", self.tr("Note taker"))
+        line("case_reference", self.tr("Case reference"))
+        line("issuing_unit", self.tr("Issuing unit"))
+        line("document_type", self.tr("Document type"))
+
+        self.language = self._combo("fact_language", self.tr("Language of the minutes"), [
+            ("sv", self.tr("Swedish")), ("en", self.tr("English"))], "language")
+        form.addRow(self.tr("Language of the minutes") + ":", self.language)
+        self.status = self._combo("fact_status", self.tr("Status"), [
+            (WorkshopStatus.DRAFT, self.tr("Draft")),
+            (WorkshopStatus.HELD, self.tr("Held")),
+            (WorkshopStatus.MINUTES_SENT, self.tr("Minutes sent")),
+            (WorkshopStatus.FINALISED, self.tr("Finalised public record")),
+        ], "status")
+        form.addRow(self.tr("Status") + ":", self.status)
+
+        self.lead = MarkdownEditor(self.tr("Lead paragraph"), toolbar=False)
+        self.lead.setObjectName("fact_lead")
+        self.lead.committed.connect(self._commit_lead)
+        self.lead.setMinimumHeight(90)
+        form.addRow(self.tr("Lead paragraph") + ":", self.lead)
+
+        self.empty = QLabel(self.tr("Choose or create a workshop to see its facts."))
+        self.empty.setObjectName("factsEmpty")
+        self.body = QWidget()
+        self.body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(scroll)
+        self.scroll = scroll
+
+    def _combo(self, name: str, label: str, items: list[tuple[Any, str]], fact: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(label)
+        for value, text in items:
+            combo.addItem(text, str(value))
+        combo.activated.connect(lambda _i, c=combo, f=fact: self._commit(f, c.currentData()))
+        return combo
+
+    def _time(self, name: str, label: str, fact: str) -> QTimeEdit:
+        edit = QTimeEdit()
+        edit.setObjectName(name)
+        edit.setAccessibleName(label)
+        edit.setDisplayFormat("HH:mm")
+        edit.setSpecialValueText(self.tr("Not set"))
+        edit.setMinimumTime(NO_TIME)
+        edit.editingFinished.connect(lambda e=edit, f=fact: self._commit(f, _time_value(e)))
+        return edit
+
+    # ----- commits -----------------------------------------------------------
+    def _commit(self, fact: str, value: Any) -> None:
+        if self._loading or self.workshop_id is None:
+            return
+        current = getattr(workshops.get_facts(self.store, self.workshop_id), fact)
+        if _same(current, value):
+            return
+        workshop_id = self.workshop_id
+        done = self.editor.run(setter(
+            self.tr("Change {field}").format(field=self._label(fact)),
+            lambda values: workshops.update_workshop(self.store, workshop_id, **values),
+            {fact: value},
+        ))
+        if not done:
+            self.safe_refresh()  # refused: show the stored value again, message already shown
+
+    def _commit_line(self, name: str) -> None:
+        self._commit(name, self.lines[name].text())
+
+    def _commit_date(self) -> None:
+        date = self.date.date()
+        self._commit("date", None if date == NO_DATE else date.toPython())
+
+    def _commit_lead(self, markdown: str) -> None:
+        self._commit("lead", markdown)
+
+    def _label(self, fact: str) -> str:
+        if fact in self.lines:
+            return self.lines[fact].accessibleName().lower()
+        return {"kind": self.kind, "date": self.date, "start_time": self.start_time,
+                "end_time": self.end_time, "language": self.language, "status": self.status,
+                "lead": self.lead}[fact].accessibleName().lower()
+
+    # ----- drawing -----------------------------------------------------------
+    def refresh(self) -> None:
+        has = self.workshop_id is not None
+        self.empty.setVisible(not has)
+        self.scroll.setVisible(has)
+        if not has:
+            return
+        assert self.workshop_id is not None
+        facts = workshops.get_facts(self.store, self.workshop_id)
+        self._loading = True
+        try:
+            for name, edit in self.lines.items():
+                value = getattr(facts, name)
+                if edit.text() != value and not edit.hasFocus():
+                    edit.setText(value)
+            self.kind.setCurrentIndex(self.kind.findData(str(facts.kind)))
+            self.status.setCurrentIndex(self.status.findData(str(facts.status)))
+            self.language.setCurrentIndex(self.language.findData(facts.language))
+            self.date.setDate(QDate(facts.date) if facts.date else NO_DATE)
+            self.start_time.setTime(QTime(facts.start_time) if facts.start_time else NO_TIME)
+            self.end_time.setTime(QTime(facts.end_time) if facts.end_time else NO_TIME)
+            self.lead.show_markdown(facts.lead)
+        finally:
+            self._loading = False
+
+
+def _time_value(edit: QTimeEdit) -> dt.time | None:
+    value = edit.time()
+    return None if value == NO_TIME else value.toPython()
+
+
+def _same(current: Any, value: Any) -> bool:
+    if isinstance(current, str) and isinstance(value, str):
+        return current == value.strip()
+    return str(current) == str(value) if current is not None and value is not None else (
+        current is None and value is None)
+

@@ -1,0 +1,197 @@
+"""A rich-text editor for notes, stored as Markdown.
+
+Bold, italic, bullet and numbered lists (Tab / Shift+Tab nest and un-nest),
+and quotes. Text is committed after a short pause in typing and when focus
+leaves, as Markdown through the ``committed`` signal.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QToolBar, QVBoxLayout, QWidget
+
+DIALECT = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
+COMMIT_DELAY_MS = 700
+
+
+class _NoteEdit(QTextEdit):
+    """QTextEdit whose Tab / Shift+Tab change list nesting instead of moving focus."""
+
+    def __init__(self, owner: MarkdownEditor) -> None:
+        super().__init__()
+        self._owner = owner
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            forward = key == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if self.textCursor().currentList() is not None:
+                self._owner.change_indent(+1 if forward else -1)
+            else:
+                self.focusNextPrevChild(forward)
+            return
+        super().keyPressEvent(event)
+
+
+class MarkdownEditor(QWidget):
+    committed = Signal(str)
+
+    def __init__(self, label: str, *, toolbar: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(label)
+        self.edit = _NoteEdit(self)
+        self.edit.setObjectName("markdownText")
+        self.edit.setAccessibleName(label)
+        self.edit.setAcceptRichText(False)  # pasted HTML comes in as plain text, cleaned
+        self.edit.installEventFilter(self)
+        self._shown = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COMMIT_DELAY_MS)
+        self._timer.timeout.connect(self.commit)
+        self.edit.textChanged.connect(self._on_text_changed)
+        self._loading = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("markdownToolbar")
+        self.actions_by_name: dict[str, QAction] = {}
+        if toolbar:
+            self._add("bold", self.tr("Bold"), QKeySequence.StandardKey.Bold, self.toggle_bold)
+            self._add("italic", self.tr("Italic"), QKeySequence.StandardKey.Italic,
+                      self.toggle_italic)
+            self._add("bullets", self.tr("Bulleted list"), "Ctrl+Shift+8",
+                      lambda: self.toggle_list(QTextListFormat.Style.ListDisc))
+            self._add("numbers", self.tr("Numbered list"), "Ctrl+Shift+7",
+                      lambda: self.toggle_list(QTextListFormat.Style.ListDecimal))
+            self._add("quote", self.tr("Quote"), "Ctrl+Shift+.", self.toggle_quote)
+            layout.addWidget(self.toolbar)
+        layout.addWidget(self.edit)
+
+    def _add(self, name: str, text: str, shortcut: QKeySequence.StandardKey | str,
+             slot: object) -> None:
+        action = QAction(text, self)
+        action.setObjectName(f"markdown_{name}")
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text} ({native})")
+        action.triggered.connect(slot)
+        self.toolbar.addAction(action)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+
+    # ----- content -----------------------------------------------------------
+    def markdown(self) -> str:
+        return self.edit.document().toMarkdown(DIALECT).strip("\n")
+
+    def show_markdown(self, text: str) -> None:
+        """Show stored text, unless the user is typing something not yet committed."""
+        if self._timer.isActive() or text == self._shown:
+            return
+        self.load_markdown(text)
+
+    def load_markdown(self, text: str) -> None:
+        """Replace the content (another section was chosen); pending text is dropped."""
+        self._timer.stop()
+        self._loading = True
+        try:
+            self.edit.document().setMarkdown(text, DIALECT)
+            self._shown = self.markdown()
+        finally:
+            self._loading = False
+
+    def _on_text_changed(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def commit(self) -> None:
+        self._timer.stop()
+        text = self.markdown()
+        if text != self._shown:
+            self._shown = text
+            self.committed.emit(text)
+
+    def has_pending(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.edit and event.type() == QEvent.Type.FocusOut:
+            self.commit()
+        return super().eventFilter(watched, event)
+
+    # ----- formatting --------------------------------------------------------
+    def toggle_bold(self) -> None:
+        fmt = QTextCharFormat()
+        bold = self.edit.fontWeight() != QFont.Weight.Bold
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self.edit.mergeCurrentCharFormat(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.edit.fontItalic())
+        self.edit.mergeCurrentCharFormat(fmt)
+
+    def toggle_list(self, style: QTextListFormat.Style) -> None:
+        cursor = self.edit.textCursor()
+        current = cursor.currentList()
+        cursor.beginEditBlock()
+        if current is not None and current.format().style() == style:
+            for i in range(current.count() - 1, -1, -1):
+                block = current.item(i)
+                if cursor.block() == block or cursor.selectionStart() <= block.position() <= \
+                        cursor.selectionEnd():
+                    current.remove(block)
+                    fmt = block.blockFormat()
+                    fmt.setIndent(0)
+                    QTextCursor(block).setBlockFormat(fmt)
+        else:
+            fmt = QTextListFormat()
+            fmt.setStyle(style)
+            fmt.setIndent(1)
+            cursor.createList(fmt)
+        cursor.endEditBlock()
+
+    def change_indent(self, delta: int) -> None:
+        cursor = self.edit.textCursor()
+        current = cursor.currentList()
+        if current is None:
+            return
+        level = current.format().indent() + delta
+        if level < 1:
+            self.toggle_list(current.format().style())
+            return
+        cursor.beginEditBlock()
+        fmt = QTextListFormat(current.format())
+        fmt.setIndent(min(level, 6))
+        styles = [QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle,
+                  QTextListFormat.Style.ListSquare]
+        if fmt.style() in styles:
+            fmt.setStyle(styles[(fmt.indent() - 1) % 3])
+        current.remove(cursor.block())
+        cursor.createList(fmt)
+        cursor.endEditBlock()
+
+    def toggle_quote(self) -> None:
+        cursor = self.edit.textCursor()
+        fmt = QTextBlockFormat(cursor.blockFormat())
+        quoted = fmt.intProperty(QTextFormat.Property.BlockQuoteLevel) > 0
+        fmt.setProperty(QTextFormat.Property.BlockQuoteLevel, 0 if quoted else 1)
+        fmt.setLeftMargin(0 if quoted else 24)
+        cursor.setBlockFormat(fmt)
