@@ -130,7 +130,10 @@ def run(argv: Sequence[str]) -> int:
     from facilitator.store.db import DatabaseLockedError
     from facilitator.store.migrate import DamagedDatabaseError, NewerSchemaError
 
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(list(argv))
+    except SystemExit as exc:  # --help, --version and usage errors: argparse has printed
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
         build_parser().print_help()
         return EXIT_USAGE

@@ -34,3 +34,20 @@ def clean_text(value: str, *, multiline: bool = True) -> str:
 def is_xml_safe(value: str) -> bool:
     """True when ``value`` contains nothing Word's XML would refuse."""
     return not (_SURROGATES.search(value) or _ILLEGAL.search(value.replace("\x0b", "")))
+
+
+# Swedish alphabetical order: a–z, then å, ä, ö (æ and ø sort as ä and ö).
+_SWEDISH_LAST = {"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}"}
+
+
+def sort_key(value: str) -> tuple[str, str]:
+    """Key that sorts names the Swedish way: case-insensitive, é with e, å ä ö last.
+
+    SQLite's own ORDER BY compares code points, which puts "Ärla" before "Åsa"
+    and "af Klint" after "Östen".
+    """
+    letters = []
+    for char in unicodedata.normalize("NFC", value).casefold():
+        last = _SWEDISH_LAST.get(char)
+        letters.append(last if last else unicodedata.normalize("NFD", char)[0])
+    return "".join(letters), value

@@ -45,6 +45,8 @@ class ActionInfo:
 def _due(value: object) -> dt.date | None:
     if value in (None, ""):
         return None
+    if isinstance(value, dt.datetime):
+        return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):

@@ -19,6 +19,7 @@ from facilitator.services.core import (
     required_line,
     tombstone,
 )
+from facilitator.services.groups import refresh_group_names
 from facilitator.store.models import FocusArea, Organisation, Person, Project
 
 
@@ -99,6 +100,8 @@ def rename_focus_area(store: Store, area_id: str, name: str) -> str:
         area = get_live(tx.session, FocusArea, area_id, "Fokusområdet")
         old = area.name
         area.name = required_line(name, "Fokusområdets namn", 300)
+        tx.session.flush()
+        refresh_group_names(tx, area.id)
         tx.changed("focus_area", area.id)
         return old
 
@@ -150,6 +153,7 @@ def delete_focus_area(store: Store, area_id: str) -> None:
         tombstone(area)
         tx.session.flush()
         renumber(_live_areas(tx.session, area.project_id))
+        refresh_group_names(tx, area.id)
         tx.changed("focus_area", area.id)
 
 
@@ -160,4 +164,5 @@ def restore_focus_area(store: Store, area_id: str, index: int | None = None) -> 
         tx.session.flush()
         siblings = _live_areas(tx.session, area.project_id)
         reorder(siblings, area, len(siblings) if index is None else index)
+        refresh_group_names(tx, area.id)
         tx.changed("focus_area", area.id)

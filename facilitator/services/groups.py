@@ -83,11 +83,28 @@ def _live_links(group: Group) -> list[GroupFocusArea]:
 
 
 def _refresh_auto_name(group: Group) -> None:
+    """Name a group after its focus areas; "Grupp N" while it covers none."""
     if not group.custom_name:
         group.name = group_name_for(
             [link.focus_area.name for link in _live_links(group)
              if link.focus_area.deleted_at is None]
+        ) or f"Grupp {group.position + 1}"
+
+
+def refresh_group_names(tx: WriteTx, focus_area_id: str) -> None:
+    """Rename the automatically named groups that cover a renamed or trashed area."""
+    links = tx.session.scalars(
+        select(GroupFocusArea).where(
+            GroupFocusArea.focus_area_id == focus_area_id, GroupFocusArea.deleted_at.is_(None)
         )
+    ).all()
+    for link in links:
+        group = tx.session.get(Group, link.group_id)
+        if group is not None and group.deleted_at is None and not group.custom_name:
+            old = group.name
+            _refresh_auto_name(group)
+            if group.name != old:
+                tx.changed("group", group.id)
 
 
 def _info(group: Group) -> GroupInfo:
@@ -139,8 +156,6 @@ def create_group(
         _set_links(tx, group, list(focus_area_ids or []))
         if clean_name:
             group.name, group.custom_name = clean_name, True
-        elif not group.name:
-            group.name = f"Grupp {group.position + 1}"
         tx.changed("group", group.id)
         return group.id
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from facilitator.services.core import (
     Store,
@@ -25,6 +25,7 @@ from facilitator.store.models import (
     Person,
     Workshop,
 )
+from facilitator.text import clean_text, sort_key
 
 
 @dataclass(frozen=True)
@@ -55,13 +56,15 @@ def _person_info(p: Person) -> PersonInfo:
 
 def _find_or_create_organisation(tx: WriteTx, name: str) -> Organisation:
     clean = required_line(name, "Organisationens namn", 300)
-    existing = tx.session.scalars(
-        select(Organisation).where(
-            func.lower(Organisation.name) == clean.lower(), Organisation.deleted_at.is_(None)
-        )
-    ).first()
-    if existing is not None:
-        return existing
+    # Compared in Python: SQLite's lower() leaves Å, Ä and Ö as they are.
+    wanted = clean.casefold()
+    for existing in tx.session.scalars(
+        select(Organisation)
+        .where(Organisation.deleted_at.is_(None))
+        .order_by(Organisation.created_at)
+    ):
+        if existing.name.casefold() == wanted:
+            return existing
     org = Organisation(name=clean)
     tx.session.add(org)
     tx.session.flush()
@@ -81,11 +84,9 @@ def create_organisation(store: Store, name: str, kind: str = "") -> str:
 def list_organisations(store: Store) -> list[tuple[str, str]]:
     with store.read() as session:
         rows = session.execute(
-            select(Organisation.id, Organisation.name)
-            .where(Organisation.deleted_at.is_(None))
-            .order_by(func.lower(Organisation.name))
+            select(Organisation.id, Organisation.name).where(Organisation.deleted_at.is_(None))
         ).all()
-    return [(r[0], r[1]) for r in rows]
+    return sorted(((r[0], r[1]) for r in rows), key=lambda r: sort_key(r[1]))
 
 
 def create_person(
@@ -164,9 +165,10 @@ def update_person(store: Store, person_id: str, **values: str | None) -> dict[st
                 old[key], person.name = person.name, required_line(value, "Namnet", 300)
             elif key == "email":
                 old[key], person.email = person.email, _email(value or "")
-            elif key in ("title", "phone"):
-                old[key] = getattr(person, key)
-                setattr(person, key, optional_line(value, key.capitalize(), 300))
+            elif key == "title":
+                old[key], person.title = person.title, optional_line(value, "Titeln", 300)
+            elif key == "phone":
+                old[key], person.phone = person.phone, optional_line(value, "Telefon", 100)
             elif key == "note":
                 old[key], person.note = person.note, optional_body(value, "Anteckningen", 100_000)
             else:
@@ -196,11 +198,9 @@ def get_person(store: Store, person_id: str) -> PersonInfo:
 def list_people(store: Store, query: str = "") -> list[PersonInfo]:
     """People by name; ``query`` matches name, title, organisation or e-mail."""
     with store.read() as session:
-        people = session.scalars(
-            select(Person).where(Person.deleted_at.is_(None)).order_by(func.lower(Person.name))
-        ).all()
-        infos = [_person_info(p) for p in people]
-    needle = query.strip().casefold()
+        people = session.scalars(select(Person).where(Person.deleted_at.is_(None))).all()
+        infos = sorted((_person_info(p) for p in people), key=lambda i: sort_key(i.name))
+    needle = clean_text(query, multiline=False).casefold() if isinstance(query, str) else ""
     if not needle:
         return infos
     return [
@@ -286,15 +286,15 @@ def list_attendance(store: Store, workshop_id: str) -> list[AttendanceInfo]:
                 Attendance.deleted_at.is_(None),
                 Person.deleted_at.is_(None),
             )
-            .order_by(func.lower(Person.name))
         ).all()
-        return [
+        infos = [
             AttendanceInfo(
                 r.person_id,
                 r.person.name,
-                r.person.organisation.name if r.person.organisation else "",
+                _person_info(r.person).organisation,
                 r.status,
                 r.role,
             )
             for r in rows
         ]
+    return sorted(infos, key=lambda i: sort_key(i.name))

@@ -16,6 +16,7 @@ from facilitator.services.core import (
     tombstone,
 )
 from facilitator.store.models import Project, Workshop, WorkshopKind, WorkshopStatus
+from facilitator.text import sort_key
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def restore_project(store: Store, project_id: str) -> None:
 def list_projects(store: Store, *, include_deleted: bool = False) -> list[ProjectSummary]:
     """Projects by name, each with its workshops newest first."""
     with store.read() as session:
-        projects = session.scalars(select(Project).order_by(Project.name)).all()
+        projects = sorted(session.scalars(select(Project)).all(),
+                          key=lambda p: sort_key(p.name))
         workshops = session.scalars(select(Workshop)).all()
     by_project: dict[str, list[WorkshopSummary]] = {}
     for w in workshops:
@@ -102,6 +104,7 @@ def list_projects(store: Store, *, include_deleted: bool = False) -> list[Projec
         if p.deleted_at is not None and not include_deleted:
             continue
         items = by_project.get(p.id, [])
-        items.sort(key=lambda s: (s.date or dt.date.min, s.title), reverse=True)
+        items.sort(key=lambda s: sort_key(s.title))  # same day: alphabetical
+        items.sort(key=lambda s: s.date or dt.date.min, reverse=True)  # newest first
         result.append(ProjectSummary(p.id, p.name, p.deleted_at is not None, tuple(items)))
     return result
