@@ -1,0 +1,159 @@
+"""The bundled sample project: valid, complete in the shape of real minutes, idempotent."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from facilitator.interchange.export import export_package, package_text
+from facilitator.interchange.importer import import_package
+from facilitator.interchange.sample import load_sample
+from facilitator.interchange.schema import validator
+from facilitator.paths import resource_path
+from facilitator.services import focus_areas, groups, people, projects, wishes
+from facilitator.services.core import Store
+from facilitator.store.migrate import open_database
+from tests.unit.test_interchange import row_count
+
+SAMPLE = resource_path("samples", "sample-project.json")
+
+
+@pytest.fixture(scope="module")
+def data() -> dict:
+    return json.loads(SAMPLE.read_text(encoding="utf-8"))
+
+
+def by_kind(data: dict, kind: str) -> dict:
+    return next(w for w in data["project"]["workshops"] if w["kind"] == kind)
+
+
+def test_sample_is_a_valid_package(data):
+    assert validator().is_valid(data)
+    assert data["format"] == "facilitator-package" and data["version"] == 1
+
+
+def test_sample_loads_and_loading_again_creates_nothing(store):
+    project_id = load_sample(store)
+    count = row_count(store)
+    assert count > 100
+    assert load_sample(store) == project_id
+    assert row_count(store) == count
+    assert [p.id for p in projects.list_projects(store)] == [project_id]
+
+
+def test_sample_exports_to_itself_and_reimports_identically(store, tmp_path, db_path, data):
+    project_id = load_sample(store)
+    exported = export_package(store, project_id)
+    strip = lambda d: package_text({k: v for k, v in d.items() if k != "exported_at"})  # noqa: E731
+    assert strip(exported) == strip(data)  # the committed file is in canonical export form
+    other = tmp_path / "annan.sqlite3"
+    shutil.copyfile(db_path, other)
+    fresh = Store(open_database(other))
+    try:
+        import_package(fresh, json.loads(package_text(exported)))
+        assert strip(export_package(fresh, project_id)) == strip(exported)
+    finally:
+        fresh.close()
+
+
+def test_six_focus_areas_with_narratives_and_mixed_responsibles(store):
+    project_id = load_sample(store)
+    areas = focus_areas.list_focus_areas(store, project_id)
+    assert len(areas) == 6
+    for area in areas:
+        assert area.narrative.count("\n\n") >= 2, area.name
+        assert area.responsible_label, area.name
+    refs = [a.responsible for a in areas]
+    assert any(r.person_id for r in refs)
+    assert any(r.organisation_id for r in refs)
+    assert any(r.text for r in refs)
+
+
+def test_closing_session_has_the_facts_and_agenda_of_real_minutes(data):
+    w = by_kind(data, "closing_session")
+    assert w["status"] == "held" and w["date"].startswith("2026-")
+    assert re.fullmatch(r"KS \d{4}/\d+", w["case_reference"])
+    assert w["issuing_unit"] == "Kommunkansliet"
+    assert w["venue"] and w["moderator"] and w["project_leader"] and w["lead"]
+    agenda = [(s["heading"], s["kind"]) for s in w["sections"]]
+    assert agenda == [
+        ("Inledning", "text"), ("Bakgrund och syfte", "text"), ("Sammanfattning", "text"),
+        ("Fokusområden", "focus_areas"), ("Siffror och fakta", "key_figures"),
+        ("Följeforskning", "text"), ("Workshop om fortsatt arbete", "group_work"),
+    ]
+    bodies = {s["heading"]: s["body"] for s in w["sections"]}
+    assert "\n- " in bodies["Bakgrund och syfte"] and "\n  - " in bodies["Bakgrund och syfte"]
+    quote = [line for line in bodies["Följeforskning"].splitlines() if line.startswith(">")]
+    assert len(quote) >= 3 and ">" in quote  # a quote of several paragraphs
+    assert all(s["body"].strip() for s in w["sections"])
+
+
+def test_attendance_is_mostly_present_with_some_roles(store, data):
+    load_sample(store)
+    w = by_kind(data, "closing_session")
+    rows = people.list_attendance(store, w["id"])
+    statuses = [r.status.value for r in rows]
+    assert 18 <= len(rows) <= 25
+    assert statuses.count("attended") >= 15
+    assert {"invited", "absent"} <= set(statuses)
+    assert sum(1 for r in rows if r.role) >= 3
+
+
+def test_three_groups_named_after_two_areas_with_nested_voted_wishes(store, data):
+    load_sample(store)
+    w = by_kind(data, "closing_session")
+    attendees = {a["person_id"] for a in w["attendance"] if a["status"] == "attended"}
+    infos = groups.list_groups(store, w["id"])
+    assert [g.name for g in infos] == [
+        "Kultur- och Turismsamverkan", "Medborgardialog och Omvärldsanalys",
+        "Kompetens- och Energiförsörjning",
+    ]
+    total, deepest, voted = 0, 0, 0
+    for info in infos:
+        assert not info.custom_name and len(info.focus_area_ids) == 2
+        assert info.member_ids and set(info.member_ids) <= attendees
+        items = wishes.list_wishes(store, info.id)
+        total += len(items)
+        deepest = max(deepest, *(i.depth for i in items))
+        voted += sum(1 for i in items if i.votes)
+    assert 15 <= total <= 25
+    assert deepest == 2
+    assert voted >= 5
+
+
+def test_actions_and_learning_evaluation(data):
+    w = by_kind(data, "closing_session")
+    assert len(w["actions"]) >= 3
+    for action in w["actions"]:
+        assert action["due_date"] and action["status"]
+        assert (action["responsible_person_id"] or action["responsible_organisation_id"]
+                or action["responsible_text"])
+    learning = by_kind(data, "learning_evaluation")
+    headings = [s["heading"] for s in learning["sections"]]
+    assert headings[-1] == "Slutsatser" and len(headings) >= 3
+    for section in learning["sections"][:-1]:
+        assert section["body"].startswith("- ")
+
+
+def test_sample_is_fictional_and_swedish(data):
+    for person in data["people"]:
+        assert re.search("[åäöÅÄÖ]", person["name"]), person["name"]
+    text = SAMPLE.read_text(encoding="utf-8")
+    for name in ("Vansbro", "Dala-Järna", "Utmaningen", "Granholm", "Granberg", "Granath",
+                 "Willman", "Danielsson", "Rönnlund", "Evidera", "Smedberg", "Rågsveden",
+                 "Heby", "Säter", "Trysil", "VINNOVA"):
+        assert name not in text
+
+
+def test_sample_command_twice(tmp_path: Path, capsys):
+    from facilitator.cli import run
+
+    db = str(tmp_path / "facilitator.sqlite3")
+    assert run(["--db", db, "sample"]) == 0
+    assert run(["--db", db, "sample"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == lines[1] and lines[0].startswith("Exempelprojektet är inläst: ")
