@@ -1,0 +1,177 @@
+"""Store → MinutesDocument, without Word."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.minutes.build import build_minutes
+from facilitator.minutes.export import MinutesError, MinutesOptions, build_outline
+from facilitator.minutes.model import Heading, ListBlock, Paragraph, Table
+from facilitator.services import groups, people, projects, sections, wishes, workshops
+from facilitator.services.core import NotFoundError, ServiceError, Store
+from tests.unit.minutes.conftest import PERSON_NAMES, Built
+
+
+def _texts(blocks) -> list[str]:  # type: ignore[no-untyped-def]
+    out = []
+    for b in blocks:
+        if isinstance(b, Heading | Paragraph):
+            out.append(b.text)
+    return out
+
+
+def _wish_texts(block: ListBlock, depth: int = 0) -> list[tuple[int, str]]:
+    result = []
+    for item in block.items:
+        result.append((depth, "".join(s.text for s in item.paragraphs[0])))
+        for child in item.children:
+            result.extend(_wish_texts(child, depth + 1))
+    return result
+
+
+def test_title_block_and_parts_in_agenda_order(store: Store, closing: Built) -> None:
+    doc = build_minutes(store, closing.workshop_id, MinutesOptions())
+    assert doc.document_type == "Minnesanteckningar"
+    assert doc.title == "Redovisning av Bygdekraft"
+    assert doc.issuing_unit == "Kommunkansliet"
+    assert [(f.label, f.value) for f in doc.facts] == [
+        ("Projektledare", "Åsa Lindqvist"),
+        ("Ärende", "Fokusgrupp Bygdekraft"),
+        ("Datum", "4 december 2014, 18.00–21.00"),
+        ("Plats", "Bygdegården i Norrbacka"),
+        ("Moderator", "Maj-Britt Öhman"),
+    ]
+    assert doc.outline() == [
+        (0, "Redovisning av Bygdekraft"),
+        (1, "Inledning"), (1, "Bakgrund och syfte"),
+        (1, "Fokusområden"), (2, "1. Medborgardialog"), (2, "2. Kultursamverkan"),
+        (2, "3. Turismsamverkan"),
+        (1, "Lite siffror"), (1, "Följeforskning"),
+        (1, "Workshop om fortsatt arbete 4 december 2014"),
+        (2, "Kultur- och Turismsamverkan"), (2, "Medborgardialog"),
+        (1, "Åtgärder"), (1, "Närvarande"),
+    ]
+    assert build_outline(store, closing.workshop_id, MinutesOptions()) == doc.outline()
+    texts = _texts(doc.body)
+    assert "Ansvarig framåt: Tove Ahlén, utredningssekreterare" in texts
+    assert "Ansvarig framåt: Kulturberedningen" in texts
+    assert ("Det blev två grupper som arbetade med: 1) Kultur- och Turismsamverkan "
+            "2) Medborgardialog") in texts
+
+
+def test_key_figures_are_counted_from_the_store(store: Store, closing: Built) -> None:
+    doc = build_minutes(store, closing.workshop_id, MinutesOptions())
+    start = doc.body.index(Heading(1, "Lite siffror"))
+    figures = next(b for b in doc.body[start:] if isinstance(b, ListBlock))
+    lines = [t for _, t in _wish_texts(figures)]
+    assert lines == [
+        "Deltagare i den här workshopen: 6",
+        "Personer vi har träffat i projektets 2 workshoppar: 7",
+        "Arbetsgrupper: 2",
+        "Önskemål och ambitioner: 8",
+        "Organisationer som deltagit i projektets workshoppar: 4",
+    ]
+
+
+def _group_lists(store: Store, built: Built, options: MinutesOptions) -> list[list]:  # type: ignore[type-arg]
+    doc = build_minutes(store, built.workshop_id, options)
+    start = next(i for i, b in enumerate(doc.body)
+                 if isinstance(b, Heading) and b.text.startswith("Workshop om"))
+    return [_wish_texts(b) for b in doc.body[start:] if isinstance(b, ListBlock)]
+
+
+def test_wishes_nested_in_capture_order(store: Store, closing: Built) -> None:
+    first, second = _group_lists(store, closing, MinutesOptions())
+    assert first == [
+        (0, "Samla kulturgruppen igen"),
+        (0, "Arbeta med hur föreningar kan samverka:"),
+        (1, "Gemensam marknadsföring"), (1, "Evenemangskalender"),
+        (1, "Utbildning för styrelser"),
+        (0, "Fortsätta träffas, fråga Örjan Bäckström"),
+    ]
+    assert second == [(0, "Fysiska och digitala forum"), (0, "Dialog tidigt i stora frågor")]
+
+
+def test_wishes_by_votes_stable_with_counts(store: Store, closing: Built) -> None:
+    first, second = _group_lists(store, closing, MinutesOptions(order="votes", show_votes=True))
+    assert first == [
+        (0, "Arbeta med hur föreningar kan samverka: (5 röster)"),
+        (1, "Gemensam marknadsföring"), (1, "Evenemangskalender"),
+        (1, "Utbildning för styrelser"),
+        (0, "Fortsätta träffas, fråga Örjan Bäckström (3 röster)"),
+        (0, "Samla kulturgruppen igen (1 röst)"),
+    ]
+    assert second[0] == (0, "Dialog tidigt i stora frågor (4 röster)")
+
+
+def test_attendance_grouped_by_organisation_and_optional(store: Store, closing: Built) -> None:
+    doc = build_minutes(store, closing.workshop_id, MinutesOptions())
+    at = doc.body.index(Heading(1, "Närvarande"))
+    lines = _texts(doc.body[at + 1:])
+    assert lines == [
+        "Följeforskning AB: Kjell Sjödin",
+        "Hembygdsföreningen: Örjan Bäckström",
+        "Kommunkansliet: Tove Ahlén, Åsa Lindqvist",
+        "Näringslivsrådet: Maj-Britt Öhman (moderator)",
+        "Övriga: Ingela Mörk",
+    ]
+    without = build_minutes(store, closing.workshop_id, MinutesOptions(include_participants=False))
+    assert Heading(1, "Närvarande") not in without.body
+
+
+def test_actions_table(store: Store, closing: Built) -> None:
+    doc = build_minutes(store, closing.workshop_id, MinutesOptions())
+    table = next(b for b in doc.body if isinstance(b, Table))
+    assert table.header == ["Åtgärd", "Ansvarig", "Klart senast"]
+    assert table.rows == [
+        ["Sammanfatta grupparbetet på webben", "Åsa Lindqvist", "2015-01-31"],
+        ["Boka nästa träff", "Hembygdsföreningen", ""],
+    ]
+
+
+def test_anonymise_leaves_no_person_name_anywhere(store: Store, closing: Built) -> None:
+    doc = build_minutes(store, closing.workshop_id, MinutesOptions(anonymise=True))
+    dump = repr(doc).casefold()
+    for name in (*PERSON_NAMES, "Nils Ek"):
+        assert name.casefold() not in dump, name
+    facts = {f.label: f.value for f in doc.facts}
+    assert facts["Moderator"] == "moderator"
+    assert facts["Projektledare"] == "projektledare"
+    assert "Fortsätta träffas, fråga Hembygdsföreningen" in repr(doc)
+    assert "Kommunkansliet: 2 personer" in _texts(doc.body)
+
+
+def test_english_labels(store: Store) -> None:
+    pid = projects.create_project(store, "Village futures")
+    wid = workshops.create_workshop(store, pid, "Closing session", date="2015-02-03",
+                                    language="en", venue="Village hall", moderator="Ann Lee")
+    gid = groups.create_group(store, wid, name="Transport")
+    wishes.add_wish(store, gid, "A bus on Sundays", votes=1)
+    doc = build_minutes(store, wid, MinutesOptions(show_votes=True))
+    assert doc.document_type == "Minutes" and doc.lang_tag == "en-GB"
+    assert [f.label for f in doc.facts] == ["Date", "Venue", "Moderator"]
+    assert doc.facts[0].value == "3 February 2015"
+    assert doc.outline()[1:] == [(1, "Group work 3 February 2015"), (2, "Transport")]
+    wish_list = next(b for b in doc.body if isinstance(b, ListBlock))
+    assert _wish_texts(wish_list) == [(0, "A bus on Sundays (1 vote)")]
+
+
+def test_groups_without_section_are_appended_after_text_sections(store: Store) -> None:
+    pid = projects.create_project(store, "P")
+    wid = workshops.create_workshop(store, pid, "Kväll")
+    sections.add_section(store, wid, "Inledning", "Hej")
+    gid = groups.create_group(store, wid)
+    wishes.add_wish(store, gid, "Mer ljus")
+    pid2 = people.create_person(store, "Anna")
+    people.set_attendance(store, wid, pid2)
+    doc = build_minutes(store, wid, MinutesOptions())
+    assert doc.outline() == [(0, "Kväll"), (1, "Inledning"), (1, "Grupparbete"), (2, "Grupp 1"),
+                             (1, "Närvarande")]
+
+
+def test_unknown_workshop_and_bad_order(store: Store) -> None:
+    with pytest.raises(NotFoundError):
+        build_minutes(store, "nope", MinutesOptions())
+    with pytest.raises(MinutesError) as info:
+        build_minutes(store, "nope", MinutesOptions(order="random"))
+    assert isinstance(info.value, ServiceError)
