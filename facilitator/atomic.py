@@ -52,9 +52,14 @@ def atomic_write_bytes(
                     ) from exc
                 time.sleep(delay)
         _fsync_folder(folder)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(exc, OSError) and not isinstance(exc, TargetFileError):
+            # Disk full, device gone: the user needs to know which file was not saved.
+            raise TargetFileError(
+                f"{path} kunde inte sparas: {exc.strerror or exc}. Originalet är oförändrat."
+            ) from exc
         raise
     return path
 
