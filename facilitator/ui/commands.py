@@ -7,6 +7,7 @@ its message instead. ``redo`` after an ``undo`` runs the service again.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +16,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from facilitator.atomic import TargetFileError
 from facilitator.services.core import ServiceError
+
+MERGE_WINDOW_S = 5.0
 
 
 class ServiceCommand(QUndoCommand):
@@ -33,6 +36,7 @@ class ServiceCommand(QUndoCommand):
         self._merge_key = merge_key
         self.result: Any = None
         self._done = False
+        self._last_edit = time.monotonic()
 
     def execute(self) -> Any:
         self.result = self._do()
@@ -53,10 +57,17 @@ class ServiceCommand(QUndoCommand):
         return self._merge_key[0] if self._merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
-        """Typing in one field in a burst becomes one undo step; undo keeps the oldest value."""
+        """Typing in one field in a burst becomes one undo step; undo keeps the oldest value.
+
+        A pause longer than ``MERGE_WINDOW_S`` starts a new step, so a long
+        writing session can still be undone a paragraph at a time.
+        """
         if not isinstance(other, ServiceCommand) or other._merge_key != self._merge_key:
             return False
+        if other._last_edit - self._last_edit > MERGE_WINDOW_S:
+            return False
         self._do, self._redo = other._do, other._redo
+        self._last_edit = other._last_edit
         return True
 
 

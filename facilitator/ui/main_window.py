@@ -35,7 +35,9 @@ from facilitator.ui.commands import Editor, creator, deleter, setter
 from facilitator.ui.navigator import ProjectNavigator
 from facilitator.ui.views.agenda_view import AgendaView
 from facilitator.ui.views.base import WorkshopPage
+from facilitator.ui.views.export_view import ExportView
 from facilitator.ui.views.facts_view import FactsView
+from facilitator.ui.views.focus_areas_view import FocusAreasView
 
 T = TypeVar("T")
 
@@ -60,6 +62,9 @@ class MainWindow(QMainWindow):
         self.pages: list[WorkshopPage] = []
         self.facts = self._page(FactsView(store, self.editor), self.tr("Overview"))
         self.agenda = self._page(AgendaView(store, self.editor), self.tr("Agenda"))
+        self.focus_areas = self._page(FocusAreasView(store, self.editor), self.tr("Focus areas"))
+        self.export_view = self._page(ExportView(store, self.editor, settings), self.tr("Export"))
+        self.export_view.export_requested.connect(self.export_minutes)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)

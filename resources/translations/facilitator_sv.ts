@@ -184,6 +184,21 @@
     </message>
 </context>
 <context>
+    <name>ExportView</name>
+    <message>
+        <source>The minutes are written from what is captured in the workshop, in the order of the agenda. This is the outline they will have:</source>
+        <translation>Minnesanteckningarna skrivs utifrån det som har dokumenterats under workshopen, i dagordningens ordning. Så här kommer de att se ut:</translation>
+    </message>
+    <message>
+        <source>Outline of the minutes</source>
+        <translation>Minnesanteckningarnas disposition</translation>
+    </message>
+    <message>
+        <source>Export minutes…</source>
+        <translation>Exportera minnesanteckningar…</translation>
+    </message>
+</context>
+<context>
     <name>FactsView</name>
     <message>
         <source>Title</source>
@@ -303,6 +318,65 @@
     </message>
 </context>
 <context>
+    <name>FocusAreasView</name>
+    <message>
+        <source>Focus areas</source>
+        <translation>Fokusområden</translation>
+    </message>
+    <message>
+        <source>New focus area</source>
+        <translation>Nytt fokusområde</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Focus areas belong to the project and are shared by its workshops.</source>
+        <translation>Fokusområdena hör till projektet och delas av dess workshoppar.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Responsible going forward</source>
+        <translation>Ansvarig framåt</translation>
+    </message>
+    <message>
+        <source>Choose a person or an organisation, or type who</source>
+        <translation>Välj en person eller organisation, eller skriv vem</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Add focus area</source>
+        <translation>Lägg till fokusområde</translation>
+    </message>
+    <message>
+        <source>Delete focus area</source>
+        <translation>Ta bort fokusområde</translation>
+    </message>
+    <message>
+        <source>Move focus area</source>
+        <translation>Flytta fokusområde</translation>
+    </message>
+    <message>
+        <source>Rename focus area</source>
+        <translation>Byt namn på fokusområde</translation>
+    </message>
+    <message>
+        <source>Change responsible</source>
+        <translation>Byt ansvarig</translation>
+    </message>
+    <message>
+        <source>Edit narrative</source>
+        <translation>Ändra beskrivning</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Facilitator</source>
@@ -315,6 +389,14 @@
     <message>
         <source>Agenda</source>
         <translation>Dagordning</translation>
+    </message>
+    <message>
+        <source>Focus areas</source>
+        <translation>Fokusområden</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportera</translation>
     </message>
     <message>
         <source>Database: {path}</source>
@@ -525,6 +607,33 @@ Databas: {path}</translation>
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created if it is new</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProjectNavigator</name>
     <message>
         <source>Projects and workshops</source>
@@ -537,117 +646,6 @@ Databas: {path}</translation>
     <message>
         <source>Date</source>
         <translation>Datum</translation>
-    </message>
-</context>
-<context>
-    <name>WorkshopOverview</name>
-    <message>
-        <source>Workshop overview</source>
-        <translation>Översikt över workshopen</translation>
-    </message>
-    <message>
-        <source>Workshop</source>
-        <translation>Workshop</translation>
-    </message>
-    <message>
-        <source>Focus group</source>
-        <translation>Fokusgrupp</translation>
-    </message>
-    <message>
-        <source>Closing session</source>
-        <translation>Avslutande möte</translation>
-    </message>
-    <message>
-        <source>Learning evaluation</source>
-        <translation>Lärande utvärdering</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Utkast</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>Genomförd</translation>
-    </message>
-    <message>
-        <source>Minutes sent</source>
-        <translation>Minnesanteckningar skickade</translation>
-    </message>
-    <message>
-        <source>Finalised public record</source>
-        <translation>Slutförd allmän handling</translation>
-    </message>
-    <message>
-        <source>No workshop chosen</source>
-        <translation>Ingen workshop vald</translation>
-    </message>
-    <message>
-        <source>Choose a workshop in the list to the left, or create one with File → New workshop. File → Load sample project shows an example.</source>
-        <translation>Välj en workshop i listan till vänster, eller skapa en med Arkiv → Ny workshop. Arkiv → Läs in exempelprojektet visar ett exempel.</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Tid</translation>
-    </message>
-    <message>
-        <source>Venue</source>
-        <translation>Plats</translation>
-    </message>
-    <message>
-        <source>Moderator</source>
-        <translation>Moderator</translation>
-    </message>
-    <message>
-        <source>Project leader</source>
-        <translation>Projektledare</translation>
-    </message>
-    <message>
-        <source>Case reference</source>
-        <translation>Ärende</translation>
-    </message>
-    <message>
-        <source>Issuing unit</source>
-        <translation>Enhet</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Agenda</source>
-        <translation>Dagordning</translation>
-    </message>
-    <message>
-        <source>No agenda items yet.</source>
-        <translation>Inga punkter på dagordningen ännu.</translation>
-    </message>
-    <message>
-        <source>Participants</source>
-        <translation>Deltagare</translation>
-    </message>
-    <message>
-        <source>{came} attended of {total} registered.</source>
-        <translation>{came} kom av {total} anmälda.</translation>
-    </message>
-    <message>
-        <source>Group work</source>
-        <translation>Grupparbete</translation>
-    </message>
-    <message>
-        <source>{n} wishes</source>
-        <translation>{n} önskemål</translation>
-    </message>
-    <message>
-        <source>No groups yet.</source>
-        <translation>Inga grupper ännu.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,282 @@
+"""Fokusområden: the project's focus areas, their narrative and who carries them on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.services import focus_areas, people, workshops
+from facilitator.services.core import Store
+from facilitator.services.focus_areas import ResponsibleRef
+from facilitator.ui.commands import Editor, ServiceCommand, creator, deleter, setter
+from facilitator.ui.views.base import WorkshopPage
+from facilitator.ui.widgets.markdown_editor import MarkdownEditor
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FocusAreasView(WorkshopPage):
+    WATCHED = frozenset({"focus_area", "person", "organisation", "workshop"})
+
+    def __init__(self, store: Store, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(store, editor, parent)
+        self.setObjectName("focusAreasView")
+        self._loading = False
+        self.project_id: str | None = None
+
+        self.list = QListWidget()
+        self.list.setObjectName("focusAreaList")
+        self.list.setAccessibleName(self.tr("Focus areas"))
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.model().rowsMoved.connect(self._on_rows_moved)
+        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        for keys, delta in (("Alt+Up", -1), ("Alt+Down", +1)):
+            shortcut = QShortcut(QKeySequence(keys), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda d=delta: self.move_selected(d))
+        self.add_button = QPushButton(self.tr("New focus area"))
+        self.add_button.setObjectName("addFocusArea")
+        self.add_button.clicked.connect(self.add_area)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setObjectName("deleteFocusArea")
+        self.delete_button.clicked.connect(self.delete_selected)
+        note = QLabel(self.tr("Focus areas belong to the project and are shared by its "
+                              "workshops."))
+        note.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list)
+        left_layout.addWidget(note)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        left_layout.addLayout(buttons)
+
+        self.name = QLineEdit()
+        self.name.setObjectName("focusAreaName")
+        self.name.setAccessibleName(self.tr("Name"))
+        self.name.editingFinished.connect(self._commit_name)
+        self.responsible = QComboBox()
+        self.responsible.setObjectName("focusAreaResponsible")
+        self.responsible.setAccessibleName(self.tr("Responsible going forward"))
+        self.responsible.setEditable(True)
+        self.responsible.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.responsible.lineEdit().setPlaceholderText(
+            self.tr("Choose a person or an organisation, or type who"))
+        self.responsible.lineEdit().editingFinished.connect(self._commit_responsible)
+        self.responsible.activated.connect(lambda _i: self._commit_responsible())
+        self.narrative = MarkdownEditor(self.tr("Narrative"))
+        self.narrative.setObjectName("focusAreaNarrative")
+        self.narrative.committed.connect(self._commit_narrative)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Name") + ":", self.name)
+        form.addRow(self.tr("Responsible going forward") + ":", self.responsible)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(form)
+        right_layout.addWidget(QLabel(self.tr("Narrative") + ":"))
+        right_layout.addWidget(self.narrative, 1)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("focusAreasSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 640])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+    # ----- reading -----------------------------------------------------------
+    def current_area_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def refresh(self) -> None:
+        self.project_id = (workshops.project_of(self.store, self.workshop_id)
+                           if self.workshop_id else None)
+        chosen = self.current_area_id()
+        self._loading = True
+        try:
+            self.list.clear()
+            areas = focus_areas.list_focus_areas(self.store, self.project_id) \
+                if self.project_id else []
+            for index, area in enumerate(areas, start=1):
+                item = QListWidgetItem(f"{index}. {area.name}")
+                item.setData(ID_ROLE, area.id)
+                self.list.addItem(item)
+                if area.id == chosen:
+                    self.list.setCurrentItem(item)
+            if self.list.currentItem() is None and self.list.count():
+                self.list.setCurrentRow(0)
+            self._fill_responsible_choices()
+        finally:
+            self._loading = False
+        self.add_button.setEnabled(self.project_id is not None)
+        self._show_current()
+
+    def _fill_responsible_choices(self) -> None:
+        text = self.responsible.currentText()
+        self.responsible.clear()
+        self.responsible.addItem("", None)
+        for person in people.list_people(self.store):
+            label = person.name + (f", {person.organisation}" if person.organisation else "")
+            self.responsible.addItem(label, ("person", person.id))
+        for org_id, name in people.list_organisations(self.store):
+            self.responsible.addItem(name, ("organisation", org_id))
+        self.responsible.setEditText(text)
+
+    def _show_current(self) -> None:
+        if self._loading:
+            return
+        area_id = self.current_area_id()
+        enabled = area_id is not None
+        for widget in (self.name, self.responsible, self.narrative, self.delete_button):
+            widget.setEnabled(enabled)
+        if area_id is None:
+            self.name.clear()
+            self.responsible.setEditText("")
+            self.narrative.load_markdown("")
+            self.narrative.setProperty("area", None)
+            return
+        if self.narrative.has_pending():
+            self.narrative.commit()
+        area = focus_areas.get_focus_area(self.store, area_id)
+        self._loading = True
+        try:
+            if not self.name.hasFocus() or self.name.property("area") != area_id:
+                self.name.setText(area.name)
+            self.name.setProperty("area", area_id)
+            if not self.responsible.lineEdit().hasFocus():
+                self._show_responsible(area.responsible, area.responsible_label)
+            if self.narrative.property("area") != area_id:
+                self.narrative.setProperty("area", area_id)
+                self.narrative.load_markdown(area.narrative)
+            else:
+                self.narrative.show_markdown(area.narrative)
+        finally:
+            self._loading = False
+
+    def _show_responsible(self, ref: ResponsibleRef, label: str) -> None:
+        key = (("person", ref.person_id) if ref.person_id else
+               ("organisation", ref.organisation_id) if ref.organisation_id else None)
+        index = self.responsible.findData(key) if key else -1
+        if index >= 0:
+            self.responsible.setCurrentIndex(index)
+        else:
+            self.responsible.setEditText(label)
+
+    # ----- editing -----------------------------------------------------------
+    def add_area(self) -> None:
+        if self.project_id is None:
+            return
+        project_id, name = self.project_id, self.tr("New focus area")
+        command = creator(
+            self.tr("Add focus area"),
+            lambda: focus_areas.add_focus_area(self.store, project_id, name),
+            lambda area_id: focus_areas.delete_focus_area(self.store, area_id),
+            lambda area_id: focus_areas.restore_focus_area(self.store, area_id))
+        if self.editor.run(command):
+            self.refresh()
+            self._select(command.result)
+            self.name.setFocus()
+            self.name.selectAll()
+
+    def delete_selected(self) -> None:
+        area_id = self.current_area_id()
+        if area_id is None:
+            return
+        index = self.list.currentRow()
+        self.editor.run(deleter(
+            self.tr("Delete focus area"),
+            lambda: focus_areas.delete_focus_area(self.store, area_id),
+            lambda _none: focus_areas.restore_focus_area(self.store, area_id, index)))
+
+    def rename_selected(self) -> None:
+        if self.current_area_id() is not None:
+            self.name.setFocus()
+            self.name.selectAll()
+
+    def move_selected(self, delta: int) -> None:
+        area_id = self.current_area_id()
+        target = self.list.currentRow() + delta
+        if area_id is not None and 0 <= target < self.list.count():
+            self._move(area_id, target)
+
+    def _move(self, area_id: str, target: int) -> None:
+        self.editor.run(ServiceCommand(
+            self.tr("Move focus area"),
+            do=lambda: focus_areas.move_focus_area(self.store, area_id, target),
+            undo=lambda old: focus_areas.move_focus_area(self.store, area_id, old)))
+        self._select(area_id)
+
+    def _on_rows_moved(self, _parent: QModelIndex, start: int, _end: int,
+                       _dest: QModelIndex, row: int) -> None:
+        if self._loading:
+            return
+        target = row if row < start else row - 1
+        item = self.list.item(target)
+        if item is not None:
+            self._move(item.data(ID_ROLE), target)
+
+    def _select(self, area_id: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(ID_ROLE) == area_id:
+                self.list.setCurrentRow(i)
+                return
+
+    def _commit_name(self) -> None:
+        area_id = self.current_area_id()
+        if self._loading or area_id is None:
+            return
+        text = self.name.text()
+        if text.strip() == focus_areas.get_focus_area(self.store, area_id).name:
+            return
+        if not self.editor.run(setter(self.tr("Rename focus area"),
+                                      lambda v: focus_areas.rename_focus_area(self.store,
+                                                                              area_id, v),
+                                      text)):
+            self._show_current()
+
+    def _commit_responsible(self) -> None:
+        area_id = self.current_area_id()
+        if self._loading or area_id is None:
+            return
+        text = self.responsible.currentText().strip()
+        index = self.responsible.findText(text, Qt.MatchFlag.MatchFixedString)
+        data = self.responsible.itemData(index) if index > 0 else None
+        if data and data[0] == "person":
+            ref = ResponsibleRef(person_id=data[1])
+        elif data and data[0] == "organisation":
+            ref = ResponsibleRef(organisation_id=data[1])
+        else:
+            ref = ResponsibleRef(text=text)
+        if ref == focus_areas.get_focus_area(self.store, area_id).responsible:
+            return
+        self.editor.run(setter(self.tr("Change responsible"),
+                               lambda r: focus_areas.set_responsible(self.store, area_id, r),
+                               ref))
+
+    def _commit_narrative(self, markdown: str) -> None:
+        area_id = self.narrative.property("area")
+        if area_id:
+            self.editor.run(setter(self.tr("Edit narrative"),
+                                   lambda v: focus_areas.set_narrative(self.store, area_id, v),
+                                   markdown, merge_key=(1002, area_id)))
