@@ -110,6 +110,13 @@ class MainWindow(QMainWindow):
         self.new_workshop_action = self._action(
             self.tr("New &workshop…"), "actionNewWorkshop", self.new_workshop,
             QKeySequence.StandardKey.New)
+        self.copy_workshop_action = self._action(
+            self.tr("New workshop from an &earlier one…"), "actionNewFromEarlier",
+            self.new_workshop_from_earlier, "Ctrl+Alt+N")
+        self.trash_action = self._action(self.tr("&Trash…"), "actionTrash", self.show_trash,
+                                         "Ctrl+Alt+T")
+        self.settings_action = self._action(self.tr("Se&ttings…"), "actionSettings",
+                                            self.show_settings, "Ctrl+,")
         self.new_project_action = self._action(
             self.tr("New &project…"), "actionNewProject", self.new_project, "Ctrl+Shift+N")
         self.import_action = self._action(
@@ -125,10 +132,10 @@ class MainWindow(QMainWindow):
             self.tr("&Quit"), "actionQuit", self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("&About Facilitator"), "actionAbout",
                                          self.show_about)
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo:"))
         self.undo_action.setObjectName("actionUndo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo:"))
         self.redo_action.setObjectName("actionRedo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.rename_action = self._action(self.tr("Re&name"), "actionRename", self.rename_current,
@@ -138,10 +145,11 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("menuFile")
-        for action in (self.new_workshop_action, self.new_project_action, None,
+        for action in (self.new_workshop_action, self.copy_workshop_action,
+                       self.new_project_action, None,
                        self.import_action, self.export_package_action,
-                       self.export_minutes_action, None, self.sample_action, None,
-                       self.quit_action):
+                       self.export_minutes_action, None, self.sample_action, self.trash_action,
+                       self.settings_action, None, self.quit_action):
             if action is None:
                 file_menu.addSeparator()
             else:
@@ -178,6 +186,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_workshop = self.workshop_id is not None
         self.export_minutes_action.setEnabled(has_workshop)
+        self.copy_workshop_action.setEnabled(has_workshop)
         self.export_package_action.setEnabled(self.navigator.current_id() is not None)
 
     # ----- service calls -----------------------------------------------------
@@ -304,6 +313,40 @@ class MainWindow(QMainWindow):
         if self.editor.run(command):
             self.navigator.reload()
             self.open_workshop(command.result)
+
+    def new_workshop_from_earlier(self) -> None:
+        source_id = self.workshop_id
+        if source_id is None:
+            return
+        source = workshops.get_facts(self.store, source_id)
+        title, ok = QInputDialog.getText(
+            self, self.tr("New workshop from an earlier one"),
+            self.tr("Title of the new workshop (agenda headings, focus areas and groups are "
+                    "copied from ”{title}”; notes, participants and wishes are not):").format(
+                        title=source.title),
+            text=source.title)
+        if not ok:
+            return
+        command = creator(
+            self.tr("New workshop from an earlier one"),
+            lambda: workshops.create_from_earlier(self.store, source_id, title,
+                                                  dt.date.today()),
+            lambda wid: workshops.delete_workshop(self.store, wid, allow_finalised=True),
+            lambda wid: workshops.restore_workshop(self.store, wid))
+        if self.editor.run(command):
+            self.navigator.reload()
+            self.open_workshop(command.result)
+
+    def show_trash(self) -> None:
+        from facilitator.ui.dialogs.trash_dialog import TrashDialog
+
+        TrashDialog(self.store, self.editor, self).exec()
+        self.navigator.reload()
+
+    def show_settings(self) -> None:
+        from facilitator.ui.dialogs.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.settings, self).exec()
 
     def load_sample(self) -> None:
         from facilitator.interchange.sample import load_sample

@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv" sourcelanguage="en">
 <context>
+    <name>ActionsModel</name>
+    <message>
+        <source>Open</source>
+        <extracomment>The order statuses sort in, and are offered in.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Overdue: due {date} and not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionsView</name>
+    <message>
+        <source>New action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an action to this workshop (Ins or Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search actions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show actions with status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show actions of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workshop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or create a workshop to see its actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus area: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} actions shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change action status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change responsible</source>
+        <translation type="unfinished">Byt ansvarig</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete action</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgendaView</name>
     <message>
         <source>Agenda items</source>
@@ -66,6 +205,29 @@
     <message>
         <source>Edit notes</source>
         <translation>Ändra anteckningar</translation>
+    </message>
+</context>
+<context>
+    <name>DueDateEditor</name>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete removes the due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Inget datum</translation>
+    </message>
+    <message>
+        <source>Remove the due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the due date (Delete)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -407,6 +569,18 @@
         <translation>Ny &amp;workshop…</translation>
     </message>
     <message>
+        <source>New workshop from an &amp;earlier one…</source>
+        <translation>Ny workshop från en &amp;tidigare…</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Papperskorg…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+    <message>
         <source>New &amp;project…</source>
         <translation>Nytt &amp;projekt…</translation>
     </message>
@@ -435,12 +609,12 @@
         <translation>&amp;Om Facilitator</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Ångra</translation>
+        <source>&amp;Undo:</source>
+        <translation>&amp;Ångra:</translation>
     </message>
     <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Gör om</translation>
+        <source>&amp;Redo:</source>
+        <translation>&amp;Gör om:</translation>
     </message>
     <message>
         <source>Re&amp;name</source>
@@ -543,6 +717,14 @@ Flytta den till papperskorgen ändå?</translation>
         <translation>Titel:</translation>
     </message>
     <message>
+        <source>New workshop from an earlier one</source>
+        <translation>Ny workshop från en tidigare</translation>
+    </message>
+    <message>
+        <source>Title of the new workshop (agenda headings, focus areas and groups are copied from ”{title}”; notes, participants and wishes are not):</source>
+        <translation>Titel på den nya workshopen (dagordningens rubriker, fokusområden och grupper kopieras från ”{title}”; anteckningar, deltagare och önskemål gör det inte):</translation>
+    </message>
+    <message>
         <source>The sample project is loaded.</source>
         <translation>Exempelprojektet är inläst.</translation>
     </message>
@@ -607,6 +789,193 @@ Databas: {path}</translation>
     </message>
 </context>
 <context>
+    <name>PeopleView</name>
+    <message>
+        <source>Walk-in name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of someone who just came in, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants of this workshop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N present · F absent · I invited · Space cycles · Del removes from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workshop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search name, title, organisation or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register of people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a workshop to check people in. The register can be kept up to date anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{present} present of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{waiting} not here yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is already in the register: Enter checks them in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter adds a new person and checks them in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check in {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check in walk-in {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is checked in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark {name} as {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {name} as {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change attendance of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change role of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move {name} to the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {name} from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New person {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>Name</source>
@@ -646,6 +1015,118 @@ Databas: {path}</translation>
     <message>
         <source>Date</source>
         <translation>Datum</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsibleDelegate</name>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person, organisation or any name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Språk:</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start of Facilitator.</source>
+        <translation>Ett nytt språk används från nästa gång Facilitator startas.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDelegate</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>Papperskorg</translation>
+    </message>
+    <message>
+        <source>Deleted projects and workshops</source>
+        <translation>Borttagna projekt och workshoppar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Borttagen</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>Papperskorgen är tom.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <source>Remove for good…</source>
+        <translation>Ta bort för gott…</translation>
+    </message>
+    <message>
+        <source>Empty the trash…</source>
+        <translation>Töm papperskorgen…</translation>
+    </message>
+    <message>
+        <source>Deleted workshops stay here until the trash is emptied. Restoring brings back everything that was in them.</source>
+        <translation>Borttagna workshoppar ligger här tills papperskorgen töms. Återställer du en kommer allt som fanns i den tillbaka.</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Restore project</source>
+        <translation>Återställ projekt</translation>
+    </message>
+    <message>
+        <source>Restore workshop</source>
+        <translation>Återställ workshop</translation>
+    </message>
+    <message>
+        <source>Remove for good?</source>
+        <translation>Ta bort för gott?</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. Remove it and everything in it for good?</source>
+        <translation>Det här går inte att ångra. Ta bort den och allt i den för gott?</translation>
+    </message>
+    <message>
+        <source>This is a finalised public record (allmän handling). Remove it only if the archive rules allow it. This cannot be undone.</source>
+        <translation>Det här är en slutförd allmän handling. Ta bara bort den om arkivreglerna tillåter det. Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>Everything in the trash except finalised public records is removed for good. This cannot be undone.</source>
+        <translation>Allt i papperskorgen utom slutförda allmänna handlingar tas bort för gott. Det går inte att ångra.</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ class FactsView(WorkshopPage):
         super().__init__(store, editor, parent)
         self.setObjectName("factsView")
         self._loading = False
+        self._force = False  # redraw even the field being edited (after a refusal)
         self.lines: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -141,8 +142,9 @@ class FactsView(WorkshopPage):
             lambda values: workshops.update_workshop(self.store, workshop_id, **values),
             {fact: value},
         ))
-        if not done:
-            self.safe_refresh()  # refused: show the stored value again, message already shown
+        if not done:  # refused: show the stored value again; the message is already shown
+            self._force = True
+            self.safe_refresh()
 
     def _commit_line(self, name: str) -> None:
         self._commit(name, self.lines[name].text())
@@ -174,7 +176,7 @@ class FactsView(WorkshopPage):
         try:
             for name, edit in self.lines.items():
                 value = getattr(facts, name)
-                if edit.text() != value and not edit.hasFocus():
+                if edit.text() != value and (self._force or not edit.hasFocus()):
                     edit.setText(value)
             self.kind.setCurrentIndex(self.kind.findData(str(facts.kind)))
             self.status.setCurrentIndex(self.status.findData(str(facts.status)))
@@ -185,6 +187,7 @@ class FactsView(WorkshopPage):
             self.lead.show_markdown(facts.lead)
         finally:
             self._loading = False
+            self._force = False
 
 
 def _time_value(edit: QTimeEdit) -> dt.time | None:

@@ -1,0 +1,114 @@
+"""The trash: what was deleted from the navigator, restored or removed for good."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from facilitator.services.core import Store, ValidationError, get_any
+from facilitator.store.models import (
+    Action,
+    Attendance,
+    FocusArea,
+    Group,
+    GroupFocusArea,
+    GroupMember,
+    Project,
+    Section,
+    Wish,
+    Workshop,
+    WorkshopStatus,
+)
+
+
+@dataclass(frozen=True)
+class TrashItem:
+    kind: str  # "project" or "workshop"
+    id: str
+    title: str
+    project: str
+    deleted_at: dt.datetime
+    finalised: bool
+
+
+def list_trash(store: Store) -> list[TrashItem]:
+    """Deleted projects, and deleted workshops of projects that are not deleted themselves."""
+    with store.read() as s:
+        items = [
+            TrashItem("project", p.id, p.name, p.name, p.deleted_at, False)
+            for p in s.scalars(select(Project).where(Project.deleted_at.is_not(None)))
+            if p.deleted_at is not None
+        ]
+        rows = s.execute(
+            select(Workshop, Project.name)
+            .join(Project, Project.id == Workshop.project_id)
+            .where(Workshop.deleted_at.is_not(None), Project.deleted_at.is_(None))
+        ).all()
+        items += [
+            TrashItem("workshop", w.id, w.title, name, w.deleted_at,
+                      w.status is WorkshopStatus.FINALISED)
+            for w, name in rows if w.deleted_at is not None
+        ]
+    return sorted(items, key=lambda i: i.deleted_at, reverse=True)
+
+
+def _purge_workshop(s: Session, workshop_id: str) -> None:
+    group_ids = select(Group.id).where(Group.workshop_id == workshop_id)
+    s.execute(delete(Wish).where(Wish.group_id.in_(group_ids)))
+    s.execute(delete(GroupMember).where(GroupMember.group_id.in_(group_ids)))
+    s.execute(delete(GroupFocusArea).where(GroupFocusArea.group_id.in_(group_ids)))
+    s.execute(delete(Group).where(Group.workshop_id == workshop_id))
+    s.execute(delete(Attendance).where(Attendance.workshop_id == workshop_id))
+    s.execute(delete(Section).where(Section.workshop_id == workshop_id))
+    s.execute(delete(Action).where(Action.workshop_id == workshop_id))
+    s.execute(delete(Workshop).where(Workshop.id == workshop_id))
+
+
+def _purge_project(s: Session, project_id: str) -> None:
+    for workshop_id in s.scalars(select(Workshop.id).where(Workshop.project_id == project_id)):
+        _purge_workshop(s, workshop_id)
+    area_ids = select(FocusArea.id).where(FocusArea.project_id == project_id)
+    s.execute(delete(Action).where(Action.focus_area_id.in_(area_ids)))
+    s.execute(delete(GroupFocusArea).where(GroupFocusArea.focus_area_id.in_(area_ids)))
+    s.execute(delete(FocusArea).where(FocusArea.project_id == project_id))
+    s.execute(delete(Project).where(Project.id == project_id))
+
+
+def remove_for_good(store: Store, kind: str, row_id: str, *,
+                    allow_finalised: bool = False) -> None:
+    """Delete one trashed project or workshop and everything in it, permanently."""
+    with store.write() as tx:
+        s = tx.session
+        model = Project if kind == "project" else Workshop
+        row = get_any(s, model, row_id, "Projektet" if kind == "project" else "Workshopen")
+        if row.deleted_at is None:
+            raise ValidationError("Bara sådant som ligger i papperskorgen kan tas bort för gott.")
+        finalised = s.scalars(select(Workshop.title).where(
+            (Workshop.project_id == row_id) if kind == "project" else (Workshop.id == row_id),
+            Workshop.status == WorkshopStatus.FINALISED)).first()
+        if finalised and not allow_finalised:
+            raise ValidationError(
+                f"”{finalised}” är en slutförd allmän handling och får bara gallras enligt "
+                "arkivreglerna.")
+        if kind == "project":
+            _purge_project(s, row_id)
+        else:
+            _purge_workshop(s, row_id)
+        tx.changed(kind, row_id)
+
+
+def empty_trash(store: Store) -> int:
+    """Remove everything in the trash except finalised public records; returns how many."""
+    removed = 0
+    for item in list_trash(store):
+        if item.finalised:
+            continue
+        try:
+            remove_for_good(store, item.kind, item.id)
+        except ValidationError:
+            continue
+        removed += 1
+    return removed
