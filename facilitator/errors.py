@@ -18,11 +18,15 @@ log = logging.getLogger("facilitator")
 def setup_logging() -> Path:
     """Log to a rotating file in the user log folder; returns its path."""
     path = log_dir() / "facilitator.log"
-    if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
+    for old in [h for h in log.handlers if isinstance(h, RotatingFileHandler)]:
+        if Path(old.baseFilename) == path:
+            return path
+        log.removeHandler(old)
+        old.close()
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
     return path
 
 
