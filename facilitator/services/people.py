@@ -298,3 +298,37 @@ def list_attendance(store: Store, workshop_id: str) -> list[AttendanceInfo]:
             for r in rows
         ]
     return sorted(infos, key=lambda i: sort_key(i.name))
+
+
+AttendanceState = tuple[AttendanceStatus | str, str | None] | None
+
+
+def put_attendances(
+    store: Store, workshop_id: str, states: dict[str, AttendanceState]
+) -> dict[str, tuple[AttendanceStatus, str] | None]:
+    """Set several people's attendance in one transaction; a setter for undo.
+
+    Each person id maps to ``(status, role)`` (role None keeps the role) or to
+    None, which takes the person off the list. Returns the states replaced, in
+    the same form, so passing the result back undoes the change.
+    """
+    with store.write() as tx:
+        previous: dict[str, tuple[AttendanceStatus, str] | None] = {}
+        for person_id, state in states.items():
+            if state is not None:
+                status, role = state
+                previous[person_id] = _set_attendance(tx, workshop_id, person_id, status, role)
+                continue
+            get_live(tx.session, Workshop, workshop_id, "Workshopen")
+            row = tx.session.scalars(
+                select(Attendance).where(
+                    Attendance.workshop_id == workshop_id,
+                    Attendance.person_id == person_id,
+                    Attendance.deleted_at.is_(None),
+                )
+            ).first()
+            previous[person_id] = (row.status, row.role) if row is not None else None
+            if row is not None:
+                tombstone(row)
+                tx.changed("attendance", row.id, person_id)
+        return previous

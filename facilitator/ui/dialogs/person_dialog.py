@@ -1,0 +1,90 @@
+"""Ny person / Redigera person: the register fields of one person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+FIELDS = ("name", "title", "organisation", "email", "phone")
+
+
+def organisation_completer(names: list[str], parent: QWidget) -> QCompleter:
+    """Suggests known organisations anywhere in their name, ignoring case."""
+    completer = QCompleter(names, parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
+
+
+class PersonDialog(QDialog):
+    """Edits name, title, organisation, e-mail and phone.
+
+    ``submit`` receives the changed fields and returns True when they were
+    stored; a refusal keeps the dialog open with everything typed still there.
+    """
+
+    def __init__(self, title: str, values: dict[str, str], organisations: list[str],
+                 submit: Callable[[dict[str, str]], bool],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("personDialog")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self._original = {key: values.get(key, "") for key in FIELDS}
+        self._submit = submit
+        self.edits: dict[str, QLineEdit] = {}
+        labels = {
+            "name": self.tr("Name"),
+            "title": self.tr("Title"),
+            "organisation": self.tr("Organisation"),
+            "email": self.tr("E-mail"),
+            "phone": self.tr("Phone"),
+        }
+        form = QFormLayout()
+        for key in FIELDS:
+            edit = QLineEdit(self._original[key])
+            edit.setObjectName(f"person_{key}")
+            edit.setAccessibleName(labels[key])
+            self.edits[key] = edit
+            form.addRow(labels[key] + ":", edit)
+        self.edits["organisation"].setCompleter(organisation_completer(organisations, self))
+        self.edits["organisation"].setPlaceholderText(
+            self.tr("Created if it is new"))
+        self.edits["email"].setPlaceholderText("namn@exempel.se")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.setObjectName("personButtons")
+        buttons.accepted.connect(self._on_ok)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.edits["name"].setFocus()
+        self.edits["name"].selectAll()
+
+    def values(self) -> dict[str, str]:
+        return {key: edit.text() for key, edit in self.edits.items()}
+
+    def changes(self) -> dict[str, str]:
+        """Only the fields the user changed (compared without surrounding spaces)."""
+        return {key: value for key, value in self.values().items()
+                if value.strip() != self._original[key].strip()}
+
+    def _on_ok(self) -> None:
+        if not self._original["name"]:  # a new person: every field, so an empty name is refused
+            if self._submit(self.values()):
+                self.accept()
+            return
+        changes = self.changes()
+        if not changes or self._submit(changes):
+            self.accept()
