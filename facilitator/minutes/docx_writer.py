@@ -12,6 +12,7 @@ import io
 from collections.abc import Callable
 
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -30,7 +31,7 @@ from facilitator.minutes.model import (
     Span,
     Table,
 )
-from facilitator.minutes.numbering import INDENT_TWIPS, ListNumbering, set_list_level
+from facilitator.minutes.numbering import INDENT_TWIPS, ListNumbering
 from facilitator.minutes.safe import xml_safe
 from facilitator.minutes.template import (
     DOCTYPE_STYLE,
@@ -40,6 +41,7 @@ from facilitator.minutes.template import (
     paragraph_style,
     set_language,
 )
+from facilitator.minutes.xmlbuild import append_runs, new_paragraph
 
 Progress = Callable[[int, int], None]
 HEADER_LEFT_MAX = 90
@@ -53,13 +55,40 @@ class DocxWriter:
         self.model = model
         self.numbering = ListNumbering(document)
         self._styles: dict[str, ParagraphStyle] = {}
+        self._style_ids: dict[str, str | None] = {}
         self._last: DocxParagraph | None = None
+        body = document.element.body
+        self._body = body
+        self._anchor = body.find(qn("w:sectPr"))
+        self._container = document._body
 
     def style(self, name: str) -> ParagraphStyle:
         style = self._styles.get(name)
         if style is None:
             style = self._styles[name] = paragraph_style(self.doc, name)
         return style
+
+    def add_paragraph(
+        self, style: str, spans: list[Span] | None = None, num: tuple[int, int] | None = None
+    ) -> DocxParagraph:
+        """A new body paragraph in ``style`` with ``spans``; ``num`` = (numId, ilvl).
+
+        Built as raw XML and inserted before the cached w:sectPr (see xmlbuild.py:
+        python-docx's add_paragraph is quadratic in the length of the document).
+        """
+        if style not in self._style_ids:
+            resolved = self.style(style)
+            default = self.doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+            is_default = default is not None and default.style_id == resolved.style_id
+            self._style_ids[style] = None if is_default else resolved.style_id
+        p = new_paragraph(self._style_ids[style], *(num or (None, 0)))
+        if spans:
+            append_runs(p, spans)
+        if self._anchor is not None:
+            self._anchor.addprevious(p)
+        else:
+            self._body.append(p)
+        return DocxParagraph(p, self._container)
 
     # -- whole document -------------------------------------------------------------
     def write(self, progress: Progress | None = None) -> bytes:
@@ -137,7 +166,7 @@ class DocxWriter:
         if m.issuing_unit:
             self.text_paragraph(m.issuing_unit, UNIT_STYLE)
         for fact in m.facts:
-            p = self.doc.add_paragraph(style=self.style(FACT_STYLE))
+            p = self.add_paragraph(FACT_STYLE)
             p.add_run(xml_safe(fact.label)).bold = True
             p.add_run("\t" + xml_safe(fact.value))
         for index, block in enumerate(m.lead):
@@ -171,25 +200,13 @@ class DocxWriter:
             self.table(block)
 
     def text_paragraph(self, text: str, style: str) -> DocxParagraph:
-        p = self.doc.add_paragraph(style=self.style(style))
-        if text:
-            p.add_run(xml_safe(text))
-        return p
+        return self.add_paragraph(style, [Span(text)] if text else None)
 
-    def paragraph(self, spans: list[Span], style: str) -> DocxParagraph:
-        p = self.doc.add_paragraph(style=self.style(style))
-        self.runs(p, spans)
-        self._last = p
+    def paragraph(
+        self, spans: list[Span], style: str, num: tuple[int, int] | None = None
+    ) -> DocxParagraph:
+        p = self._last = self.add_paragraph(style, spans, num)
         return p
-
-    @staticmethod
-    def runs(p: DocxParagraph, spans: list[Span]) -> None:
-        for span in spans:
-            run = p.add_run(xml_safe(span.text))
-            if span.bold:
-                run.bold = True
-            if span.italic:
-                run.italic = True
 
     def list_block(self, block: ListBlock, quote: bool = False) -> None:
         pattern = _pattern(block)
@@ -205,10 +222,10 @@ class DocxWriter:
         p: DocxParagraph | None = None
         for item in block.items:
             for index, spans in enumerate(item.paragraphs):
-                p = self.paragraph(spans, style)
                 if index == 0:
-                    set_list_level(p._p, num_id, depth)
+                    p = self.paragraph(spans, style, (num_id, depth))
                 else:
+                    p = self.paragraph(spans, style)
                     p.paragraph_format.left_indent = Twips(INDENT_TWIPS * (depth + 1))
             for child in item.children:
                 if depth + 1 < len(pattern) and pattern[depth + 1] == child.ordered:
@@ -242,7 +259,7 @@ class DocxWriter:
                 column.width = Cm(width)
                 for cell in column.cells:
                     cell.width = Cm(width)
-        self.doc.add_paragraph(style=self.style("Normal"))
+        self.add_paragraph("Normal")
 
 
 _ROLE_STYLES = {"lead": LEAD_STYLE, "quote": "Quote"}

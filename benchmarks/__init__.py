@@ -1,0 +1,1 @@
+"""Benchmarks: run all with ``uv run python -m benchmarks``; each module also runs alone."""
