@@ -31,7 +31,9 @@ PIECES = st.one_of(
 )
 TEXTS = st.lists(PIECES, max_size=25).map("".join)
 SETTINGS = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
 
@@ -106,6 +108,9 @@ def test_raw_texts_in_a_file_are_normalised_on_import(
     workshop["attendance"][0]["role"] = role
     path = tmp_path_factory.mktemp("raw") / "paket.json"
     path.write_text(json.dumps(data), encoding="utf-8")  # \ud800 travels as an escape
+    # In JSON an escaped pair "\ud83d\ude00" is one real character, so compare with
+    # what the file says, not with the Python string that had two lone halves.
+    name, body, heading, role = json.loads(json.dumps([name, body, heading, role]))
     with new_store() as s:
         import_package_file(s, path)
         again = export_package(s, data["project"]["id"])
