@@ -127,9 +127,16 @@ def schema_text(schema: dict[str, Any]) -> str:
 
 @functools.cache
 def load_schema() -> dict[str, Any]:
-    """The committed schema file, as shipped with the app."""
-    text = resources.files("facilitator.interchange").joinpath("schema.json").read_text("utf-8")
-    return json.loads(text)
+    """The committed schema file, as shipped with the app.
+
+    A frozen build that left the file out still validates: the schema is then
+    built from the same field tables the file was generated from.
+    """
+    try:
+        source = resources.files("facilitator.interchange").joinpath("schema.json")
+        return json.loads(source.read_text("utf-8"))
+    except (FileNotFoundError, NotADirectoryError):
+        return build_schema()
 
 
 @functools.cache
