@@ -362,6 +362,29 @@ def test_duplicate_ids_and_wish_cycles_are_refused(package, tmp_path):
     _refused(target, _write(tmp_path, package_text(cycle)), "cirkel")
 
 
+def test_wishes_nested_too_deep_or_across_groups_are_refused(package, tmp_path):
+    target, data = package
+    deep = copy.deepcopy(data)
+    wish_rows = held(deep)["groups"][0]["wishes"]
+    parent = wish_rows[2]  # already two levels down
+    for n in range(3):
+        child = copy.deepcopy(parent)
+        child["id"] = f"22222222-2222-4222-8222-00000000000{n}"
+        child["parent_id"] = parent["id"]
+        wish_rows.append(child)
+        parent = child
+    _refused(target, _write(tmp_path, package_text(deep)), "högst 5 nivåer")
+    across = copy.deepcopy(data)
+    group = held(across)["groups"][0]
+    other = copy.deepcopy(group)
+    other["id"] = "33333333-3333-4333-8333-333333333333"
+    other["focus_areas"], other["members"] = [], []
+    other["wishes"] = [dict(group["wishes"][0], id="44444444-4444-4444-8444-444444444444",
+                            parent_id=group["wishes"][0]["id"])]
+    held(across)["groups"].append(other)
+    _refused(target, _write(tmp_path, package_text(across)), "i samma grupp")
+
+
 def test_a_failure_while_writing_rolls_everything_back(package, monkeypatch):
     target, data = package
     real = importer._write_stage
