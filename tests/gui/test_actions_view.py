@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMainWindow, QWidget
 
 from facilitator.events import ChangeBus
 from facilitator.services import actions, people, projects, workshops
@@ -229,30 +229,37 @@ def test_filter_by_text_and_by_status(qtbot, scene):
 
 
 def test_whole_project_shows_actions_of_every_workshop(qtbot, scene):
-    actions.add_action(scene.store, "Boka bygdegården", workshop_id=scene.workshop_id)
     actions.add_action(scene.store, "Utvärdera fokusgruppen",
                        workshop_id=scene.other_workshop_id)
+    actions.add_action(scene.store, "Boka bygdegården", workshop_id=scene.workshop_id)
+    actions.add_action(scene.store, "Tacka värdarna", workshop_id=scene.other_workshop_id)
     qtbot.waitUntil(lambda: scene.table() == ["Boka bygdegården"])
     assert scene.page.proxy.columnCount() == 4
 
     scope = scene.page.scope
     scope.setCurrentIndex(scope.findData("project"))
-    qtbot.waitUntil(lambda: len(scene.table()) == 2)
+    qtbot.waitUntil(lambda: len(scene.table()) == 3)
     assert scene.page.proxy.columnCount() == 5
-    assert sorted(zip(scene.table(), scene.table(OWNER), strict=True)) == [
+    # unsorted, workshop by workshop (by date), each in its own order
+    assert list(zip(scene.table(), scene.table(OWNER), strict=True)) == [
         ("Boka bygdegården", "Vårmötet i bygdegården"),
-        ("Utvärdera fokusgruppen", "Höstens fokusgrupp")]
-    assert len(scene.db(project_id=scene.project_id)) == 2
+        ("Utvärdera fokusgruppen", "Höstens fokusgrupp"),
+        ("Tacka värdarna", "Höstens fokusgrupp")]
+    assert len(scene.db(project_id=scene.project_id)) == 3
 
-    click_header(scene, OWNER)  # by workshop date: spring before autumn
-    qtbot.waitUntil(lambda: scene.table(OWNER) == ["Vårmötet i bygdegården",
-                                                   "Höstens fokusgrupp"])
+    click_header(scene, OWNER)
+    click_header(scene, OWNER)  # descending: autumn before spring
+    qtbot.waitUntil(lambda: scene.table(OWNER) == ["Höstens fokusgrupp", "Höstens fokusgrupp",
+                                                   "Vårmötet i bygdegården"])
     # a new action from the project view still belongs to the current workshop
     add_by_keyboard(qtbot, scene, "Ny träff i Ängsö")
     assert [a.text for a in scene.db()] == ["Boka bygdegården", "Ny träff i Ängsö"]
+    qtbot.waitUntil(lambda: scene.cell("Ny träff i Ängsö", OWNER).data()
+                    == "Vårmötet i bygdegården")
 
     scope.setCurrentIndex(scope.findData("workshop"))
     qtbot.waitUntil(lambda: sorted(scene.table()) == ["Boka bygdegården", "Ny träff i Ängsö"])
+    assert scene.page.proxy.columnCount() == 4
 
 
 def test_delete_undo_redo(qtbot, scene):
@@ -295,6 +302,7 @@ def test_ctrl_return_adds_and_rename_selected_edits_the_text(qtbot, scene):
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
 
     table.setCurrentIndex(scene.cell("Kontakta länsstyrelsen", STATUS))
+    scene.page.filter_edit.setFocus()  # from the menu, away from the table: the text
     scene.page.rename_selected()
     qtbot.waitUntil(lambda: isinstance(table.indexWidget(table.currentIndex()), QLineEdit))
     assert table.currentIndex().column() == TEXT
@@ -351,3 +359,55 @@ def test_no_workshop_means_nothing_to_add(qtbot, scene):
     assert scene.page.empty.isVisible()
     scene.page.add_action()
     assert actions.list_actions(scene.store, project_id=scene.project_id) == []
+
+
+def test_inside_a_window_with_delete_and_f2_actions(qtbot, scene):
+    """The main window owns Delete and F2 (calling delete_selected / rename_selected):
+    Delete in an open date editor must clear the date, not delete the action, and F2
+    on a cell edits that cell."""
+    page = scene.page
+    host = QMainWindow()
+    qtbot.addWidget(host)
+    host.setCentralWidget(page)
+    for keys, slot in (("Del", page.delete_selected), ("F2", page.rename_selected)):
+        action = QAction(host)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        host.addAction(action)
+    host.show()
+    qtbot.waitExposed(host)
+    try:
+        _delete_and_f2_in_a_window(qtbot, scene)
+    finally:
+        host.takeCentralWidget().setParent(None)  # the page is the fixture's to close
+
+
+def _delete_and_f2_in_a_window(qtbot, scene: Scene) -> None:
+    page = scene.page
+    actions.add_action(scene.store, "Beställ fika", workshop_id=scene.workshop_id,
+                       due_date="2027-01-10")
+    qtbot.waitUntil(lambda: scene.table() == ["Beställ fika"])
+
+    table = page.table
+    table.setFocus()
+    table.setCurrentIndex(scene.cell("Beställ fika", DUE))
+    press(table, Qt.Key.Key_F2)  # the window's F2: edits the cell the table is on
+    qtbot.waitUntil(lambda: isinstance(table.indexWidget(table.currentIndex()), DueDateEditor))
+    editor = table.indexWidget(table.currentIndex())
+    press(editor.date_edit, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: scene.db()[0].due_date is None)
+    assert [a.text for a in scene.db()] == ["Beställ fika"]
+
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+    table.setFocus()
+    press(table, Qt.Key.Key_Delete)  # not editing: Delete removes the action
+    qtbot.waitUntil(lambda: scene.db() == [])
+
+
+def test_widgets_have_stable_names(scene):
+    page = scene.page
+    for name in ("actionsTable", "actionsFilter", "actionsStatusFilter", "actionsScope",
+                 "addAction", "actionsSummary"):
+        widget = page.findChild(QWidget, name)
+        assert widget is not None, name
+        assert name == "actionsSummary" or widget.accessibleName(), name

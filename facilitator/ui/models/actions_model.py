@@ -236,7 +236,8 @@ class ActionsModel(QAbstractTableModel):
     def _values_for(self, info: ActionInfo, column: int, value: Any) -> dict[str, Any]:
         """The service values an edit means, or {} when nothing would change."""
         if column == Column.TEXT:
-            return {"text": value} if value != info.text else {}
+            changed = not isinstance(value, str) or value.strip() != info.text.strip()
+            return {"text": value} if changed else {}
         if column == Column.RESPONSIBLE:
             if isinstance(value, str):
                 value = {"responsible_person_id": None, "responsible_organisation_id": None,

@@ -176,6 +176,8 @@ class ActionsView(WorkshopPage):
             project_id = workshops.project_of(self.store, self.workshop_id)
             rows = actions.list_actions(self.store, project_id=project_id)
             owners = self._owners(project_id, rows)
+            # unsorted, the project reads workshop by workshop (oldest first), each in its order
+            rows.sort(key=lambda r: owners.get(r.id, ("", (2, dt.date.min, ("", ""))))[1])
         elif self.workshop_id is not None:
             rows = actions.list_actions(self.store, workshop_id=self.workshop_id)
         if [r.id for r in rows] != [self.model.action_at(i).id
@@ -321,11 +323,13 @@ class ActionsView(WorkshopPage):
         self.rename_selected()
 
     def rename_selected(self) -> None:
-        """Start editing the text of the selected action."""
+        """Start editing the selected action: its text, or the cell the table is on (F2)."""
         index = self.table.currentIndex()
         if not index.isValid():
             return
-        index = index.siblingAtColumn(Column.TEXT)
+        on_a_cell = self.table.hasFocus() and index.column() not in (Column.TEXT, Column.OWNER)
+        if not on_a_cell:
+            index = index.siblingAtColumn(Column.TEXT)
         self.table.setCurrentIndex(index)
         self.table.setFocus()
         self.table.edit(index)
