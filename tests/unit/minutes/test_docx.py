@@ -234,3 +234,35 @@ def test_hostile_templates_are_refused(store: Store, closing: Built, tmp_path: P
                 "doctype": "DOCTYPE", "too-big": "för stor", "missing": "finns inte"}[kind]
     assert expected in message
     assert not target.exists()
+
+
+def test_english_minutes_say_page_and_en_gb(store: Store, tmp_path: Path) -> None:
+    from facilitator.services import projects, workshops
+
+    pid = projects.create_project(store, "Village futures")
+    wid = workshops.create_workshop(store, pid, "Closing session", language="en",
+                                    issuing_unit="Council office", date="2015-02-03")
+    sections.add_section(store, wid, "Welcome", "Hello **all**.")
+    doc = open_docx(export_minutes(store, wid, tmp_path / "en.docx", MinutesOptions()))
+    assert doc.sections[0].header.paragraphs[-1].text.endswith("\tPage 1(1)")
+    assert paragraphs(doc)[0] == ("Dokumenttyp", "Minutes")
+    assert doc.core_properties.language == "en-GB"
+    lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(
+        qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "en-GB"
+
+
+def test_template_header_with_own_page_number_is_kept(store: Store, closing: Built,
+                                                      tmp_path: Path) -> None:
+    from facilitator.minutes.fields import add_field
+
+    doc = Document()
+    header_paragraph = doc.sections[0].header.paragraphs[0]
+    header_paragraph.text = "Sida "
+    add_field(header_paragraph, "PAGE")
+    template = tmp_path / "egen.docx"
+    doc.save(str(template))
+    out = export_minutes(store, closing.workshop_id, tmp_path / "m.docx",
+                         MinutesOptions(template=template))
+    header = open_docx(out).sections[0].header
+    assert [p.text for p in header.paragraphs] == ["Sida 1"]
