@@ -90,6 +90,20 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     return parts
 
 
+# Joins that find each hit's workshop and project; ``si`` is the index row.
+_PLACES = """
+LEFT JOIN section AS se ON si.kind = 'section' AND se.id = si.row_id
+LEFT JOIN wish AS wi ON si.kind = 'wish' AND wi.id = si.row_id
+LEFT JOIN work_group AS g ON g.id = wi.group_id
+LEFT JOIN focus_area AS fa ON si.kind = 'focus_area' AND fa.id = si.row_id
+LEFT JOIN workshop AS w ON w.id = CASE si.kind WHEN 'workshop' THEN si.row_id
+                                               WHEN 'section' THEN se.workshop_id
+                                               WHEN 'wish' THEN g.workshop_id END
+LEFT JOIN project AS p ON p.id = coalesce(w.project_id, fa.project_id)
+"""
+
+# ORDER BY the FTS5 ``rank`` column lets FTS5 hand back matches best first, so
+# snippets (the costly part) are only made for the rows actually returned.
 _SEARCH = f"""
 SELECT si.kind, si.row_id, si.title,
        snippet(search_index, -1, :mark_start, :mark_end, :ellipsis, :tokens),
@@ -99,15 +113,9 @@ SELECT si.kind, si.row_id, si.title,
             WHEN si.kind IN ('workshop', 'focus_area') THEN p.name
             ELSE '' END
 FROM search_index AS si
-LEFT JOIN section AS se ON si.kind = 'section' AND se.id = si.row_id
-LEFT JOIN wish AS wi ON si.kind = 'wish' AND wi.id = si.row_id
-LEFT JOIN work_group AS g ON g.id = wi.group_id
-LEFT JOIN focus_area AS fa ON si.kind = 'focus_area' AND fa.id = si.row_id
-LEFT JOIN workshop AS w ON w.id = CASE si.kind WHEN 'workshop' THEN si.row_id
-                                               WHEN 'section' THEN se.workshop_id
-                                               WHEN 'wish' THEN g.workshop_id END
-LEFT JOIN project AS p ON p.id = coalesce(w.project_id, fa.project_id)
+{_PLACES}
 WHERE search_index MATCH :query
+  AND si.rank MATCH 'bm25({TITLE_WEIGHT}, 1.0)'
   AND g.deleted_at IS NULL
   AND w.deleted_at IS NULL
   AND p.deleted_at IS NULL
@@ -118,7 +126,7 @@ WHERE search_index MATCH :query
             SELECT x.id, x.parent_id, x.deleted_at FROM wish AS x JOIN up ON x.id = up.parent_id
         )
         SELECT 1 FROM up WHERE deleted_at IS NOT NULL))
-ORDER BY bm25(search_index, {TITLE_WEIGHT}, 1.0), si.rowid
+ORDER BY si.rank
 LIMIT :limit
 """
 
