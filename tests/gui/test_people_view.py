@@ -13,7 +13,7 @@ from facilitator.events import ChangeBus
 from facilitator.services import people, projects, workshops
 from facilitator.store.models import AttendanceStatus as S
 from facilitator.ui.commands import Editor
-from facilitator.ui.views.people_view import ID_ROLE, NAME, ROLE, STATUS, STATUS_ROLE, PeopleView
+from facilitator.ui.views.people_view import NAME, ROLE, STATUS, STATUS_ROLE, PeopleView
 from tests.gui.conftest import when_modal
 from tests.gui.keyboard import press, type_text
 
@@ -111,6 +111,11 @@ def test_an_invited_person_typed_at_the_door_is_checked_in_not_duplicated(
 
     assert [p.id for p in people.list_people(store)] == [osten]
     assert attendance(store, workshop) == {"Östen Ek": S.ATTENDED}
+    steps = page.editor.stack.count()
+    walk_in(page, "Östen Ek")  # typed twice: told so, nothing new recorded
+    assert page.editor.stack.count() == steps and page.walk_in.text() == ""
+    assert "Östen Ek" in page.notice.text()
+    assert [p.id for p in people.list_people(store)] == [osten]
     page.editor.stack.undo()
     assert attendance(store, workshop) == {"Östen Ek": S.INVITED}
 
@@ -333,12 +338,15 @@ def test_refresh_keeps_the_cursor_and_the_selection(qtbot, store, workshop, page
     page.attendance.selectRow(1)
     page.walk_in.setFocus()
     type_text(page.walk_in, "Mär")
-    people.create_person(store, "Björn Ärlig")  # another change arrives meanwhile
-    qtbot.waitUntil(lambda: page.register.rowCount() == 3)
+    # Another change arrives meanwhile and lands above the chosen row.
+    other = people.create_person(store, "Björn Ärlig")
+    people.set_attendance(store, workshop, other, S.INVITED)
+    qtbot.waitUntil(lambda: page.attendance.rowCount() == 3)
+
     assert page.walk_in.hasFocus() and page.walk_in.text() == "Mär"
-    assert page._selected(page.attendance) == [
-        page.attendance.item(1, NAME).data(ID_ROLE)]
-    assert page.attendance.item(1, NAME).text() == "Östen Ek"
+    rows = [i.row() for i in page.attendance.selectionModel().selectedRows()]
+    assert rows == [2] and page.attendance.currentRow() == 2
+    assert page.attendance.item(2, NAME).text() == "Östen Ek"
 
 
 def test_without_a_workshop_only_the_register_is_shown(qtbot, store, page):
@@ -346,8 +354,43 @@ def test_without_a_workshop_only_the_register_is_shown(qtbot, store, page):
     page.set_workshop(None)
     assert page.stack.currentWidget() is page.empty
     assert not page.door.isVisible()
+    assert page.register.isColumnHidden(STATUS)  # no "here" without a workshop
     assert column(page.register) == ["Åsa Öberg"]
     assert not page.invite_button.isEnabled()
     assert page.new_button.isEnabled()
     page.add_walk_in()  # nothing to add to
     assert people.list_people(store) and page.editor.stack.count() == 0
+
+
+def test_in_the_main_window_del_and_f2_act_on_the_participants(qtbot, store, workshop, window):
+    page = getattr(window, "people", None)
+    if not isinstance(page, PeopleView):
+        pytest.skip("the main window does not show the Deltagare tab yet")
+    window.navigator.reload()
+    window.open_workshop(workshop)
+    window.tabs.setCurrentWidget(page)
+    page.walk_in.setFocus()
+    qtbot.waitUntil(page.walk_in.hasFocus)
+    walk_in(page, "Åsa Öberg", "Hembygdsföreningen Ängen")
+    qtbot.waitUntil(lambda: page.attendance.rowCount() == 1)
+
+    select(page.attendance, "Åsa Öberg")
+    press(page.attendance, Qt.Key.Key_F)  # a plain letter is not eaten by a menu shortcut
+    assert attendance(store, workshop) == {"Åsa Öberg": S.ABSENT}
+
+    def rename(dialog):
+        name = dialog.findChild(QLineEdit, "person_name")
+        name.clear()
+        type_text(name, "Åsa Öberg-Ängsdal")
+        press(name, Qt.Key.Key_Return)
+
+    when_modal(qtbot, rename)
+    press(page.attendance, Qt.Key.Key_F2)
+    assert [p.name for p in people.list_people(store)] == ["Åsa Öberg-Ängsdal"]
+
+    window.activateWindow()  # offscreen does not reactivate the window after a dialog
+    qtbot.waitUntil(page.attendance.hasFocus)  # the cursor is back where it was
+    press(page.attendance, Qt.Key.Key_Delete)
+    assert people.list_attendance(store, workshop) == []
+    window.undo_action.trigger()
+    assert attendance(store, workshop) == {"Åsa Öberg-Ängsdal": S.ABSENT}

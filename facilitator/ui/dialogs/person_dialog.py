@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -14,6 +14,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from facilitator.services import people
+from facilitator.services.core import Store
+from facilitator.ui.commands import Editor, creator, setter
 
 FIELDS = ("name", "title", "organisation", "email", "phone")
 
@@ -88,3 +92,42 @@ class PersonDialog(QDialog):
         changes = self.changes()
         if not changes or self._submit(changes):
             self.accept()
+
+
+def edit_person(parent: QWidget, editor: Editor, store: Store, person_id: str,
+                organisations: list[str]) -> bool:
+    """Edit a person's register fields; the change is one undoable step."""
+    info = people.get_person(store, person_id)
+    values = {"name": info.name, "title": info.title, "organisation": info.organisation,
+              "email": info.email, "phone": info.phone}
+
+    def submit(changes: dict[str, str]) -> bool:
+        return editor.run(setter(
+            QCoreApplication.translate("PersonDialog", "Edit {name}").format(name=info.name),
+            lambda v: people.update_person(store, person_id, **v), changes))
+
+    title = QCoreApplication.translate("PersonDialog", "Edit person")
+    dialog = PersonDialog(title, values, organisations, submit, parent)
+    return bool(dialog.exec())
+
+
+def new_person(parent: QWidget, editor: Editor, store: Store,
+               organisations: list[str]) -> str | None:
+    """Register a new person; returns their id, or None when cancelled."""
+    created: list[str] = []
+
+    def submit(values: dict[str, str]) -> bool:
+        command = creator(
+            QCoreApplication.translate("PersonDialog", "New person {name}").format(
+                name=values.get("name", "").strip()),
+            lambda: people.create_person(store, **values),
+            lambda pid: people.delete_person(store, pid),
+            lambda pid: people.restore_person(store, pid))
+        if editor.run(command):
+            created.append(command.result)
+            return True
+        return False
+
+    title = QCoreApplication.translate("PersonDialog", "New person")
+    dialog = PersonDialog(title, {}, organisations, submit, parent)
+    return created[0] if dialog.exec() and created else None

@@ -27,8 +27,12 @@ from PySide6.QtWidgets import (
 from facilitator.services import people
 from facilitator.services.core import Store
 from facilitator.store.models import AttendanceStatus
-from facilitator.ui.commands import Editor, ServiceCommand, creator, deleter, setter
-from facilitator.ui.dialogs.person_dialog import PersonDialog, organisation_completer
+from facilitator.ui.commands import Editor, ServiceCommand, deleter, setter
+from facilitator.ui.dialogs.person_dialog import (
+    edit_person,
+    new_person,
+    organisation_completer,
+)
 from facilitator.ui.views.base import WorkshopPage
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -88,6 +92,28 @@ def _table(name: str, accessible: str, headers: list[str]) -> QTableWidget:
     return table
 
 
+def _line(name: str, accessible: str, placeholder: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setAccessibleName(accessible)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def _button(name: str, text: str, slot, tip: str = "") -> QPushButton:  # type: ignore[no-untyped-def]
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button
+
+
+def _bold(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold;")
+    return label
+
+
 class PeopleView(WorkshopPage):
     WATCHED = frozenset({"person", "attendance", "organisation", "workshop"})
 
@@ -99,29 +125,22 @@ class PeopleView(WorkshopPage):
         self._status_by_person: dict[str, S] = {}
 
         # ----- at the door: a walk-in in seconds -----
-        self.walk_in = QLineEdit()
-        self.walk_in.setObjectName("walkInName")
-        self.walk_in.setAccessibleName(self.tr("Walk-in name"))
-        self.walk_in.setPlaceholderText(self.tr("Name of someone who just came in, then Enter"))
-        self.walk_in.returnPressed.connect(self.add_walk_in)
-        self.walk_in.textChanged.connect(self._hint_walk_in)
-        self.walk_in_org = QLineEdit()
-        self.walk_in_org.setObjectName("walkInOrganisation")
-        self.walk_in_org.setAccessibleName(self.tr("Walk-in organisation"))
-        self.walk_in_org.setPlaceholderText(self.tr("Organisation (optional)"))
+        self.walk_in = _line("walkInName", self.tr("Walk-in name"),
+                             self.tr("Name of someone who just came in, then Enter"))
+        self.walk_in_org = _line("walkInOrganisation", self.tr("Walk-in organisation"),
+                                 self.tr("Organisation (optional)"))
         self.walk_in_org.setCompleter(organisation_completer([], self))
-        self.walk_in_org.returnPressed.connect(self.add_walk_in)
-        self.walk_in_org.textChanged.connect(self._hint_walk_in)
-        self.add_button = QPushButton(self.tr("Check in"))
-        self.add_button.setObjectName("addWalkIn")
-        self.add_button.clicked.connect(self.add_walk_in)
-        self.add_button.setToolTip(self.tr("Add the walk-in and mark them present (Enter)"))
+        for edit in (self.walk_in, self.walk_in_org):
+            edit.returnPressed.connect(self.add_walk_in)
+            edit.textChanged.connect(self._hint_walk_in)
+        self.add_button = _button("addWalkIn", self.tr("Check in"), self.add_walk_in,
+                                  self.tr("Add the walk-in and mark them present (Enter)"))
         self.notice = QLabel()
         self.notice.setObjectName("walkInNotice")
         self.door = QWidget()
         door = QHBoxLayout(self.door)
         door.setContentsMargins(0, 0, 0, 0)
-        door.addWidget(QLabel(self.tr("Walk-in:")))
+        door.addWidget(QLabel(self.tr("At the door:")))
         door.addWidget(self.walk_in, 3)
         door.addWidget(self.walk_in_org, 2)
         door.addWidget(self.add_button)
@@ -137,11 +156,11 @@ class PeopleView(WorkshopPage):
         self.attendance.setItemDelegateForColumn(STATUS, StatusDelegate(self))
         header = self.attendance.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, mode in ((NAME, QHeaderView.ResizeMode.Stretch),
+        for column, mode in ((NAME, QHeaderView.ResizeMode.ResizeToContents),
                              (ORG, QHeaderView.ResizeMode.Stretch),
                              (STATUS, QHeaderView.ResizeMode.ResizeToContents)):
             header.setSectionResizeMode(column, mode)
-        self.attendance.setColumnWidth(ROLE, 100)
+        self.attendance.setColumnWidth(ROLE, 90)
         self.attendance.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.attendance.itemChanged.connect(self._on_role_edited)
         self.attendance.cellDoubleClicked.connect(
@@ -154,10 +173,8 @@ class PeopleView(WorkshopPage):
         self.left = QWidget()
         left = QVBoxLayout(self.left)
         left.setContentsMargins(0, 0, 6, 0)
-        heading = QLabel(self.tr("This workshop"))
-        heading.setStyleSheet("font-weight: bold;")
         head_row = QHBoxLayout()
-        head_row.addWidget(heading)
+        head_row.addWidget(_bold(self.tr("This workshop")))
         head_row.addStretch(1)
         head_row.addWidget(self.count)
         left.addLayout(head_row)
@@ -165,10 +182,8 @@ class PeopleView(WorkshopPage):
         left.addWidget(hint)
 
         # ----- the register -----
-        self.search = QLineEdit()
-        self.search.setObjectName("peopleSearch")
-        self.search.setAccessibleName(self.tr("Search the register"))
-        self.search.setPlaceholderText(self.tr("Search name, title, organisation or e-mail"))
+        self.search = _line("peopleSearch", self.tr("Search the register"),
+                            self.tr("Search name, title, organisation or e-mail"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self.refresh_register())
         self.search.returnPressed.connect(self._enter_register)
@@ -177,27 +192,26 @@ class PeopleView(WorkshopPage):
                                 self.tr("Title"), self.tr("E-mail"), self.tr("Phone")])
         self.register.cellDoubleClicked.connect(lambda _r, _c: self.rename_selected())
         self.register.installEventFilter(self)
-        self.invite_button = self._button("invitePerson", self.tr("Invite"),
-                                          lambda: self.add_selected(S.INVITED))
-        self.check_in_button = self._button("checkInPerson", self.tr("Check in"),
-                                            lambda: self.add_selected(S.ATTENDED))
-        self.new_button = self._button("newPerson", self.tr("New person…"), self.new_person)
-        self.edit_button = self._button("editPerson", self.tr("Edit…"), self.edit_person)
-        self.invite_button.setToolTip(self.tr("Add the chosen people as invited (I)"))
-        self.check_in_button.setToolTip(self.tr("Mark the chosen people as present (Enter or N)"))
-        self.edit_button.setToolTip(self.tr("Edit the chosen person (F2)"))
+        self.invite_button = _button("invitePerson", self.tr("Invite"),
+                                     lambda: self.add_selected(S.INVITED),
+                                     self.tr("Add the chosen people as invited (I)"))
+        self.check_in_button = _button("checkInPerson", self.tr("Check in"),
+                                       lambda: self.add_selected(S.ATTENDED),
+                                       self.tr("Mark the chosen people as present (Enter or N)"))
+        self.new_button = _button("newPerson", self.tr("New person…"), self.new_person)
+        self.edit_button = _button("editPerson", self.tr("Edit…"), self.edit_person,
+                                   self.tr("Edit the chosen person (F2)"))
         buttons = QHBoxLayout()
-        for button in (self.invite_button, self.check_in_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.edit_button)
+        for button in (self.invite_button, self.check_in_button, None, self.new_button,
+                       self.edit_button):
+            if button is None:
+                buttons.addStretch(1)
+            else:
+                buttons.addWidget(button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
-        register_heading = QLabel(self.tr("Register of people"))
-        register_heading.setStyleSheet("font-weight: bold;")
-        right_layout.addWidget(register_heading)
+        right_layout.addWidget(_bold(self.tr("Register of people")))
         right_layout.addWidget(self.search)
         right_layout.addWidget(self.register, 1)
         right_layout.addLayout(buttons)
@@ -227,12 +241,6 @@ class PeopleView(WorkshopPage):
             self.setTabOrder(first, second)
         self.setFocusProxy(self.walk_in)
 
-    def _button(self, name: str, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
-
     def status_text(self, status: S) -> str:
         return {S.INVITED: self.tr("Invited"), S.ATTENDED: self.tr("Present"),
                 S.ABSENT: self.tr("Absent")}[S(status)]
@@ -244,6 +252,7 @@ class PeopleView(WorkshopPage):
         self.notice.setVisible(has)
         self.stack.setCurrentWidget(self.left if has else self.empty)
         self.setFocusProxy(self.walk_in if has else self.search)
+        self.register.setColumnHidden(STATUS, not has)
         self.invite_button.setEnabled(has)
         self.check_in_button.setEnabled(has)
         names = [name for _id, name in people.list_organisations(self.store)]
@@ -291,6 +300,7 @@ class PeopleView(WorkshopPage):
                     if editable and c in (STATUS, ROLE):
                         flags |= Qt.ItemFlag.ItemIsEditable
                     item.setFlags(flags)
+                    item.setToolTip(text)
                     if status is not None and c == STATUS:
                         item.setData(STATUS_ROLE, str(status))
                         if status in STATUS_COLOURS:
@@ -352,6 +362,12 @@ class PeopleView(WorkshopPage):
             return
         wid, name, org = self.workshop_id, self.walk_in.text(), self.walk_in_org.text()
         known = self._known_person()
+        if known is not None and self._status_by_person.get(known.id) is S.ATTENDED:
+            self.walk_in.clear()
+            self.walk_in_org.clear()
+            self.select_person(self.attendance, known.id)
+            self.notice.setText(self.tr("{name} is already checked in.").format(name=known.name))
+            return
         if known is not None:
             done = self.set_status([known.id], S.ATTENDED, self.tr("Check in {name}"))
             person_id, shown = known.id, known.name
@@ -462,37 +478,15 @@ class PeopleView(WorkshopPage):
 
     def edit_person(self) -> None:
         person_id = self._focused_person()
-        if person_id is None:
-            return
-        info = people.get_person(self.store, person_id)
-        values = {"name": info.name, "title": info.title, "organisation": info.organisation,
-                  "email": info.email, "phone": info.phone}
-
-        def submit(changes: dict[str, str]) -> bool:
-            return self._run(setter(
-                self.tr("Edit {name}").format(name=info.name),
-                lambda v: people.update_person(self.store, person_id, **v), changes))
-
-        PersonDialog(self.tr("Edit person"), values, self._organisations, submit, self).exec()
+        if person_id is not None:
+            edit_person(self, self.editor, self.store, person_id, self._organisations)
 
     def new_person(self) -> None:
-        created: list[str] = []
-
-        def submit(values: dict[str, str]) -> bool:
-            command = creator(
-                self.tr("New person {name}").format(name=values.get("name", "").strip()),
-                lambda: people.create_person(self.store, **values),
-                lambda pid: people.delete_person(self.store, pid),
-                lambda pid: people.restore_person(self.store, pid))
-            if self._run(command):
-                created.append(command.result)
-                return True
-            return False
-
-        dialog = PersonDialog(self.tr("New person"), {}, self._organisations, submit, self)
-        if dialog.exec() and created:
+        created = new_person(self, self.editor, self.store, self._organisations)
+        if created:
             self.search.clear()
-            self.select_person(self.register, created[0])
+            self.safe_refresh()
+            self.select_person(self.register, created)
             self.register.setFocus()
 
     def _name(self, person_ids: list[str]) -> str:
