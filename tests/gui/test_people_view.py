@@ -394,3 +394,16 @@ def test_in_the_main_window_del_and_f2_act_on_the_participants(qtbot, store, wor
     assert people.list_attendance(store, workshop) == []
     window.undo_action.trigger()
     assert attendance(store, workshop) == {"Åsa Öberg-Ängsdal": S.ABSENT}
+
+
+def test_del_in_the_register_moves_the_person_to_the_trash_undoably(qtbot, store, workshop,
+                                                                    page):
+    walk_in(page, "Märta Lindqvist")
+    qtbot.waitUntil(lambda: page.register.rowCount() == 1)
+    select(page.register, "Märta Lindqvist")
+    page.delete_selected()
+    assert people.list_people(store) == []
+    assert people.list_attendance(store, workshop) == []
+    qtbot.waitUntil(lambda: page.register.rowCount() == 0 and page.attendance.rowCount() == 0)
+    page.editor.stack.undo()
+    assert attendance(store, workshop) == {"Märta Lindqvist": S.ATTENDED}
