@@ -33,11 +33,13 @@ from facilitator.settings import Settings
 from facilitator.store.models import WorkshopStatus
 from facilitator.ui.commands import Editor, creator, deleter, setter
 from facilitator.ui.navigator import ProjectNavigator
+from facilitator.ui.views.actions_view import ActionsView
 from facilitator.ui.views.agenda_view import AgendaView
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.views.export_view import ExportView
 from facilitator.ui.views.facts_view import FactsView
 from facilitator.ui.views.focus_areas_view import FocusAreasView
+from facilitator.ui.views.people_view import PeopleView
 
 T = TypeVar("T")
 
@@ -63,6 +65,8 @@ class MainWindow(QMainWindow):
         self.facts = self._page(FactsView(store, self.editor), self.tr("Overview"))
         self.agenda = self._page(AgendaView(store, self.editor), self.tr("Agenda"))
         self.focus_areas = self._page(FocusAreasView(store, self.editor), self.tr("Focus areas"))
+        self.people = self._page(PeopleView(store, self.editor), self.tr("Participants"))
+        self.actions_view = self._page(ActionsView(store, self.editor), self.tr("Actions"))
         self.export_view = self._page(ExportView(store, self.editor, settings), self.tr("Export"))
         self.export_view.export_requested.connect(self.export_minutes)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
