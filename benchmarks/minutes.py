@@ -157,7 +157,7 @@ def measure(name: str, store: Store, workshop_id: str, folder: Path, repeats: in
     model = build_minutes(store, workshop_id, options)
     direct = direct_floor(model)[0]
     if direct < 2.0:  # the naive floor is quadratic; one run of a slow case is enough
-        direct = min(direct, *(direct_floor(model)[0] for _ in range(repeats - 1)))
+        direct = min([direct, *(direct_floor(model)[0] for _ in range(repeats - 1))])
     del model
     tracemalloc.start()
     export_minutes(store, workshop_id, out, options)
