@@ -266,3 +266,13 @@ def test_template_header_with_own_page_number_is_kept(store: Store, closing: Bui
                          MinutesOptions(template=template))
     header = open_docx(out).sections[0].header
     assert [p.text for p in header.paragraphs] == ["Sida 1"]
+
+
+def test_committed_default_template_matches_its_build_script() -> None:
+    from facilitator.minutes.default_template import build_default_template
+    from facilitator.paths import resource_path
+
+    committed = zipfile.ZipFile(resource_path("templates", "minutes-default.docx"))
+    fresh = zipfile.ZipFile(io.BytesIO(build_default_template()))
+    for part in ("word/styles.xml", "word/document.xml", "word/numbering.xml"):
+        assert committed.read(part) == fresh.read(part), part
