@@ -59,12 +59,33 @@ def group_name_for(area_names: list[str]) -> str:
     return ", ".join(names[:-1]) + " och " + names[-1]
 
 
+# Common last elements of Swedish compounds in the names of focus areas. A shared
+# ending is cut where one of these begins, so the linking "s" stays with the first
+# word: "Landsbygds- och Stadsutveckling", not "Landsbyg- och Stadsutveckling".
+_HEADS = ("utveckling", "samverkan", "samarbete", "försörjning", "analys", "dialog",
+          "planering", "arbete", "frågor", "service", "omsorg", "strategi", "politik",
+          "verksamhet", "liv", "vård", "skola", "näring", "turism", "kultur", "miljö")
+_VOWELS = set("aeiouyåäö")
+# Consonant pairs a Swedish word may begin with; any other pair marks a compound seam.
+_ONSETS = {"bl", "br", "dr", "dj", "fl", "fr", "gl", "gr", "gn", "gj", "hj", "kl", "kn", "kr",
+           "kv", "kj", "lj", "pl", "pr", "sk", "sl", "sm", "sn", "sp", "st", "sv", "sj", "tr",
+           "tv", "tj", "vr"}
+
+
 def _shared_ending(a: str, b: str) -> str:
     if " " in a or " " in b or "-" in a or "-" in b:
         return ""
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n].lower() == b[-1 - n].lower():
         n += 1
+    ending = a[-n:].lower() if n else ""
+    head = max((h for h in _HEADS if ending.endswith(h)), key=len, default="")
+    if head:
+        n = len(head)
+    else:
+        while n > 1 and ending[0] not in _VOWELS and ending[1] not in _VOWELS \
+                and ending[:2] not in _ONSETS:
+            ending, n = ending[1:], n - 1
     if n < 5 or len(a) - n < 3 or len(b) - n < 3:
         return ""
     return a[-n:]

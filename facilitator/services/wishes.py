@@ -213,16 +213,36 @@ def delete_wish(store: Store, wish_id: str) -> WishPlace:
         wish = get_live(s, Wish, wish_id, "Önskemålet")
         old = _place(s, wish)
         tombstone(wish)
+        for child in _descendants(s, wish, live=True):
+            child.deleted_at = wish.deleted_at  # same moment: restored together
         s.flush()
         renumber(_siblings(s, wish.group_id, wish.parent_id))
         tx.changed("wish", wish.id)
         return old
 
 
+def _descendants(s: Session, wish: Wish, *, live: bool) -> list[Wish]:
+    """Sub-points of ``wish`` at any depth: live ones, or those trashed with it."""
+    found: list[Wish] = []
+    frontier = [wish.id]
+    while frontier:
+        children = s.scalars(select(Wish).where(Wish.parent_id.in_(frontier))).all()
+        if live:
+            children = [c for c in children if c.deleted_at is None]
+        else:
+            children = [c for c in children if c.deleted_at == wish.deleted_at]
+        found.extend(children)
+        frontier = [c.id for c in children]
+    return found
+
+
 def restore_wish(store: Store, wish_id: str, place: WishPlace | None = None) -> None:
     with store.write() as tx:
         s = tx.session
         wish = get_any(s, Wish, wish_id, "Önskemålet")
+        if wish.deleted_at is not None:
+            for child in _descendants(s, wish, live=False):
+                child.deleted_at = None
         wish.deleted_at = None
         s.flush()
         if place is None:

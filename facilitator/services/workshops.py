@@ -111,7 +111,8 @@ def _clean_fact(name: str, value: Any) -> Any:
             raise ValidationError(f"Språk {value!r} stöds inte (sv eller en).")
         return value
     if name in _LINE_LABELS:
-        return optional_line(value, _LINE_LABELS[name], 300 if name != "venue" else 500)
+        limits = {"venue": 500, "document_type": 100}
+        return optional_line(value, _LINE_LABELS[name], limits.get(name, 300))
     raise ValidationError(f"Okänt fält {name!r}.")
 
 
@@ -224,3 +225,9 @@ def create_from_earlier(
 def workshop_ids(store: Store) -> list[str]:
     with store.read() as session:
         return list(session.scalars(select(Workshop.id).where(Workshop.deleted_at.is_(None))))
+
+
+def project_of(store: Store, workshop_id: str) -> str:
+    """The id of the project a (live) workshop belongs to."""
+    with store.read() as session:
+        return get_live(session, Workshop, workshop_id, "Workshopen").project_id

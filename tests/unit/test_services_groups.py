@@ -168,3 +168,21 @@ def test_members_move_delete_restore(store, project, workshop) -> None:  # type:
     assert [(g.name, g.position) for g in groups.list_groups(store, workshop)] == [("Ängen", 0)]
     groups.restore_group(store, g2, 0)
     assert [g.name for g in groups.list_groups(store, workshop)] == ["Ön", "Ängen"]
+
+
+@pytest.mark.parametrize(
+    ("areas", "name"),
+    [
+        (["Kultursamverkan", "Turismsamverkan"], "Kultur- och Turismsamverkan"),
+        (["Kompetensförsörjning", "Bostadsförsörjning"], "Kompetens- och Bostadsförsörjning"),
+        (["Landsbygdsutveckling", "Stadsutveckling"], "Landsbygds- och Stadsutveckling"),
+        (["Näringslivsutveckling", "Föreningsutveckling"],
+         "Näringslivs- och Föreningsutveckling"),
+        (["Medborgardialog", "Omvärldsanalys"], "Medborgardialog och Omvärldsanalys"),
+        (["Skolskjuts", "Kollektivtrafik"], "Skolskjuts och Kollektivtrafik"),
+    ],
+)
+def test_compound_names_keep_the_linking_s_with_the_first_word(areas, name):
+    from facilitator.services.groups import group_name_for
+
+    assert group_name_for(areas) == name

@@ -192,3 +192,28 @@ def test_focus_area_action(store) -> None:  # type: ignore[no-untyped-def]
     actions.add_action(store, "Träffa föreningsrådet", focus_area_id=area)
     assert [a.text for a in actions.list_actions(store, project_id=project)] == [
         "Träffa föreningsrådet"]
+
+
+def test_deleting_a_wish_trashes_its_sub_points_and_restore_brings_them_back(store):
+    from sqlalchemy import select
+
+    from facilitator.services import groups, projects, wishes, workshops
+    from facilitator.store.models import Wish
+
+    pid = projects.create_project(store, "Åby")
+    gid = groups.create_group(store, workshops.create_workshop(store, pid, "Möte"))
+    parent = wishes.add_wish(store, gid, "Föreningar samverkar:")
+    child = wishes.add_wish(store, gid, "Gemensam kalender", parent_id=parent)
+    grandchild = wishes.add_wish(store, gid, "Årlig mässa", parent_id=child)
+    earlier = wishes.add_wish(store, gid, "Redan borttagen", parent_id=parent)
+    wishes.delete_wish(store, earlier)
+
+    place = wishes.delete_wish(store, parent)
+    with store.read() as s:
+        live = s.scalars(select(Wish.id).where(Wish.deleted_at.is_(None))).all()
+    assert live == []
+
+    wishes.restore_wish(store, parent, place)
+    assert [(w.text, w.depth) for w in wishes.list_wishes(store, gid)] == [
+        ("Föreningar samverkar:", 0), ("Gemensam kalender", 1), ("Årlig mässa", 2)]
+    assert {w.id for w in wishes.list_wishes(store, gid)} == {parent, child, grandchild}
