@@ -137,3 +137,13 @@ def restore_section(store: Store, section_id: str, index: int | None = None) -> 
         siblings = _live_sections(tx.session, section.workshop_id)
         reorder(siblings, section, len(siblings) if index is None else index)
         tx.changed("section", section.id)
+
+
+def set_kind(store: Store, section_id: str, kind: SectionKind | str) -> SectionKind:
+    """Choose what the item renders in the minutes besides its notes; returns the old kind."""
+    with store.write() as tx:
+        section = get_live(tx.session, Section, section_id, "Punkten")
+        old = section.kind
+        section.kind = choice(kind, SectionKind, "Typ av punkt")
+        tx.changed("section", section.id)
+        return old
