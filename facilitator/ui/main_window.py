@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.rename_action = self._action(self.tr("Re&name"), "actionRename", self.rename_current,
                                           "F2")
+        self.find_action = self._action(self.tr("&Find…"), "actionFind", self.show_search,
+                                        QKeySequence.StandardKey.Find)
         self.delete_action = self._action(self.tr("&Delete"), "actionDelete", self.delete_current,
                                           QKeySequence.StandardKey.Delete)
 
@@ -160,8 +162,8 @@ class MainWindow(QMainWindow):
                 file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.setObjectName("menuEdit")
-        for action in (self.undo_action, self.redo_action, None, self.rename_action,
-                       self.delete_action):
+        for action in (self.undo_action, self.redo_action, None, self.find_action, None,
+                       self.rename_action, self.delete_action):
             if action is None:
                 edit_menu.addSeparator()
             else:
@@ -340,6 +342,46 @@ class MainWindow(QMainWindow):
         if self.editor.run(command):
             self.navigator.reload()
             self.open_workshop(command.result)
+
+    def show_search(self) -> None:
+        from facilitator.ui.search_dialog import SearchDialog
+
+        dialog = SearchDialog(self.store, self)
+        dialog.exec()
+        if dialog.chosen is not None:
+            self.open_search_hit(dialog.chosen)
+
+    def open_search_hit(self, hit) -> None:  # type: ignore[no-untyped-def]
+        """Go to the place a search result points at."""
+        workshop_id = hit.workshop_id
+        if hit.kind == "focus_area":
+            workshop_id = self._workshop_in_project(hit.project_id)
+        elif hit.kind == "person":
+            workshop_id = self.workshop_id
+        if workshop_id is not None and workshop_id != self.workshop_id:
+            self.open_workshop(workshop_id)
+        if hit.kind == "section":
+            self.tabs.setCurrentWidget(self.agenda)
+            self.agenda.select(hit.row_id)
+        elif hit.kind == "focus_area" and workshop_id is not None:
+            self.tabs.setCurrentWidget(self.focus_areas)
+            self.focus_areas.select(hit.row_id)
+        elif hit.kind == "person":
+            self.tabs.setCurrentWidget(self.people)
+            self.people.search.clear()
+            self.people.refresh_register()
+            self.people.select_person(self.people.register, hit.row_id)
+            self.people.register.setFocus()
+        else:
+            self.tabs.setCurrentWidget(self.facts)
+
+    def _workshop_in_project(self, project_id: str | None) -> str | None:
+        if self.workshop_id and workshops.project_of(self.store, self.workshop_id) == project_id:
+            return self.workshop_id
+        for project in projects.list_projects(self.store):
+            if project.id == project_id and project.workshops:
+                return project.workshops[0].id
+        return None
 
     def show_trash(self) -> None:
         from facilitator.ui.dialogs.trash_dialog import TrashDialog

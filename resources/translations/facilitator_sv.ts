@@ -6,31 +6,31 @@
     <message>
         <source>Open</source>
         <extracomment>The order statuses sort in, and are offered in.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Öppen</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Pågår</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Klar</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Struken</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Åtgärd</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansvarig</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Klart senast</translation>
     </message>
     <message>
         <source>Status</source>
@@ -42,102 +42,102 @@
     </message>
     <message>
         <source>Overdue: due {date} and not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Försenad: skulle vara klar {date}</translation>
     </message>
     <message>
         <source>{date} (overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} (försenad)</translation>
     </message>
 </context>
 <context>
     <name>ActionsView</name>
     <message>
         <source>New action</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny åtgärd</translation>
     </message>
     <message>
         <source>Add an action to this workshop (Ins or Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till en åtgärd i den här workshopen (Ins eller Ctrl+Retur)</translation>
     </message>
     <message>
         <source>Search actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök bland åtgärderna</translation>
     </message>
     <message>
         <source>Search actions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök åtgärder…</translation>
     </message>
     <message>
         <source>Show actions with status</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa åtgärder med status</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla statusar</translation>
     </message>
     <message>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Ej klara</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Försenade</translation>
     </message>
     <message>
         <source>Show actions of</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa åtgärder för</translation>
     </message>
     <message>
         <source>This workshop</source>
-        <translation type="unfinished"></translation>
+        <translation>Den här workshopen</translation>
     </message>
     <message>
         <source>Whole project</source>
-        <translation type="unfinished"></translation>
+        <translation>Hela projektet</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Åtgärder</translation>
     </message>
     <message>
         <source>Choose or create a workshop to see its actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj eller skapa en workshop för att se dess åtgärder.</translation>
     </message>
     <message>
         <source>Focus area: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fokusområde: {name}</translation>
     </message>
     <message>
         <source>{shown} of {total} actions shown</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} av {total} åtgärder visas</translation>
     </message>
     <message>
         <source>{count} overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} försenade</translation>
     </message>
     <message>
         <source>Edit action</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigera åtgärd</translation>
     </message>
     <message>
         <source>Change due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändra klart senast-datum</translation>
     </message>
     <message>
         <source>Change action status</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändra åtgärdens status</translation>
     </message>
     <message>
         <source>Change responsible</source>
-        <translation type="unfinished">Byt ansvarig</translation>
+        <translation>Byt ansvarig</translation>
     </message>
     <message>
         <source>Add action</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till åtgärd</translation>
     </message>
     <message>
         <source>Delete action</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort åtgärd</translation>
     </message>
 </context>
 <context>
@@ -211,23 +211,19 @@
     <name>DueDateEditor</name>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Klart senast</translation>
     </message>
     <message>
         <source>Delete removes the due date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No date</source>
-        <translation>Inget datum</translation>
+        <translation>Delete tar bort datumet</translation>
     </message>
     <message>
         <source>Remove the due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort datumet</translation>
     </message>
     <message>
         <source>Remove the due date (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort datumet (Delete)</translation>
     </message>
 </context>
 <context>
@@ -557,6 +553,14 @@
         <translation>Fokusområden</translation>
     </message>
     <message>
+        <source>Participants</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exportera</translation>
     </message>
@@ -792,31 +796,35 @@ Databas: {path}</translation>
     <name>PeopleView</name>
     <message>
         <source>Walk-in name</source>
-        <translation type="unfinished"></translation>
+        <translation>Namn på den som kom</translation>
     </message>
     <message>
         <source>Name of someone who just came in, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Namn på någon som just kom in, sedan Enter</translation>
     </message>
     <message>
         <source>Walk-in organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation för den som kom</translation>
     </message>
     <message>
         <source>Organisation (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation (frivilligt)</translation>
     </message>
     <message>
         <source>Check in</source>
-        <translation type="unfinished"></translation>
+        <translation>Checka in</translation>
     </message>
     <message>
-        <source>Walk-in:</source>
-        <translation type="unfinished"></translation>
+        <source>Add the walk-in and mark them present (Enter)</source>
+        <translation>Lägg till personen och markera som närvarande (Enter)</translation>
+    </message>
+    <message>
+        <source>At the door:</source>
+        <translation>Vid dörren:</translation>
     </message>
     <message>
         <source>Participants of this workshop</source>
-        <translation type="unfinished"></translation>
+        <translation>Deltagare i den här workshopen</translation>
     </message>
     <message>
         <source>Name</source>
@@ -824,7 +832,7 @@ Databas: {path}</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Status</source>
@@ -832,31 +840,31 @@ Databas: {path}</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Roll</translation>
     </message>
     <message>
         <source>N present · F absent · I invited · Space cycles · Del removes from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>N närvarande · F frånvarande · I inbjuden · Mellanslag växlar · Del tar bort från listan</translation>
     </message>
     <message>
         <source>This workshop</source>
-        <translation type="unfinished"></translation>
+        <translation>Den här workshopen</translation>
     </message>
     <message>
         <source>Search the register</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök i registret</translation>
     </message>
     <message>
         <source>Search name, title, organisation or e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök namn, titel, organisation eller e-post</translation>
     </message>
     <message>
         <source>People register</source>
-        <translation type="unfinished"></translation>
+        <translation>Personregister</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Här</translation>
     </message>
     <message>
         <source>Title</source>
@@ -864,115 +872,115 @@ Databas: {path}</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-post</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Bjud in</translation>
+    </message>
+    <message>
+        <source>Add the chosen people as invited (I)</source>
+        <translation>Lägg till de valda som inbjudna (I)</translation>
+    </message>
+    <message>
+        <source>Mark the chosen people as present (Enter or N)</source>
+        <translation>Markera de valda som närvarande (Enter eller N)</translation>
     </message>
     <message>
         <source>New person…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny person…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigera…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen person (F2)</source>
+        <translation>Redigera den valda personen (F2)</translation>
     </message>
     <message>
         <source>Register of people</source>
-        <translation type="unfinished"></translation>
+        <translation>Personregister</translation>
     </message>
     <message>
         <source>Choose a workshop to check people in. The register can be kept up to date anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj en workshop för att checka in deltagare. Registret kan hållas uppdaterat ändå.</translation>
     </message>
     <message>
         <source>Invited</source>
-        <translation type="unfinished"></translation>
+        <translation>Inbjuden</translation>
     </message>
     <message>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Närvarande</translation>
     </message>
     <message>
         <source>Absent</source>
-        <translation type="unfinished"></translation>
+        <translation>Frånvarande</translation>
     </message>
     <message>
         <source>{present} present of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{present} närvarande av {total}</translation>
     </message>
     <message>
         <source>{waiting} not here yet</source>
-        <translation type="unfinished"></translation>
+        <translation>{waiting} har inte kommit än</translation>
     </message>
     <message>
         <source>{name} is already in the register: Enter checks them in.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} finns redan i registret: Enter checkar in personen.</translation>
     </message>
     <message>
         <source>Enter adds a new person and checks them in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter lägger till en ny person och checkar in den.</translation>
+    </message>
+    <message>
+        <source>{name} is already checked in.</source>
+        <translation>{name} är redan incheckad.</translation>
     </message>
     <message>
         <source>Check in {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Checka in {name}</translation>
     </message>
     <message>
         <source>Check in walk-in {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Checka in {name} som kom utan anmälan</translation>
     </message>
     <message>
         <source>{name} is checked in.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} är incheckad.</translation>
     </message>
     <message>
         <source>Mark {name} as {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>Markera {name} som {status}</translation>
     </message>
     <message>
         <source>Add {name} as {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till {name} som {status}</translation>
     </message>
     <message>
         <source>Change attendance of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändra närvaro för {name}</translation>
     </message>
     <message>
         <source>Change role of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändra roll för {name}</translation>
     </message>
     <message>
         <source>Move {name} to the trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Flytta {name} till papperskorgen</translation>
     </message>
     <message>
         <source>Remove {name} from the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New person {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New person</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort {name} från deltagarlistan</translation>
     </message>
     <message>
         <source>{count} people</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} personer</translation>
     </message>
 </context>
 <context>
@@ -987,19 +995,35 @@ Databas: {path}</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-post</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Created if it is new</source>
-        <translation type="unfinished"></translation>
+        <translation>Skapas om den är ny</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>Redigera {name}</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>Redigera person</translation>
+    </message>
+    <message>
+        <source>New person {name}</source>
+        <translation>Ny person {name}</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Ny person</translation>
     </message>
 </context>
 <context>
@@ -1021,15 +1045,78 @@ Databas: {path}</translation>
     <name>ResponsibleDelegate</name>
     <message>
         <source>Responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansvarig</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>Person, organisation or any name</source>
-        <translation type="unfinished"></translation>
+        <translation>Person, organisation eller valfritt namn</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search</source>
+        <translation>Sök</translation>
+    </message>
+    <message>
+        <source>Search workshops, agenda items, wishes, focus areas and people</source>
+        <translation>Sök i workshoppar, punkter, önskemål, fokusområden och personer</translation>
+    </message>
+    <message>
+        <source>Search for</source>
+        <translation>Sök efter</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Sökresultat</translation>
+    </message>
+    <message>
+        <source>Type a few letters to search workshops, agenda items, wishes, focus areas and people.</source>
+        <translation>Skriv några bokstäver för att söka i workshoppar, punkter, önskemål, fokusområden och personer.</translation>
+    </message>
+    <message>
+        <source>The search failed: {error}</source>
+        <translation>Sökningen misslyckades: {error}</translation>
+    </message>
+    <message>
+        <source>No results for “{text}”.</source>
+        <translation>Inga träffar för ”{text}”.</translation>
+    </message>
+    <message>
+        <source>1 result</source>
+        <translation>1 träff</translation>
+    </message>
+    <message>
+        <source>The first {count} results; add a word to narrow the search.</source>
+        <translation>De {count} första träffarna; lägg till ett ord för att snäva in sökningen.</translation>
+    </message>
+    <message>
+        <source>{count} results</source>
+        <translation>{count} träffar</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Wish</source>
+        <translation>Önskemål</translation>
+    </message>
+    <message>
+        <source>Focus area</source>
+        <translation>Fokusområde</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
     </message>
 </context>
 <context>

@@ -214,6 +214,11 @@ class AgendaView(WorkshopPage):
         if item is not None:
             self._move(item.data(ID_ROLE), target)
 
+    def select(self, row_id: str) -> None:
+        """Show the item with ``row_id`` and put the cursor in its notes."""
+        self._select(row_id)
+        self.list.setFocus()
+
     def _select(self, section_id: str) -> None:
         for i in range(self.list.count()):
             if self.list.item(i).data(ID_ROLE) == section_id:
