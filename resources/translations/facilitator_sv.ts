@@ -625,6 +625,10 @@
         <translation>&amp;Byt namn</translation>
     </message>
     <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Sök…</translation>
+    </message>
+    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Ta bort</translation>
     </message>
