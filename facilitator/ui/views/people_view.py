@@ -190,6 +190,9 @@ class PeopleView(WorkshopPage):
         self.register = _table("peopleTable", self.tr("People register"),
                                [self.tr("Name"), self.tr("Organisation"), self.tr("Here"),
                                 self.tr("Title"), self.tr("E-mail"), self.tr("Phone")])
+        for column in (0, 2):  # names and the attendance mark are read in full
+            self.register.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
         self.register.cellDoubleClicked.connect(lambda _r, _c: self.rename_selected())
         self.register.installEventFilter(self)
         self.invite_button = _button("invitePerson", self.tr("Invite"),
