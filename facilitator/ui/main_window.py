@@ -12,8 +12,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -28,11 +26,12 @@ from facilitator import settings as opts
 from facilitator.atomic import TargetFileError
 from facilitator.events import ChangeBus
 from facilitator.services import projects, workshops
-from facilitator.services.core import NotFoundError, ServiceError, Store
+from facilitator.services.core import ServiceError, Store
 from facilitator.settings import Settings
-from facilitator.store.models import WorkshopStatus
-from facilitator.ui.commands import Editor, creator, deleter, setter
+from facilitator.ui.commands import Editor
+from facilitator.ui.file_commands import FileCommands
 from facilitator.ui.navigator import ProjectNavigator
+from facilitator.ui.navigator_commands import NavigatorCommands
 from facilitator.ui.views.actions_view import ActionsView
 from facilitator.ui.views.agenda_view import AgendaView
 from facilitator.ui.views.base import WorkshopPage
@@ -52,6 +51,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Facilitator"))
         self.resize(1100, 720)
 
+        self.navigator_commands = NavigatorCommands(self)
+        self.file_commands = FileCommands(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self.editor = Editor(self.undo_stack, self)
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.people = self._page(PeopleView(store, self.editor), self.tr("Participants"))
         self.actions_view = self._page(ActionsView(store, self.editor), self.tr("Actions"))
         self.export_view = self._page(ExportView(store, self.editor, settings), self.tr("Export"))
-        self.export_view.export_requested.connect(self.export_minutes)
+        self.export_view.export_requested.connect(self.file_commands.export_minutes)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)
@@ -111,27 +112,28 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        nav, files = self.navigator_commands, self.file_commands
         self.new_workshop_action = self._action(
-            self.tr("New &workshop…"), "actionNewWorkshop", self.new_workshop,
+            self.tr("New &workshop…"), "actionNewWorkshop", nav.new_workshop,
             QKeySequence.StandardKey.New)
         self.copy_workshop_action = self._action(
             self.tr("New workshop from an &earlier one…"), "actionNewFromEarlier",
-            self.new_workshop_from_earlier, "Ctrl+Alt+N")
-        self.trash_action = self._action(self.tr("&Trash…"), "actionTrash", self.show_trash,
+            nav.new_workshop_from_earlier, "Ctrl+Alt+N")
+        self.trash_action = self._action(self.tr("&Trash…"), "actionTrash", nav.show_trash,
                                          "Ctrl+Alt+T")
         self.settings_action = self._action(self.tr("Se&ttings…"), "actionSettings",
                                             self.show_settings, "Ctrl+,")
         self.new_project_action = self._action(
-            self.tr("New &project…"), "actionNewProject", self.new_project, "Ctrl+Shift+N")
+            self.tr("New &project…"), "actionNewProject", nav.new_project, "Ctrl+Shift+N")
         self.import_action = self._action(
-            self.tr("&Import package…"), "actionImport", self.import_package, "Ctrl+I")
+            self.tr("&Import package…"), "actionImport", files.import_package, "Ctrl+I")
         self.export_package_action = self._action(
-            self.tr("Export &package…"), "actionExportPackage", self.export_package,
+            self.tr("Export &package…"), "actionExportPackage", files.export_package,
             "Ctrl+Shift+E")
         self.export_minutes_action = self._action(
-            self.tr("Export &minutes…"), "actionExportMinutes", self.export_minutes, "Ctrl+E")
+            self.tr("Export &minutes…"), "actionExportMinutes", files.export_minutes, "Ctrl+E")
         self.sample_action = self._action(
-            self.tr("Load &sample project"), "actionLoadSample", self.load_sample)
+            self.tr("Load &sample project"), "actionLoadSample", files.load_sample)
         self.quit_action = self._action(
             self.tr("&Quit"), "actionQuit", self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("&About Facilitator"), "actionAbout",
@@ -223,6 +225,22 @@ class MainWindow(QMainWindow):
         self.navigator.select_id(workshop_id, emit=False)
         self._update_actions()
 
+    def rename_current(self) -> None:
+        """F2: rename what is chosen on the focused page, else in the navigator."""
+        page = self._focused_page()
+        if page is not None and hasattr(page, "rename_selected"):
+            page.rename_selected()
+        else:
+            self.navigator_commands.rename_item()
+
+    def delete_current(self) -> None:
+        """Del: delete what is chosen on the focused page, else in the navigator."""
+        page = self._focused_page()
+        if page is not None and hasattr(page, "delete_selected"):
+            page.delete_selected()
+        else:
+            self.navigator_commands.delete_item()
+
     def _focused_page(self) -> QWidget | None:
         widget = QApplication.focusWidget()
         while widget is not None:
@@ -230,118 +248,6 @@ class MainWindow(QMainWindow):
                 return widget
             widget = widget.parentWidget()
         return None
-
-    def rename_current(self) -> None:
-        page = self._focused_page()
-        if page is not None and hasattr(page, "rename_selected"):
-            page.rename_selected()
-            return
-        row_id, kind = self.navigator.current_id(), self.navigator.current_kind()
-        if row_id is None:
-            return
-        item = self.navigator.currentItem()
-        name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("New name:"),
-                                        text=item.text(0))
-        if not ok:
-            return
-        if kind == "project":
-            self.editor.run(setter(self.tr("Rename project"),
-                                   lambda v: projects.rename_project(self.store, row_id, v), name))
-        else:
-            self.editor.run(setter(self.tr("Rename workshop"),
-                                   lambda v: workshops.rename_workshop(self.store, row_id, v),
-                                   name))
-
-    def delete_current(self) -> None:
-        page = self._focused_page()
-        if page is not None and hasattr(page, "delete_selected"):
-            page.delete_selected()
-            return
-        row_id, kind = self.navigator.current_id(), self.navigator.current_kind()
-        if row_id is None:
-            return
-        if kind == "project":
-            self.editor.run(deleter(
-                self.tr("Delete project"),
-                lambda: projects.delete_project(self.store, row_id),
-                lambda _none: projects.restore_project(self.store, row_id)))
-            return
-        allow = False
-        if workshops.get_facts(self.store, row_id).status is WorkshopStatus.FINALISED:
-            answer = QMessageBox.question(
-                self, self.tr("Delete a public record?"),
-                self.tr("This workshop is marked as a finalised public record (allmän handling)."
-                        " Public records may only be removed according to the archive rules."
-                        "\n\nMove it to the trash anyway?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            allow = True
-        deleted = self.editor.run(deleter(
-            self.tr("Delete workshop"),
-            lambda: workshops.delete_workshop(self.store, row_id, allow_finalised=allow),
-            lambda _none: workshops.restore_workshop(self.store, row_id)))
-        if deleted and self.workshop_id == row_id:
-            self.open_workshop(None)
-
-    def new_project(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("New project"), self.tr("Project name:"))
-        if not ok:
-            return
-        command = creator(
-            self.tr("New project"),
-            lambda: projects.create_project(self.store, name),
-            lambda pid: projects.delete_project(self.store, pid),
-            lambda pid: projects.restore_project(self.store, pid))
-        if self.editor.run(command):
-            self.navigator.reload()
-            self.navigator.select_id(command.result, emit=False)
-
-    def new_workshop(self) -> None:
-        project_id = self.navigator.current_project_id()
-        if project_id is None:
-            all_projects = projects.list_projects(self.store)
-            if not all_projects:
-                QMessageBox.information(self, self.tr("New workshop"),
-                                        self.tr("Create a project first (File → New project)."))
-                return
-            project_id = all_projects[0].id
-        title, ok = QInputDialog.getText(self, self.tr("New workshop"), self.tr("Title:"))
-        if not ok:
-            return
-        command = creator(
-            self.tr("New workshop"),
-            lambda: workshops.create_workshop(self.store, project_id, title,
-                                              date=dt.date.today()),
-            lambda wid: workshops.delete_workshop(self.store, wid, allow_finalised=True),
-            lambda wid: workshops.restore_workshop(self.store, wid))
-        if self.editor.run(command):
-            self.navigator.reload()
-            self.open_workshop(command.result)
-
-    def new_workshop_from_earlier(self) -> None:
-        source_id = self.workshop_id
-        if source_id is None:
-            return
-        source = workshops.get_facts(self.store, source_id)
-        title, ok = QInputDialog.getText(
-            self, self.tr("New workshop from an earlier one"),
-            self.tr("Title of the new workshop (agenda headings, focus areas and groups are "
-                    "copied from ”{title}”; notes, participants and wishes are not):").format(
-                        title=source.title),
-            text=source.title)
-        if not ok:
-            return
-        command = creator(
-            self.tr("New workshop from an earlier one"),
-            lambda: workshops.create_from_earlier(self.store, source_id, title,
-                                                  dt.date.today()),
-            lambda wid: workshops.delete_workshop(self.store, wid, allow_finalised=True),
-            lambda wid: workshops.restore_workshop(self.store, wid))
-        if self.editor.run(command):
-            self.navigator.reload()
-            self.open_workshop(command.result)
 
     def show_search(self) -> None:
         from facilitator.ui.search_dialog import SearchDialog
@@ -383,64 +289,10 @@ class MainWindow(QMainWindow):
                 return project.workshops[0].id
         return None
 
-    def show_trash(self) -> None:
-        from facilitator.ui.dialogs.trash_dialog import TrashDialog
-
-        TrashDialog(self.store, self.editor, self).exec()
-        self.navigator.reload()
-
     def show_settings(self) -> None:
         from facilitator.ui.dialogs.settings_dialog import SettingsDialog
 
         SettingsDialog(self.settings, self).exec()
-
-    def load_sample(self) -> None:
-        from facilitator.interchange.sample import load_sample
-
-        project_id = self.run_service(lambda: load_sample(self.store))
-        if project_id:
-            self.navigator.reload()
-            self.navigator.select_id(project_id, emit=False)
-            self.statusBar().showMessage(self.tr("The sample project is loaded."), 5000)
-
-    def import_package(self) -> None:
-        from facilitator.interchange.importer import import_package_file
-
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import package"), "",
-                                              self.tr("Workshop package (*.json)"))
-        if not path:
-            return
-        result = self.run_service(lambda: import_package_file(self.store, Path(path)))
-        if result is not None:
-            self.navigator.reload()
-            self.statusBar().showMessage(
-                self.tr("Imported: {created} new, {unchanged} unchanged.").format(
-                    created=result.created, unchanged=result.unchanged), 8000)
-
-    def export_package(self) -> None:
-        from facilitator.interchange.export import write_package
-
-        ref = self.navigator.current_id()
-        if ref is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export package"),
-                                              str(Path.home() / "workshop.json"),
-                                              self.tr("Workshop package (*.json)"))
-        if path and self.run_service(lambda: write_package(self.store, ref, Path(path))):
-            self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 8000)
-
-    def export_minutes(self) -> None:
-        from facilitator.ui.export_dialog import ExportMinutesDialog
-
-        workshop_id = self.workshop_id
-        if workshop_id is None:
-            return
-        try:
-            title = workshops.get_facts(self.store, workshop_id).title
-        except NotFoundError:
-            return
-        dialog = ExportMinutesDialog(self.store, self.settings, workshop_id, title, self)
-        dialog.exec()
 
     def show_about(self) -> None:
         QMessageBox.about(

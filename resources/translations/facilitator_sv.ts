@@ -476,6 +476,33 @@
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <source>The sample project is loaded.</source>
+        <translation>Exempelprojektet är inläst.</translation>
+    </message>
+    <message>
+        <source>Import package</source>
+        <translation>Importera paket</translation>
+    </message>
+    <message>
+        <source>Workshop package (*.json)</source>
+        <translation>Workshoppaket (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new, {unchanged} unchanged.</source>
+        <translation>Importerat: {created} nya, {unchanged} oförändrade.</translation>
+    </message>
+    <message>
+        <source>Export package</source>
+        <translation>Exportera paket</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Sparade {path}</translation>
+    </message>
+</context>
+<context>
     <name>FocusAreasView</name>
     <message>
         <source>Focus areas</source>
@@ -669,6 +696,48 @@
         <translation>Sparat {time}</translation>
     </message>
     <message>
+        <source>About Facilitator</source>
+        <translation>Om Facilitator</translation>
+    </message>
+    <message>
+        <source>Facilitator {version}
+
+Capture workshops offline and export the minutes to Word.
+
+Database: {path}</source>
+        <translation>Facilitator {version}
+
+Dokumentera workshoppar utan internet och exportera minnesanteckningarna till Word.
+
+Databas: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownEditor</name>
+    <message>
+        <source>Bold</source>
+        <translation>Fetstil</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Kursiv</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Punktlista</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Numrerad lista</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Citat</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorCommands</name>
+    <message>
         <source>Rename</source>
         <translation>Byt namn</translation>
     </message>
@@ -731,69 +800,6 @@ Flytta den till papperskorgen ändå?</translation>
     <message>
         <source>Title of the new workshop (agenda headings, focus areas and groups are copied from ”{title}”; notes, participants and wishes are not):</source>
         <translation>Titel på den nya workshopen (dagordningens rubriker, fokusområden och grupper kopieras från ”{title}”; anteckningar, deltagare och önskemål gör det inte):</translation>
-    </message>
-    <message>
-        <source>The sample project is loaded.</source>
-        <translation>Exempelprojektet är inläst.</translation>
-    </message>
-    <message>
-        <source>Import package</source>
-        <translation>Importera paket</translation>
-    </message>
-    <message>
-        <source>Workshop package (*.json)</source>
-        <translation>Workshoppaket (*.json)</translation>
-    </message>
-    <message>
-        <source>Imported: {created} new, {unchanged} unchanged.</source>
-        <translation>Importerat: {created} nya, {unchanged} oförändrade.</translation>
-    </message>
-    <message>
-        <source>Export package</source>
-        <translation>Exportera paket</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>Sparade {path}</translation>
-    </message>
-    <message>
-        <source>About Facilitator</source>
-        <translation>Om Facilitator</translation>
-    </message>
-    <message>
-        <source>Facilitator {version}
-
-Capture workshops offline and export the minutes to Word.
-
-Database: {path}</source>
-        <translation>Facilitator {version}
-
-Dokumentera workshoppar utan internet och exportera minnesanteckningarna till Word.
-
-Databas: {path}</translation>
-    </message>
-</context>
-<context>
-    <name>MarkdownEditor</name>
-    <message>
-        <source>Bold</source>
-        <translation>Fetstil</translation>
-    </message>
-    <message>
-        <source>Italic</source>
-        <translation>Kursiv</translation>
-    </message>
-    <message>
-        <source>Bulleted list</source>
-        <translation>Punktlista</translation>
-    </message>
-    <message>
-        <source>Numbered list</source>
-        <translation>Numrerad lista</translation>
-    </message>
-    <message>
-        <source>Quote</source>
-        <translation>Citat</translation>
     </message>
 </context>
 <context>

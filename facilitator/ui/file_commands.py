@@ -1,0 +1,70 @@
+"""Arkiv commands: the sample project, workshop packages and the minutes export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from facilitator.services import workshops
+from facilitator.services.core import NotFoundError
+
+if TYPE_CHECKING:
+    from facilitator.ui.main_window import MainWindow
+
+
+class FileCommands(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+
+    def load_sample(self) -> None:
+        from facilitator.interchange.sample import load_sample
+
+        project_id = self.w.run_service(lambda: load_sample(self.w.store))
+        if project_id:
+            self.w.navigator.reload()
+            self.w.navigator.select_id(project_id, emit=False)
+            self.w.statusBar().showMessage(self.tr("The sample project is loaded."), 5000)
+
+    def import_package(self) -> None:
+        from facilitator.interchange.importer import import_package_file
+
+        path, _ = QFileDialog.getOpenFileName(self.w, self.tr("Import package"), "",
+                                              self.tr("Workshop package (*.json)"))
+        if not path:
+            return
+        result = self.w.run_service(lambda: import_package_file(self.w.store, Path(path)))
+        if result is not None:
+            self.w.navigator.reload()
+            self.w.statusBar().showMessage(
+                self.tr("Imported: {created} new, {unchanged} unchanged.").format(
+                    created=result.created, unchanged=result.unchanged), 8000)
+
+    def export_package(self) -> None:
+        from facilitator.interchange.export import write_package
+
+        ref = self.w.navigator.current_id()
+        if ref is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.w, self.tr("Export package"),
+                                              str(Path.home() / "workshop.json"),
+                                              self.tr("Workshop package (*.json)"))
+        if path and self.w.run_service(lambda: write_package(self.w.store, ref, Path(path))):
+            self.w.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 8000)
+
+    def export_minutes(self) -> None:
+        from facilitator.ui.export_dialog import ExportMinutesDialog
+
+        workshop_id = self.w.workshop_id
+        if workshop_id is None:
+            return
+        try:
+            title = workshops.get_facts(self.w.store, workshop_id).title
+        except NotFoundError:
+            return
+        dialog = ExportMinutesDialog(self.w.store, self.w.settings, workshop_id, title, self)
+        dialog.exec()
+
