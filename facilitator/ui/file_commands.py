@@ -65,6 +65,6 @@ class FileCommands(QObject):
             title = workshops.get_facts(self.w.store, workshop_id).title
         except NotFoundError:
             return
-        dialog = ExportMinutesDialog(self.w.store, self.w.settings, workshop_id, title, self)
+        dialog = ExportMinutesDialog(self.w.store, self.w.settings, workshop_id, title, self.w)
         dialog.exec()
 

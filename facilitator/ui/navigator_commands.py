@@ -114,7 +114,7 @@ class NavigatorCommands(QObject):
             return
         source = workshops.get_facts(self.w.store, source_id)
         title, ok = QInputDialog.getText(
-            self, self.tr("New workshop from an earlier one"),
+            self.w, self.tr("New workshop from an earlier one"),
             self.tr("Title of the new workshop (agenda headings, focus areas and groups are "
                     "copied from ”{title}”; notes, participants and wishes are not):").format(
                         title=source.title),
@@ -134,6 +134,6 @@ class NavigatorCommands(QObject):
     def show_trash(self) -> None:
         from facilitator.ui.dialogs.trash_dialog import TrashDialog
 
-        TrashDialog(self.w.store, self.w.editor, self).exec()
+        TrashDialog(self.w.store, self.w.editor, self.w).exec()
         self.w.navigator.reload()
 

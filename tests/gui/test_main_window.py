@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from facilitator.services import projects, workshops
 from tests.gui.conftest import when_modal
@@ -84,3 +84,25 @@ def test_last_workshop_reopens_and_splitter_is_remembered(qtbot, store, make_win
     assert second.facts.lines["title"].text() == "Vårträff på Öjeby skola"
     assert second.size() == first.size()
     assert second.splitter.sizes()[0] == navigator_width
+
+
+def test_menu_dialogs_open_over_the_window(qtbot, store, window):
+    from PySide6.QtWidgets import QDialog
+
+    pid = projects.create_project(store, "Åby")
+    wid = workshops.create_workshop(store, pid, "Möte i Åby")
+    window.navigator.reload()
+    window.open_workshop(wid)
+    seen = []
+
+    def close(dialog):
+        seen.append((dialog.objectName(), dialog.parent() is window))
+        dialog.reject()
+
+    for action in (window.trash_action, window.export_minutes_action, window.settings_action,
+                   window.find_action):
+        when_modal(qtbot, close)
+        action.trigger()
+        assert isinstance(QApplication.activeModalWidget(), QDialog) is False
+    assert seen == [("trashDialog", True), ("exportMinutesDialog", True),
+                    ("settingsDialog", True), ("searchDialog", True)]
