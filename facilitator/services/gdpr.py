@@ -1,0 +1,314 @@
+"""Personal data (GDPR): erase a person everywhere, or export all that is stored about them.
+
+Erasure (``erase_person``) is deliberately thorough and NOT undoable:
+
+- the person's attendance rows and group memberships are deleted for good
+  (tombstoned ones too: a tombstone still names the person);
+- where the person is responsible (focus areas, wishes, actions) the
+  reference is replaced by the person's organisation when there is one
+  (focus areas and actions can point at it; a wish gets its name as text),
+  otherwise by the text "borttagen person";
+- every free-text field of every row (workshop facts such as moderator or
+  note taker, agenda notes, wishes, narratives, notes…) is searched for the
+  person's full name, e-mail address and phone number; each exact occurrence
+  (case-insensitive) is replaced by "borttagen person";
+- the person row itself is hard-deleted (no tombstone), which also removes
+  its search-index entry; the full-text index is then merged ("optimize") so
+  no old term lingers in an earlier index segment;
+- all of that in ONE transaction; afterwards ``VACUUM`` rewrites the file and
+  the write-ahead log is checkpointed and truncated, so no freed page or old
+  log frame keeps the name (``secure_delete`` zeroes freed pages as well).
+
+The ``ErasureReport`` lists every place that was changed. Backups made
+before the erasure still hold the person; they age out with the backup
+rotation (see store/backup.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy import String, Text, delete, select
+
+from facilitator.atomic import atomic_write_text
+from facilitator.services.core import Store, get_any
+from facilitator.store.models import (
+    Action,
+    Attendance,
+    Base,
+    FocusArea,
+    Group,
+    GroupMember,
+    Organisation,
+    Person,
+    Project,
+    Wish,
+    Workshop,
+    utcnow,
+)
+
+ERASED = "borttagen person"
+EXPORT_FORMAT = "facilitator-personal-data"
+
+# Columns that hold identifiers or codes, never free text.
+_NOT_TEXT = {"id", "language"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place changed by an erasure.
+
+    ``kind`` is the table (``workshop``, ``section``, ``wish``…), ``field`` the
+    column, ``context`` a human hint (the workshop's title, the wish's text…),
+    ``change`` one of ``removed`` (row deleted), ``replaced_by_organisation``,
+    ``replaced_by_text`` or ``text_replaced`` (an occurrence in free text).
+    """
+
+    kind: str
+    row_id: str
+    field: str
+    context: str
+    change: str
+
+
+@dataclass
+class ErasureReport:
+    person_id: str
+    name: str
+    places: list[Place] = field(default_factory=list)
+    vacuumed: bool = False
+
+    def count(self, change: str) -> int:
+        return sum(1 for p in self.places if p.change == change)
+
+
+@dataclass(frozen=True)
+class PersonUsage:
+    """What an erasure of a person would change, for the confirmation dialog."""
+
+    name: str
+    organisation: str
+    attendance: int
+    groups: int
+    responsible: int
+    mentions: int
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _context(row: Any) -> str:
+    for attr in ("title", "heading", "name", "text"):
+        value = getattr(row, attr, None)
+        if isinstance(value, str) and value:
+            return _short(value)
+    return ""
+
+
+def _patterns(person: Person) -> list[re.Pattern[str]]:
+    needles = [person.name.strip(), person.email.strip()]
+    phone = person.phone.strip()
+    if sum(ch.isdigit() for ch in phone) >= 5:
+        needles.append(phone)
+    return [
+        re.compile(re.escape(n), re.IGNORECASE)
+        for n in sorted({n for n in needles if len(n) >= 2}, key=len, reverse=True)
+    ]
+
+
+def _text_columns(model: type[Base]) -> list[str]:
+    names = []
+    for column in model.__table__.columns:
+        if column.name in _NOT_TEXT or column.name.endswith("_id"):
+            continue
+        if isinstance(column.type, SAEnum) or not isinstance(column.type, String | Text):
+            continue
+        names.append(column.key)
+    return names
+
+
+def _models() -> list[type[Base]]:
+    return [m.class_ for m in Base.registry.mappers]
+
+
+def _mentions(session: Any, person: Person, patterns: list[re.Pattern[str]]):  # type: ignore[no-untyped-def]
+    """(row, column, value) of every free-text value naming the person, the person excluded."""
+    if not patterns:
+        return
+    for model in _models():
+        columns = _text_columns(model)
+        for row in session.scalars(select(model)):
+            if row is person:
+                continue
+            for column in columns:
+                value = getattr(row, column)
+                if isinstance(value, str) and any(p.search(value) for p in patterns):
+                    yield row, column, value
+
+
+def person_usage(store: Store, person_id: str) -> PersonUsage:
+    """Counts of what ``erase_person`` would change (nothing is written)."""
+    with store.read() as s:
+        person = get_any(s, Person, person_id, "Personen")
+        attendance = len(s.scalars(select(Attendance.id).where(
+            Attendance.person_id == person_id)).all())
+        groups = len(s.scalars(select(GroupMember.id).where(
+            GroupMember.person_id == person_id)).all())
+        responsible = sum(
+            len(s.scalars(select(m.id).where(m.responsible_person_id == person_id)).all())
+            for m in (FocusArea, Wish, Action)
+        )
+        mentions = sum(1 for _ in _mentions(s, person, _patterns(person)))
+        org = person.organisation.name if person.organisation else ""
+        return PersonUsage(person.name, org, attendance, groups, responsible, mentions)
+
+
+def erase_person(store: Store, person_id: str, *, vacuum: bool = True) -> ErasureReport:
+    """Remove a person and every trace of them (see the module docstring)."""
+    with store.write() as tx:
+        s = tx.session
+        person = get_any(s, Person, person_id, "Personen")
+        report = ErasureReport(person_id, person.name)
+        org = person.organisation
+        patterns = _patterns(person)
+
+        for model, kind in ((Attendance, "attendance"), (GroupMember, "group_member")):
+            for row in s.scalars(select(model).where(model.person_id == person_id)):
+                parent = (s.get(Workshop, row.workshop_id) if model is Attendance
+                          else s.get(Group, row.group_id))
+                report.places.append(Place(kind, row.id, "person_id", _context(parent),
+                                           "removed"))
+                tx.changed("attendance" if model is Attendance else "group", row.id)
+            s.execute(delete(model).where(model.person_id == person_id))
+
+        for model, kind in ((FocusArea, "focus_area"), (Wish, "wish"), (Action, "action")):
+            for row in s.scalars(select(model).where(model.responsible_person_id == person_id)):
+                row.responsible_person_id = None
+                if org is not None and hasattr(row, "responsible_organisation_id"):
+                    row.responsible_organisation_id = org.id
+                    row.responsible_text = ""
+                    change = "replaced_by_organisation"
+                elif org is not None:
+                    row.responsible_text = org.name
+                    change = "replaced_by_organisation"
+                else:
+                    row.responsible_text = ERASED
+                    change = "replaced_by_text"
+                report.places.append(Place(kind, row.id, "responsible", _context(row), change))
+                tx.changed(kind, row.id)
+
+        for row, column, value in list(_mentions(s, person, patterns)):
+            new = value
+            for pattern in patterns:
+                new = pattern.sub(ERASED, new)
+            setattr(row, column, new)
+            report.places.append(Place(row.__tablename__, row.id, column, _context(row),
+                                       "text_replaced"))
+            tx.changed(_change_kind(row), row.id)
+
+        s.flush()
+        s.delete(person)
+        s.flush()
+        # Merge the full-text index so edited rows' old terms are gone too.
+        s.connection().exec_driver_sql(
+            "INSERT INTO search_index(search_index) VALUES ('optimize')")
+        report.places.append(Place("person", person_id, "", "", "removed"))
+        tx.changed("person", person_id)
+    if vacuum:
+        compact(store)
+        report.vacuumed = True
+    return report
+
+
+def _change_kind(row: Any) -> str:
+    table = row.__tablename__
+    return {"work_group": "group", "group_member": "group",
+            "group_focus_area": "group"}.get(table, table)
+
+
+def compact(store: Store) -> None:
+    """VACUUM and truncate the write-ahead log: freed pages and old frames are gone."""
+    with store.engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        raw.execute("VACUUM")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+
+# --- access: everything stored about one person -------------------------------------
+
+def _iso(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+def export_person_data(store: Store, person_id: str) -> dict[str, Any]:
+    """All that is stored about one person, as plain JSON-ready data (GDPR access)."""
+    with store.read() as s:
+        person = get_any(s, Person, person_id, "Personen")
+        org: Organisation | None = person.organisation
+
+        def workshop_info(workshop_id: str | None) -> dict[str, Any]:
+            w = s.get(Workshop, workshop_id) if workshop_id else None
+            if w is None:
+                return {}
+            project = s.get(Project, w.project_id)
+            return {"workshop": w.title, "date": _iso(w.date),
+                    "project": project.name if project else ""}
+
+        attendance = [
+            {**workshop_info(a.workshop_id), "status": str(a.status), "role": a.role,
+             "removed": a.deleted_at is not None}
+            for a in s.scalars(select(Attendance).where(Attendance.person_id == person_id))
+        ]
+        groups = []
+        for m in s.scalars(select(GroupMember).where(GroupMember.person_id == person_id)):
+            g = s.get(Group, m.group_id)
+            groups.append({**workshop_info(g.workshop_id if g else None),
+                           "group": g.name if g else "", "removed": m.deleted_at is not None})
+        responsible = []
+        for model, kind in ((FocusArea, "focus_area"), (Wish, "wish"), (Action, "action")):
+            for row in s.scalars(select(model).where(model.responsible_person_id == person_id)):
+                responsible.append({"kind": kind, "text": _context(row)})
+        mentions = [
+            {"kind": row.__tablename__, "field": column, "context": _context(row),
+             "text": value}
+            for row, column, value in _mentions(s, person, _patterns(person))
+        ]
+        return {
+            "format": EXPORT_FORMAT,
+            "exported_at": utcnow().replace(microsecond=0).isoformat() + "Z",
+            "person": {
+                "id": person.id, "name": person.name, "title": person.title,
+                "organisation": org.name if org else "", "email": person.email,
+                "phone": person.phone, "note": person.note,
+                "created_at": _iso(person.created_at), "updated_at": _iso(person.updated_at),
+                "in_trash": person.deleted_at is not None,
+            },
+            "attendance": attendance,
+            "groups": groups,
+            "responsible_for": responsible,
+            "mentioned_in": mentions,
+        }
+
+
+def write_person_data(store: Store, person_id: str, path: Path) -> Path:
+    """Write ``export_person_data`` to ``path`` as UTF-8 JSON, atomically."""
+    data = export_person_data(store, person_id)
+    return atomic_write_text(Path(path), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+__all__ = [
+    "ERASED", "ErasureReport", "PersonUsage", "Place", "compact", "erase_person",
+    "export_person_data", "person_usage", "write_person_data",
+]
