@@ -30,6 +30,8 @@ MINUTES_PARTICIPANTS = Option("minutes/participants", True)
 MINUTES_ANONYMISE = Option("minutes/anonymise", False)
 MINUTES_ORDER = Option("minutes/order", "capture")
 MINUTES_VOTES = Option("minutes/votes", False)
+TIMER_MINUTES = Option("timer/minutes", 10)
+TIMER_SOUND = Option("timer/sound", True)
 
 
 class Settings:
