@@ -23,7 +23,6 @@ LANGUAGE = Option("ui/language", "sv")
 LAST_WORKSHOP = Option("session/last_workshop", "")
 WINDOW_GEOMETRY = Option("window/geometry", QByteArray())
 WINDOW_STATE = Option("window/state", QByteArray())
-SPLITTER_STATE = Option("window/splitter", QByteArray())
 MINUTES_TEMPLATE = Option("minutes/template", "")
 MINUTES_FOLDER = Option("minutes/folder", "")
 MINUTES_PARTICIPANTS = Option("minutes/participants", True)
@@ -58,3 +57,8 @@ class Settings:
 
     def sync(self) -> None:
         self._q.sync()
+
+
+def splitter_state(name: str) -> Option[QByteArray]:
+    """Where the splitter with objectName ``name`` was left (one option per splitter)."""
+    return Option(f"window/splitters/{name}", QByteArray())

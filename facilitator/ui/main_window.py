@@ -306,9 +306,10 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get(opts.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        splitter = self.settings.get(opts.SPLITTER_STATE)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+        for splitter in self.findChildren(QSplitter):
+            state = self.settings.get(opts.splitter_state(splitter.objectName()))
+            if splitter.objectName() and not state.isEmpty():
+                splitter.restoreState(state)
         last = self.settings.get(opts.LAST_WORKSHOP)
         if last and self.navigator.select_id(last, emit=False):
             self.open_workshop(last)
@@ -317,6 +318,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.set(opts.WINDOW_GEOMETRY, self.saveGeometry())
-        self.settings.set(opts.SPLITTER_STATE, self.splitter.saveState())
+        for splitter in self.findChildren(QSplitter):
+            if splitter.objectName():
+                self.settings.set(opts.splitter_state(splitter.objectName()),
+                                  splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)

@@ -77,6 +77,8 @@ def test_last_workshop_reopens_and_splitter_is_remembered(qtbot, store, make_win
     first.resize(760, 560)  # inside the offscreen screen (800×600), so geometry restores as is
     first.splitter.setSizes([200, 560])
     navigator_width = first.splitter.sizes()[0]
+    first.agenda.splitter.setSizes([150, 400])
+    agenda_list_width = first.agenda.splitter.sizes()[0]
     first.close()
 
     second = make_window()
@@ -84,6 +86,7 @@ def test_last_workshop_reopens_and_splitter_is_remembered(qtbot, store, make_win
     assert second.facts.lines["title"].text() == "Vårträff på Öjeby skola"
     assert second.size() == first.size()
     assert second.splitter.sizes()[0] == navigator_width
+    assert second.agenda.splitter.sizes()[0] == agenda_list_width
 
 
 def test_menu_dialogs_open_over_the_window(qtbot, store, window):
