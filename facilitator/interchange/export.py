@@ -23,6 +23,7 @@ from facilitator.interchange.fields import (
     ATTENDANCE,
     FOCUS_AREA,
     FOCUS_AREA_ACTION,
+    FOCUS_CHOICE,
     FORMAT_NAME,
     FORMAT_VERSION,
     GROUP,
@@ -43,6 +44,7 @@ from facilitator.store.models import (
     Action,
     Attendance,
     FocusArea,
+    FocusChoice,
     Group,
     GroupFocusArea,
     GroupMember,
@@ -162,15 +164,23 @@ class _Exporter:
             s.scalars(select(Attendance).where(Attendance.workshop_id == workshop.id)),
             key=lambda a: (self._person_name(a.person_id), a.person_id, a.id),
         )
+        area_order = {a.id: a.position for a in s.scalars(
+            select(FocusArea).where(FocusArea.project_id == workshop.project_id))}
+        choices = sorted(
+            s.scalars(select(FocusChoice).where(FocusChoice.workshop_id == workshop.id)),
+            key=lambda c: (self._person_name(c.person_id), c.person_id,
+                           area_order.get(c.focus_area_id, 0), c.focus_area_id, c.id),
+        )
         groups = _by_position(s.scalars(select(Group).where(Group.workshop_id == workshop.id)))
         actions = _by_position(s.scalars(select(Action).where(
             Action.workshop_id == workshop.id
         )))
-        for row in (*attendance, *actions):
+        for row in (*attendance, *choices, *actions):
             self._ref(row)
         data = row_to_json(WORKSHOP, workshop)
         data["sections"] = [row_to_json(SECTION, x) for x in sections]
         data["attendance"] = [row_to_json(ATTENDANCE, x) for x in attendance]
+        data["focus_choices"] = [row_to_json(FOCUS_CHOICE, x) for x in choices]
         data["groups"] = [self.group(g) for g in groups]
         data["actions"] = [row_to_json(WORKSHOP_ACTION, x) for x in actions]
         return data

@@ -21,6 +21,7 @@ from facilitator.store.models import (
     Attendance,
     AttendanceStatus,
     FocusArea,
+    FocusChoice,
     Group,
     GroupFocusArea,
     GroupMember,
@@ -197,6 +198,12 @@ WISH = RowSpec("wish", Wish, "önskemålet", (
     body("note", MAX_NOTE, "Anteckningen"),
 ), parent="group_id")
 
+FOCUS_CHOICE = RowSpec("focus_choice", FocusChoice, "valet av fokusområde", (
+    ref("person_id", nullable=False),
+    ref("focus_area_id", nullable=False),
+    Field("rank", "int", nullable=True, minimum=1, maximum=100),
+), parent="workshop_id")
+
 _ACTION_FIELDS: tuple[Field, ...] = (
     POSITION,
     body("text", 20_000, "Åtgärden", required=True),
@@ -220,7 +227,7 @@ FOCUS_AREA_ACTION = RowSpec(
 
 ALL_SPECS: tuple[RowSpec, ...] = (
     ORGANISATION, PERSON, PROJECT, FOCUS_AREA, FOCUS_AREA_ACTION, WORKSHOP, SECTION,
-    ATTENDANCE, GROUP, GROUP_FOCUS_AREA, GROUP_MEMBER, WISH, WORKSHOP_ACTION,
+    ATTENDANCE, FOCUS_CHOICE, GROUP, GROUP_FOCUS_AREA, GROUP_MEMBER, WISH, WORKSHOP_ACTION,
 )
 
 # Which row kind each reference field points to.

@@ -31,6 +31,7 @@ from facilitator.interchange.fields import (
     ATTENDANCE,
     FOCUS_AREA,
     FOCUS_AREA_ACTION,
+    FOCUS_CHOICE,
     FORMAT_NAME,
     FORMAT_VERSION,
     GROUP,
@@ -63,19 +64,20 @@ from facilitator.text import clean_text
 
 # Write order: every row's references are written before it.
 STAGES: tuple[RowSpec, ...] = (
-    ORGANISATION, PERSON, PROJECT, FOCUS_AREA, WORKSHOP, SECTION, ATTENDANCE, GROUP,
-    GROUP_FOCUS_AREA, GROUP_MEMBER, WISH, FOCUS_AREA_ACTION, WORKSHOP_ACTION,
+    ORGANISATION, PERSON, PROJECT, FOCUS_AREA, WORKSHOP, SECTION, ATTENDANCE, FOCUS_CHOICE,
+    GROUP, GROUP_FOCUS_AREA, GROUP_MEMBER, WISH, FOCUS_AREA_ACTION, WORKSHOP_ACTION,
 )
 # The change kinds the services announce, per row kind.
 CHANGE_KIND = {
     "group_focus_area": "group", "group_member": "group",
-    "workshop_action": "action", "focus_area_action": "action",
+    "workshop_action": "action", "focus_area_action": "action", "focus_choice": "choice",
 }
 # Rows that are unique per (parent, person/area) besides their id.
 NATURAL_KEYS = {
     ATTENDANCE.key: ("workshop_id", "person_id"),
     GROUP_FOCUS_AREA.key: ("group_id", "focus_area_id"),
     GROUP_MEMBER.key: ("group_id", "person_id"),
+    FOCUS_CHOICE.key: ("workshop_id", "person_id", "focus_area_id"),
 }
 # Upgrades of older format versions, applied in turn on import (none yet).
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -174,7 +176,17 @@ def check_header(data: Any) -> dict[str, Any]:
     while version < FORMAT_VERSION:
         data = UPGRADES[version](data)
         version = data["version"]
+    _add_focus_choices(data)
     return data
+
+
+def _add_focus_choices(data: dict[str, Any]) -> None:
+    """Packages written before focus choices existed have none: read them as empty lists."""
+    project = data.get("project")
+    workshops = project.get("workshops") if isinstance(project, dict) else None
+    for workshop in workshops if isinstance(workshops, list) else ():
+        if isinstance(workshop, dict) and "focus_choices" not in workshop:
+            workshop["focus_choices"] = []
 
 
 _PATTERNS = {
@@ -297,6 +309,7 @@ def collect_rows(data: dict[str, Any]) -> list[_Row]:
     for w_raw, w in add(WORKSHOP, p["workshops"], "$.project.workshops", project.id):
         add(SECTION, w_raw["sections"], f"{w.path}.sections", w.id)
         add(ATTENDANCE, w_raw["attendance"], f"{w.path}.attendance", w.id)
+        add(FOCUS_CHOICE, w_raw["focus_choices"], f"{w.path}.focus_choices", w.id)
         for g_raw, g in add(GROUP, w_raw["groups"], f"{w.path}.groups", w.id):
             add(GROUP_FOCUS_AREA, g_raw["focus_areas"], f"{g.path}.focus_areas", g.id)
             add(GROUP_MEMBER, g_raw["members"], f"{g.path}.members", g.id)

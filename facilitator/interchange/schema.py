@@ -21,6 +21,7 @@ from facilitator.interchange.fields import (
     ATTENDANCE,
     FOCUS_AREA,
     FOCUS_AREA_ACTION,
+    FOCUS_CHOICE,
     FORMAT_NAME,
     FORMAT_VERSION,
     GROUP,
@@ -50,7 +51,8 @@ TIME_PATTERN = "^[0-9]{2}:[0-9]{2}$"
 CHILDREN: dict[str, tuple[tuple[str, RowSpec], ...]] = {
     PROJECT.key: (("focus_areas", FOCUS_AREA), ("actions", FOCUS_AREA_ACTION),
                   ("workshops", WORKSHOP)),
-    WORKSHOP.key: (("sections", SECTION), ("attendance", ATTENDANCE), ("groups", GROUP),
+    WORKSHOP.key: (("sections", SECTION), ("attendance", ATTENDANCE),
+                   ("focus_choices", FOCUS_CHOICE), ("groups", GROUP),
                    ("actions", WORKSHOP_ACTION)),
     GROUP.key: (("focus_areas", GROUP_FOCUS_AREA), ("members", GROUP_MEMBER), ("wishes", WISH)),
 }

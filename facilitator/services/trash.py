@@ -13,6 +13,7 @@ from facilitator.store.models import (
     Action,
     Attendance,
     FocusArea,
+    FocusChoice,
     Group,
     GroupFocusArea,
     GroupMember,
@@ -62,6 +63,7 @@ def _purge_workshop(s: Session, workshop_id: str) -> None:
     s.execute(delete(GroupFocusArea).where(GroupFocusArea.group_id.in_(group_ids)))
     s.execute(delete(Group).where(Group.workshop_id == workshop_id))
     s.execute(delete(Attendance).where(Attendance.workshop_id == workshop_id))
+    s.execute(delete(FocusChoice).where(FocusChoice.workshop_id == workshop_id))
     s.execute(delete(Section).where(Section.workshop_id == workshop_id))
     s.execute(delete(Action).where(Action.workshop_id == workshop_id))
     s.execute(delete(Workshop).where(Workshop.id == workshop_id))
@@ -73,6 +75,7 @@ def _purge_project(s: Session, project_id: str) -> None:
     area_ids = select(FocusArea.id).where(FocusArea.project_id == project_id)
     s.execute(delete(Action).where(Action.focus_area_id.in_(area_ids)))
     s.execute(delete(GroupFocusArea).where(GroupFocusArea.focus_area_id.in_(area_ids)))
+    s.execute(delete(FocusChoice).where(FocusChoice.focus_area_id.in_(area_ids)))
     s.execute(delete(FocusArea).where(FocusArea.project_id == project_id))
     s.execute(delete(Project).where(Project.id == project_id))
 

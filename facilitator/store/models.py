@@ -316,3 +316,24 @@ class Action(Tracked, Base):
             "workshop_id IS NOT NULL OR focus_area_id IS NOT NULL", name="has_owner"
         ),
     )
+
+
+class FocusChoice(Tracked, Base):
+    """A participant's choice of a focus area at a workshop (several per person allowed).
+
+    Un-choosing tombstones the row; choosing again revives the same row, so the
+    (workshop, person, area) triple stays unique and merges by content.
+    """
+
+    __tablename__ = "focus_choice"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    focus_area_id: Mapped[str] = mapped_column(ForeignKey("focus_area.id"), index=True)
+    # 1 = first choice; None when the order of a person's choices does not matter.
+    rank: Mapped[int | None] = mapped_column(Integer, default=None)
+
+    __table_args__ = (
+        UniqueConstraint("workshop_id", "person_id", "focus_area_id"),
+        CheckConstraint("rank IS NULL OR rank >= 1", name="rank_positive"),
+    )
