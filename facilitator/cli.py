@@ -55,10 +55,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_store(db: Path | None):  # type: ignore[no-untyped-def]
-    from facilitator.services.core import Store
-    from facilitator.store.migrate import open_database
+    """The checked store (same start-up check and marker as the window).
 
-    return Store(open_database(db or default_database()))
+    A damaged database raises DatabaseDamagedError (a DamagedDatabaseError)
+    before anything is written; the file stays where it is. A risky location
+    (network, removable drive, cloud folder) is a warning on stderr only.
+    """
+    from facilitator.app import open_store
+    from facilitator.store.location import location_risks
+
+    path = db or default_database()
+    for risk in location_risks(path):
+        print(f"facilitator: varning: {risk.reason}", file=sys.stderr)
+    return open_store(path)
 
 
 def cmd_list(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
