@@ -72,6 +72,7 @@ class WorkshopTimer(QObject):
         self._remaining_ms = self._duration_ms  # while stopped
         self._deadline: int | None = None  # clock value at which time is up, while running
         self._finished = False
+        self._started = False  # since the last reset
         self._tick = QTimer(self)
         self._tick.setSingleShot(True)
         self._tick.setTimerType(Qt.TimerType.PreciseTimer)
@@ -104,7 +105,7 @@ class WorkshopTimer(QObject):
 
     def is_active(self) -> bool:
         """Running, or paused part-way: worth showing on the projector."""
-        return self.is_running() or 0 < self._remaining_ms < self._duration_ms
+        return self.is_running() or (self._started and self._remaining_ms > 0)
 
     def text(self) -> str:
         return format_mmss(self.remaining_ms())
@@ -117,6 +118,7 @@ class WorkshopTimer(QObject):
         if not self.is_running():
             self._remaining_ms = self._duration_ms
             self._finished = False
+            self._started = False
             self._emit()
 
     def start(self) -> None:
@@ -127,6 +129,7 @@ class WorkshopTimer(QObject):
             self._remaining_ms = self._duration_ms
             self._finished = False
         self._deadline = self._clock() + self._remaining_ms
+        self._started = True
         self._inhibitor.acquire()
         self._emit()
         self._schedule()
@@ -152,6 +155,7 @@ class WorkshopTimer(QObject):
         self._stop_flash()
         self._remaining_ms = self._duration_ms
         self._finished = False
+        self._started = False
         self._inhibitor.release()
         self._emit()
 
@@ -184,6 +188,7 @@ class WorkshopTimer(QObject):
         self._deadline = None
         self._remaining_ms = 0
         self._finished = True
+        self._started = False
         self._tick.stop()
         self._inhibitor.release()
         self._emit()
