@@ -1,0 +1,223 @@
+"""One group's wishes as a flat, indented list model (depth-first reading order).
+
+A flat list with a depth per row keeps a 10,000-row column fast (uniform rows,
+no tree bookkeeping in Qt) and lets every update be incremental: a new wish is
+one ``rowsInserted``, a vote one ``dataChanged``; a reload from the store is
+diffed against what is shown (common head and tail kept), so the selection,
+the scroll position and the editor's focus survive it.
+
+The model never writes: an in-place edit is announced with ``edit_requested``
+and the view runs it as an undoable command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from facilitator.services.wishes import WishInfo
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DEPTH_ROLE = Qt.ItemDataRole.UserRole + 2
+VOTES_ROLE = Qt.ItemDataRole.UserRole + 3
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class WishListModel(QAbstractListModel):
+    """Rows are ``WishInfo``; ``canonical`` is the stored order, rows the shown order."""
+
+    edit_requested = Signal(str, str)  # wish id, new text
+
+    def __init__(self, group_id: str, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.group_id = group_id
+        self._canonical: list[WishInfo] = []
+        self._rows: list[WishInfo] = []
+        self._row_of: dict[str, int] = {}
+        self._sorted = False
+        self.max_votes = 0  # the board's largest count: bars are comparable across groups
+
+    # ----- Qt model ----------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        info = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return info.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return info.text if len(info.text) > 60 else None
+        if role == ID_ROLE:
+            return info.id
+        if role == DEPTH_ROLE:
+            return info.depth
+        if role == VOTES_ROLE:
+            return info.votes
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{info.text} ({info.votes})"
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
+
+    def setData(self, index: AnyIndex, value: object,  # noqa: N802 - Qt override
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        text = str(value).strip()
+        info = self._rows[index.row()]
+        if text and text != info.text:
+            self.edit_requested.emit(info.id, text)
+        return False  # the store is the truth; the change bus brings the new text
+
+    # ----- reading -----------------------------------------------------------
+    def info(self, row: int) -> WishInfo | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, wish_id: str | None) -> int:
+        return self._row_of.get(wish_id, -1) if wish_id else -1
+
+    def find(self, wish_id: str) -> WishInfo | None:
+        row = self.row_of(wish_id)
+        return self._rows[row] if row >= 0 else None
+
+    def rows(self) -> list[WishInfo]:
+        return list(self._rows)
+
+    def sibling_count(self, info: WishInfo) -> int:
+        return sum(1 for w in self._canonical if w.parent_id == info.parent_id)
+
+    def subtree_height(self, info: WishInfo) -> int:
+        """1 for a wish without sub-points, 2 with sub-points, … (canonical order)."""
+        start = next(i for i, w in enumerate(self._canonical) if w.id == info.id)
+        deepest = info.depth
+        for w in self._canonical[start + 1:]:
+            if w.depth <= info.depth:
+                break
+            deepest = max(deepest, w.depth)
+        return deepest - info.depth + 1
+
+    @property
+    def sorted_by_votes(self) -> bool:
+        return self._sorted
+
+    # ----- updating ----------------------------------------------------------
+    def set_sorted(self, on: bool) -> None:
+        if on != self._sorted:
+            self._sorted = on
+            self._show(self._display(self._canonical))
+
+    def load(self, infos: list[WishInfo]) -> None:
+        """Show ``infos`` (the store's reading order), changing only what differs."""
+        self._canonical = list(infos)
+        self._show(self._display(self._canonical))
+
+    def insert_added(self, info: WishInfo) -> None:
+        """A wish this view just added: one row in, later siblings' positions shift."""
+        canonical = self._canonical
+        at = -1
+        for i, w in enumerate(canonical):
+            if w.parent_id == info.parent_id and w.position >= info.position:
+                if at < 0:
+                    at = i  # the sibling now at the new wish's place moves down
+                canonical[i] = replace(w, position=w.position + 1)
+        if at < 0:
+            at = len(canonical) if info.parent_id is None else self._end_of(info.parent_id)
+        canonical.insert(at, info)
+        if self._sorted:
+            self._show(self._display(canonical))
+            return
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._rows = list(canonical)
+        self._reindex(at)
+        self.endInsertRows()
+
+    def _end_of(self, parent_id: str) -> int:
+        """The row after the last sub-point (at any depth) of ``parent_id``."""
+        start = next(i for i, w in enumerate(self._canonical) if w.id == parent_id)
+        depth = self._canonical[start].depth
+        end = start + 1
+        while end < len(self._canonical) and self._canonical[end].depth > depth:
+            end += 1
+        return end
+
+    def update_infos(self, infos: list[WishInfo]) -> None:
+        """New text or votes of rows already shown (same place in the tree)."""
+        by_id = {i.id: i for i in infos}
+        self._canonical = [by_id.get(w.id, w) for w in self._canonical]
+        if self._sorted:
+            self._show(self._display(self._canonical))
+            return
+        for info in infos:
+            row = self.row_of(info.id)
+            if row >= 0:
+                self._rows[row] = info
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+
+    def set_max_votes(self, value: int) -> None:
+        self.max_votes = value
+
+    # ----- internals ---------------------------------------------------------
+    def _display(self, canonical: list[WishInfo]) -> list[WishInfo]:
+        if not self._sorted:
+            return list(canonical)
+        children: dict[str | None, list[WishInfo]] = {}
+        for w in canonical:
+            children.setdefault(w.parent_id, []).append(w)
+        shown: list[WishInfo] = []
+        stack = [iter(sorted(children.get(None, []), key=lambda w: -w.votes))]
+        while stack:
+            w = next(stack[-1], None)
+            if w is None:
+                stack.pop()
+                continue
+            shown.append(w)
+            kids = children.get(w.id)
+            if kids:
+                stack.append(iter(sorted(kids, key=lambda k: -k.votes)))  # stable
+        return shown
+
+    def _show(self, new: list[WishInfo]) -> None:
+        old = self._rows
+        head = 0
+        limit = min(len(old), len(new))
+        while head < limit and old[head].id == new[head].id:
+            head += 1
+        tail = 0
+        while (tail < limit - head
+               and old[len(old) - 1 - tail].id == new[len(new) - 1 - tail].id):
+            tail += 1
+        changed_rows = [i for i in range(head) if old[i] != new[i]]
+        changed_rows += [len(new) - 1 - t for t in range(tail)
+                         if old[len(old) - 1 - t] != new[len(new) - 1 - t]]
+        removed = len(old) - head - tail
+        added = len(new) - head - tail
+        if removed:
+            self.beginRemoveRows(QModelIndex(), head, head + removed - 1)
+            self._rows = old[:head] + old[len(old) - tail:]
+            self._reindex(head)
+            self.endRemoveRows()
+        if added:
+            self.beginInsertRows(QModelIndex(), head, head + added - 1)
+        self._rows = list(new)
+        self._reindex(head)
+        if added:
+            self.endInsertRows()
+        for row in changed_rows:
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def _reindex(self, start: int) -> None:
+        if start == 0:
+            self._row_of = {w.id: i for i, w in enumerate(self._rows)}
+            return
+        for i in range(start, len(self._rows)):
+            self._row_of[self._rows[i].id] = i
+        if len(self._row_of) > len(self._rows):
+            self._row_of = {w.id: i for i, w in enumerate(self._rows)}
