@@ -406,7 +406,12 @@ def open_store(path: Path):  # type: ignore[no-untyped-def]
             health.mark_closed(path)
         raise
     event.listen(engine, "engine_disposed", lambda _engine: health.mark_closed(path))
-    return Store(engine)
+    store = Store(engine)
+    # The marker records the log's salts, so a log from elsewhere is told from a crash's.
+    tracker = health.WalTracker(path)
+    tracker.update()
+    store.subscribe(tracker.update)
+    return store
 
 
 def main(argv: Sequence[str] | None = None) -> int:

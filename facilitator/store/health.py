@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 SQLITE_MAGIC = b"SQLite format 3\x00"
 WAL_MAGICS = (0x377F0682, 0x377F0683)
 WAL_VERSION = 3007000
+MAX_LOG_RESTARTS = 8  # log restarts between two recorded commits that are still believed
 
 
 class DamageKind(enum.StrEnum):
@@ -108,17 +109,78 @@ def marker_path(database: Path) -> Path:
     return database.with_name(database.name + ".open")
 
 
-def mark_open(database: Path) -> None:
-    """Write the marker; removed again by ``mark_closed`` after a clean close."""
+def mark_open(database: Path, salts: tuple[int, int] | None = None) -> None:
+    """Write the marker; removed again by ``mark_closed`` after a clean close.
+
+    ``salts`` are the salts of the session's write-ahead log: a log left by a
+    crash must carry them (or the next ones), else it is not this session's.
+    """
     marker = marker_path(database)
     since = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
     text = f"pid={os.getpid()} host={socket.gethostname()} since={since}\n"
+    if salts is not None:
+        text += f"wal-salt={salts[0]}:{salts[1]}\n"
     with suppress(OSError):
         fd = os.open(marker, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+
+
+def wal_salts(wal: Path) -> tuple[int, int] | None:
+    """The two salts in a write-ahead log's header (they change when the log restarts)."""
+    try:
+        with open(wal, "rb") as f:
+            header = f.read(32)
+    except OSError:
+        return None
+    if len(header) < 32:
+        return None
+    salt1, salt2 = struct.unpack(">II", header[16:24])
+    return salt1, salt2
+
+
+def marked_salts(database: Path) -> tuple[int, int] | None:
+    try:
+        text = marker_path(database).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in text.splitlines():
+        if line.startswith("wal-salt="):
+            with suppress(ValueError):
+                first, second = line.removeprefix("wal-salt=").split(":")
+                return int(first), int(second)
+    return None
+
+
+class WalTracker:
+    """Keeps the marker's record of the session's log salts current (call after commits).
+
+    SQLite adds one to salt-1 each time the log restarts after a checkpoint,
+    and a commit restarts it at most once, so a crash's log carries the
+    recorded salts or the next salt-1; a log from elsewhere carries random ones.
+    """
+
+    def __init__(self, database: Path) -> None:
+        self.database = Path(database)
+        self.salts: tuple[int, int] | None = None
+
+    def update(self, *_args: object) -> None:
+        salts = wal_salts(wal_path(self.database))
+        if salts is not None and salts != self.salts:
+            self.salts = salts
+            mark_open(self.database, salts)
+
+
+def wal_session_problem(database: Path, wal: Path) -> str | None:
+    """Why a crash's log is not from the session the marker records, or None."""
+    recorded, found = marked_salts(database), wal_salts(wal)
+    if recorded is None or found is None:
+        return None
+    if found == recorded or 0 < (found[0] - recorded[0]) % 2**32 <= MAX_LOG_RESTARTS:
+        return None
+    return "loggen hör inte till det senaste passet med databasen"
 
 
 def mark_closed(database: Path) -> bool:
@@ -300,7 +362,7 @@ def find_damage(database: Path) -> tuple[Damage | None, CheckResult]:
                              "programmet stängdes ordentligt senast, så loggen hör inte hit")
         else:
             problem = wal_header_problem(wal, _page_size(header)) \
-                or wal_identity_problem(wal, header)
+                or wal_identity_problem(wal, header) or wal_session_problem(database, wal)
             if problem:
                 damage = _damage(database, DamageKind.STRAY_WAL, problem)
     if damage is None:
