@@ -22,41 +22,6 @@ log = logging.getLogger(__name__)
 APP_NAME = "Facilitator"
 
 
-_NONE_GUARDED = False
-
-
-def guard_none_refcount() -> bool:
-    """Work around PySide6 6.12.0 on Python 3.11, which crashes the app after a while.
-
-    There, every call of a Qt method that returns nothing (``setWidth``,
-    ``insertText``, ``fillRect`` …) hands back ``None`` without a reference, so
-    None's reference count falls by one per call until Python aborts with
-    "none_dealloc: deallocating None". Python 3.12 made None immortal; this
-    does the same here by adding a very large number of references, once, and
-    only when the fault is seen. Returns True if it had to.
-    """
-    global _NONE_GUARDED
-    if _NONE_GUARDED or sys.version_info >= (3, 12):
-        return False
-    from PySide6.QtCore import QSize
-
-    probe = QSize()
-    before = sys.getrefcount(None)
-    for _ in range(50):
-        probe.setWidth(1)
-    if before - sys.getrefcount(None) < 50:
-        return False
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    _NONE_GUARDED = True
-    log.info("PySide6 returns None without a reference: None made immortal")
-    return True
-
-
-guard_none_refcount()
-
-
 def chime_path() -> Path:
     return resource_path("sounds", "chime.wav")
 

@@ -32,10 +32,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from facilitator.ui.platform_helpers import guard_none_refcount
 from facilitator.ui.projector_content import Column, Line, Slide
-
-guard_none_refcount()  # drawing makes many Qt calls: see its docstring
 
 FAMILIES = ["Segoe UI", "Helvetica Neue", "Arial", "Noto Sans", "DejaVu Sans",
             "Liberation Sans", "Sans Serif"]
