@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -132,6 +133,13 @@ def read_package_file(path: Path) -> Any:
         raw = path.read_bytes()
     except OSError as exc:
         raise PackageError(f"Filen {path} kan inte läsas: {exc.strerror}.") from exc
+    if raw.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        raise PackageError(
+            f"Filen {path} är ett zip-arkiv (kanske ett Word-dokument), inte ett "
+            "Facilitator-paket (.json). Om paketet har packats ihop: packa upp det och "
+            "importera .json-filen."
+        )
+    _check_containers(raw, path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -153,6 +161,28 @@ def read_package_file(path: Path) -> Any:
         ) from None
     except RecursionError:
         raise PackageError(f"Filen {path} är för djupt nästlad för att vara ett paket.") from None
+    except ValueError:  # e.g. an integer of thousands of digits
+        raise PackageError(
+            f"Filen {path} är inte ett giltigt paket: den innehåller ett orimligt tal."
+        ) from None
+
+
+# A real package of 50 MB has well under a million JSON objects and lists (a
+# row is an object of a few hundred bytes). Millions of tiny ones ("[[],[],…]")
+# would take gigabytes once parsed, so they are refused before parsing.
+MAX_CONTAINERS = 1_000_000
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+def _check_containers(raw: bytes, path: Path) -> None:
+    if raw.count(b"{") + raw.count(b"[") <= MAX_CONTAINERS:
+        return
+    outside = _JSON_STRING.sub(b"", raw)  # brackets inside texts do not count
+    if outside.count(b"{") + outside.count(b"[") > MAX_CONTAINERS:
+        raise PackageError(
+            f"Filen {path} innehåller orimligt många poster och är inte ett paket "
+            "som Facilitator kan läsa."
+        )
 
 
 # --- header and schema --------------------------------------------------------------

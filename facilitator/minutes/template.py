@@ -2,8 +2,14 @@
 
 Any .docx or .dotx the user picks is accepted when it is a real Word package;
 its styles, fonts, margins, headers, footers and logo are kept and its body is
-replaced. Hostile files (not a zip, not Word, too large, XML with DOCTYPE or
-entity declarations, zip bombs) are refused with a clear Swedish message.
+replaced. Hostile files are refused with a clear Swedish message before
+python-docx parses anything: not a zip, not Word, too large (file, any XML
+part, or all members unpacked), zip bombs (a member that unpacks to more
+than 100 times its packed size), member names that are absolute or climb
+out with ".." (nothing is ever extracted to disk, but such a file is not a
+genuine Word document), and XML with DOCTYPE or entity declarations (the
+"billion laughs"). Members are scanned in 1 MB chunks, so a check never holds
+a whole unpacked member in memory.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from docx import Document
@@ -26,6 +33,10 @@ from facilitator.minutes.errors import MinutesError
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 250 * 1024 * 1024
 MAX_MEMBERS = 2000
+MAX_XML_PART_BYTES = 25 * 1024 * 1024  # one XML part, unpacked (parsed, it takes ~10×)
+MAX_RATIO = 100  # unpacked / packed, for members larger than RATIO_FLOOR
+RATIO_FLOOR = 1024 * 1024
+_SCAN_CHUNK = 1024 * 1024
 DEFAULT_TEMPLATE_NAME = "minutes-default.docx"
 
 _TEMPLATE_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -67,15 +78,13 @@ def checked_template_bytes(data: bytes, name: str) -> bytes:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-            if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-                raise MinutesError(f"Mallen {name} packas upp till orimligt mycket data.")
+            _check_members(infos, name)
             members = {i.filename for i in infos}
             if "[Content_Types].xml" not in members:
                 raise MinutesError(not_word)
             for info in infos:
-                if info.filename.endswith((".xml", ".rels")) and _HOSTILE.search(
-                    archive.read(info)
-                ):
+                xml = info.filename.endswith((".xml", ".rels"))
+                if xml and _has_hostile_xml(archive, info, name):
                     raise MinutesError(
                         f"Mallen {name} innehåller otillåten XML (DOCTYPE eller entiteter) "
                         "och används inte."
@@ -85,9 +94,48 @@ def checked_template_bytes(data: bytes, name: str) -> bytes:
                 return _patched(archive, content_types.replace(_TEMPLATE_CT, _DOCUMENT_CT))
             if _DOCUMENT_CT not in content_types:
                 raise MinutesError(not_word)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError,
+            zlib.error):
         raise MinutesError(not_word) from None
     return data
+
+
+def _check_members(infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse archives that unpack to too much, or whose member names are not plain paths."""
+    too_much = f"Mallen {name} packas upp till orimligt mycket data och används inte."
+    if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
+        raise MinutesError(too_much)
+    for info in infos:
+        member = info.filename
+        parts = member.replace("\\", "/").split("/")
+        if (member.startswith(("/", "\\")) or ".." in parts or "\0" in member
+                or re.match(r"^[A-Za-z]:", member)):
+            raise MinutesError(
+                f"Mallen {name} innehåller en otillåten sökväg ({member[:80]!r}) och "
+                "används inte."
+            )
+        if info.file_size > RATIO_FLOOR and (
+            info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        ):
+            raise MinutesError(too_much)
+        if member.endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART_BYTES:
+            raise MinutesError(too_much)
+
+
+def _has_hostile_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bool:
+    """True when the member declares a DOCTYPE or an entity; read in chunks, bounded."""
+    tail = b""
+    read = 0
+    with archive.open(info) as stream:
+        while chunk := stream.read(_SCAN_CHUNK):
+            read += len(chunk)
+            if read > MAX_XML_PART_BYTES:  # the header lied about the size
+                raise MinutesError(f"Mallen {name} packas upp till orimligt mycket data "
+                                   "och används inte.")
+            if _HOSTILE.search(tail + chunk):
+                return True
+            tail = chunk[-32:]
+    return False
 
 
 def _patched(archive: zipfile.ZipFile, content_types: bytes) -> bytes:
