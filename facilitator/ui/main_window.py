@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -30,6 +31,7 @@ from facilitator.services.core import ServiceError, Store
 from facilitator.settings import Settings
 from facilitator.ui.commands import Editor
 from facilitator.ui.file_commands import FileCommands
+from facilitator.ui.live_tools import LiveTools
 from facilitator.ui.navigator import ProjectNavigator
 from facilitator.ui.navigator_commands import NavigatorCommands
 from facilitator.ui.views.actions_view import ActionsView
@@ -84,6 +86,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Database: {path}").format(path=database), 8000)
 
         self._build_menus()
+        self.live = LiveTools(self)
+        self._move_help_menu_last()
         self.navigator.workshop_chosen.connect(self.open_workshop)
         self.bus.changed.connect(self.navigator.on_changed)
         for page in self.pages:
@@ -191,6 +195,11 @@ class MainWindow(QMainWindow):
         help_menu.setObjectName("menuHelp")
         help_menu.addAction(self.about_action)
 
+    def _move_help_menu_last(self) -> None:
+        help_action = self.menuBar().findChild(QMenu, "menuHelp").menuAction()
+        self.menuBar().removeAction(help_action)
+        self.menuBar().addAction(help_action)
+
     def _update_actions(self) -> None:
         has_workshop = self.workshop_id is not None
         self.export_minutes_action.setEnabled(has_workshop)
@@ -218,6 +227,7 @@ class MainWindow(QMainWindow):
         self.workshop_id = workshop_id
         for page in self.pages:
             page.set_workshop(workshop_id)
+        self.live.set_workshop(workshop_id)
         if workshop_id is None:
             self._update_actions()
             return
@@ -317,6 +327,7 @@ class MainWindow(QMainWindow):
             self.open_workshop(None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.live.shutdown()
         self.settings.set(opts.WINDOW_GEOMETRY, self.saveGeometry())
         for splitter in self.findChildren(QSplitter):
             if splitter.objectName():

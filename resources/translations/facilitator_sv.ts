@@ -208,6 +208,68 @@
     </message>
 </context>
 <context>
+    <name>BackupScheduler</name>
+    <message>
+        <source>Backup skipped: only {free} MB free on the disk, {needed} MB needed. The older backups are kept.</source>
+        <translation>Säkerhetskopian hoppades över: bara {free} MB ledigt på disken, {needed} MB behövs. De äldre säkerhetskopiorna finns kvar.</translation>
+    </message>
+    <message>
+        <source>The backup could not be made: {reason}</source>
+        <translation>Säkerhetskopian kunde inte göras: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicesView</name>
+    <message>
+        <source>{n} chose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choices of focus area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which focus areas did each participant choose?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow keys move · Space or a click marks and unmarks · a person may choose several areas · Ctrl+Z undoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{chose} of {total} present have chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a workshop to mark the participants&apos; choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no focus areas yet: add them under Focus areas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is checked in as present yet: check people in under Participants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmark choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark {n} choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmark {n} choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DueDateEditor</name>
     <message>
         <source>Due</source>
@@ -559,6 +621,239 @@
     <message>
         <source>Edit narrative</source>
         <translation>Ändra beskrivning</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsView</name>
+    <message>
+        <source>Number of groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Combine the focus areas into this many groups of even size; replaces the groups below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Delete the chosen group, or take the chosen member or area out of its group (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group, focus areas and members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag members and areas between groups, or: Alt+← / Alt+→ previous/next group · Ctrl+1…9 to group N · Ctrl+0 out of the groups · F2 renames (empty: automatic name) · Del removes · Ctrl+Z undoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group {n}: F2 renames; an empty name follows the focus areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} chose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in a group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{groups} groups · {placed} placed · {loose} not in a group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} in a group they did not choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no choice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chose none of this group&apos;s focus areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the groups?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current groups already have wishes. New groups replace them; the old groups and their wishes can be brought back with Undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose {n} groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move focus area</source>
+        <translation>Flytta fokusområde</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove focus area from group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename group</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuiSession</name>
+    <message>
+        <source>The backup could not be restored</source>
+        <translation>Säkerhetskopian kunde inte återställas</translation>
+    </message>
+    <message>
+        <source>The database is in use</source>
+        <translation>Databasen används</translation>
+    </message>
+    <message>
+        <source>The database {path} is in use by another program, perhaps another Facilitator on this or another computer. Close it and start Facilitator again; nothing has been changed.</source>
+        <translation>Databasen {path} används av ett annat program, kanske en annan Facilitator på den här eller en annan dator. Stäng det och starta Facilitator igen; inget har ändrats.</translation>
+    </message>
+    <message>
+        <source>The database could not be opened</source>
+        <translation>Databasen kunde inte öppnas</translation>
+    </message>
+    <message>
+        <source>Facilitator could not open {path}.
+
+{reason}</source>
+        <translation>Facilitator kunde inte öppna {path}.
+
+{reason}</translation>
+    </message>
+    <message>
+        <source>The start of the file has been overwritten.</source>
+        <translation>Början av filen har skrivits över.</translation>
+    </message>
+    <message>
+        <source>The file has been cut short.</source>
+        <translation>Filen har blivit avkortad.</translation>
+    </message>
+    <message>
+        <source>Parts of the file have been overwritten.</source>
+        <translation>Delar av filen har skrivits över.</translation>
+    </message>
+    <message>
+        <source>A log file (-wal) beside it does not belong to this database.</source>
+        <translation>En loggfil (-wal) bredvid den hör inte till den här databasen.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged.</source>
+        <translation>Databasen {path} är skadad.</translation>
+    </message>
+    <message>
+        <source>Nothing is deleted: the damaged file is kept beside it as “{name}.damaged-…”.</source>
+        <translation>Inget tas bort: den skadade filen sparas bredvid som ”{name}.damaged-…”.</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>Databasen är skadad</translation>
+    </message>
+    <message>
+        <source>The newest verified backup is from {date} ({workshops} workshops, {wishes} wishes). Restore it?</source>
+        <translation>Den senaste kontrollerade säkerhetskopian är från {date} ({workshops} workshoppar, {wishes} önskemål). Vill du återställa den?</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the backup</source>
+        <translation>&amp;Återställ säkerhetskopian</translation>
+    </message>
+    <message>
+        <source>There is no verified backup to restore.</source>
+        <translation>Det finns ingen kontrollerad säkerhetskopia att återställa.</translation>
+    </message>
+    <message>
+        <source>Start with an &amp;empty database</source>
+        <translation>Börja med en &amp;tom databas</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>The database is on a network drive ({detail}). If the network drops while Facilitator writes, changes can be lost and the file damaged. Copy it to this computer&apos;s own disk.</source>
+        <translation>Databasen ligger på en nätverksenhet ({detail}). Försvinner nätverket medan Facilitator skriver kan ändringar gå förlorade och filen skadas. Kopiera den till datorns egen disk.</translation>
+    </message>
+    <message>
+        <source>The database is in a cloud-synced folder ({detail}). The sync program can copy or overwrite the file while Facilitator uses it, and changes can be lost. Move it to a folder that is not synced.</source>
+        <translation>Databasen ligger i en molnsynkad mapp ({detail}). Synkprogrammet kan kopiera eller skriva över filen medan Facilitator använder den, och då kan ändringar gå förlorade. Flytta den till en mapp som inte synkas.</translation>
+    </message>
+    <message>
+        <source>The database is on a removable drive ({detail}). Pulling the drive out while Facilitator is open can damage the file. Quit Facilitator before removing it.</source>
+        <translation>Databasen ligger på en flyttbar enhet ({detail}). Dras enheten ut medan Facilitator är öppet kan filen skadas. Avsluta Facilitator innan du tar ut den.</translation>
+    </message>
+    <message>
+        <source>A risky place for the database</source>
+        <translation>En riskabel plats för databasen</translation>
+    </message>
+    <message>
+        <source>Restored the backup from {date}. The replaced file is kept as {name}.</source>
+        <translation>Säkerhetskopian från {date} är återställd. Den ersatta filen finns kvar som {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveTools</name>
+    <message>
+        <source>Timer</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>Projector</source>
+        <translation>Projektor</translation>
+    </message>
+    <message>
+        <source>E&amp;vening</source>
+        <translation>&amp;Kväll</translation>
+    </message>
+    <message>
+        <source>Projector &amp;panel</source>
+        <translation>Projektor&amp;panel</translation>
+    </message>
+    <message>
+        <source>&amp;Timer toolbar</source>
+        <translation>&amp;Timerns verktygsfält</translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1347,128 @@ Flytta den till papperskorgen ändå?</translation>
     </message>
 </context>
 <context>
+    <name>ProjectorControls</name>
+    <message>
+        <source>Show on projector ({key})</source>
+        <translation>Visa på projektor ({key})</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupp</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alla grupper</translation>
+    </message>
+    <message>
+        <source>Timer</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Röster</translation>
+    </message>
+    <message>
+        <source>Agenda item on the projector</source>
+        <translation>Punkt på projektorn</translation>
+    </message>
+    <message>
+        <source>Group on the projector</source>
+        <translation>Grupp på projektorn</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>Punkt:</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Grupp:</translation>
+    </message>
+    <message>
+        <source>The whole agenda</source>
+        <translation>Hela dagordningen</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorWindow</name>
+    <message>
+        <source>Facilitator – projector</source>
+        <translation>Facilitator – projektor</translation>
+    </message>
+    <message>
+        <source>Show on &amp;projector</source>
+        <translation>Visa på &amp;projektor</translation>
+    </message>
+    <message>
+        <source>Show or hide the projector window (F5)</source>
+        <translation>Visa eller dölj projektorfönstret (F5)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Helskärm</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Lämna helskärm</translation>
+    </message>
+    <message>
+        <source>Hide the projector</source>
+        <translation>Dölj projektorn</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Dagordning</translation>
+    </message>
+    <message>
+        <source>No agenda items yet.</source>
+        <translation>Inga punkter på dagordningen ännu.</translation>
+    </message>
+    <message>
+        <source>No wishes yet.</source>
+        <translation>Inga önskemål ännu.</translation>
+    </message>
+    <message>
+        <source>No groups yet.</source>
+        <translation>Inga grupper ännu.</translation>
+    </message>
+    <message>
+        <source>Wishes and ambitions</source>
+        <translation>Önskemål och ambitioner</translation>
+    </message>
+    <message>
+        <source>Priorities</source>
+        <translation>Prioriteringar</translation>
+    </message>
+    <message>
+        <source>No votes yet.</source>
+        <translation>Inga röster ännu.</translation>
+    </message>
+    <message>
+        <source>Group {n} of {count}</source>
+        <translation>Grupp {n} av {count}</translation>
+    </message>
+    <message>
+        <source>Item {n} of {count}</source>
+        <translation>Punkt {n} av {count}</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… och {n} till</translation>
+    </message>
+    <message>
+        <source>Time is up</source>
+        <translation>Tiden är ute</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausad</translation>
+    </message>
+</context>
+<context>
     <name>ResponsibleDelegate</name>
     <message>
         <source>Responsible</source>
@@ -1064,6 +1481,77 @@ Flytta den till papperskorgen ändå?</translation>
     <message>
         <source>Person, organisation or any name</source>
         <translation>Person, organisation eller valfritt namn</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Återställ från säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Gjord</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Storlek</translation>
+    </message>
+    <message>
+        <source>Workshops</source>
+        <translation>Workshoppar</translation>
+    </message>
+    <message>
+        <source>Wishes</source>
+        <translation>Önskemål</translation>
+    </message>
+    <message>
+        <source>There are no backups of this database yet.</source>
+        <translation>Det finns inga säkerhetskopior av den här databasen ännu.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Återställ</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the open database with the chosen backup. The current file is not deleted: it is kept beside it as “{name}.replaced-…”.</source>
+        <translation>Återställningen ersätter den öppna databasen med den valda säkerhetskopian. Den nuvarande filen tas inte bort: den sparas bredvid som ”{name}.replaced-…”.</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>oläslig</translation>
+    </message>
+    <message>
+        <source>at start</source>
+        <translation>vid start</translation>
+    </message>
+    <message>
+        <source>at close</source>
+        <translation>vid stängning</translation>
+    </message>
+    <message>
+        <source>while working</source>
+        <translation>under arbetet</translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation>före en uppdatering</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>{size} kB</source>
+        <translation>{size} kB</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1644,76 @@ Flytta den till papperskorgen ändå?</translation>
     </message>
 </context>
 <context>
+    <name>TallyBar</name>
+    <message>
+        <source>Votes for this wish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the count, Enter saves and goes on · ↑ / ↓ back and on without saving · Esc ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimerWidget</name>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Timer minutes</source>
+        <translation>Timerns minuter</translation>
+    </message>
+    <message>
+        <source>Length of the timer in minutes</source>
+        <translation>Timerns längd i minuter</translation>
+    </message>
+    <message>
+        <source>Start timer</source>
+        <translation>Starta timern</translation>
+    </message>
+    <message>
+        <source>Reset timer</source>
+        <translation>Nollställ timern</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Nollställ</translation>
+    </message>
+    <message>
+        <source>Back to the full time</source>
+        <translation>Tillbaka till hela tiden</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tid kvar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Paus</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsätt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starta</translation>
+    </message>
+    <message>
+        <source>Start or pause the timer</source>
+        <translation>Starta eller pausa timern</translation>
+    </message>
+    <message>
+        <source>Pause timer</source>
+        <translation>Pausa timern</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Trash</source>
@@ -1227,6 +1785,100 @@ Flytta den till papperskorgen ändå?</translation>
     </message>
 </context>
 <context>
+    <name>WishBoardView</name>
+    <message>
+        <source>One group at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the group being captured, full width (Ctrl+1…9 switches)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each level&apos;s wishes with the most votes first; the stored order stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk wish by wish and type the counts from the flip-charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set every vote of this workshop to 0 (Ctrl+Z brings them back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter adds · Tab / Shift+Tab nest · Alt+↑ / ↓ move · ↑ / ↓ choose · F2 edits · Del deletes · Ctrl+Z undoes · Ctrl++ / Ctrl+− votes · Ctrl+1…9 group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a workshop to capture its groups&apos; wishes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workshop has no groups yet. Form the groups first; each gets a column here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no wishes to count yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group} · wish {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every wish is counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WishColumn</name>
+    <message>
+        <source>Ctrl+{n} captures here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wishes of {group}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New wish for {group}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a wish, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No wishes yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} wishes · {v} votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} wishes</source>
+        <translation>{n} önskemål</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Unexpected error</source>
@@ -1245,18 +1897,6 @@ Details are in the log file:
 
 Detaljer finns i loggfilen:
 {path}</translation>
-    </message>
-    <message>
-        <source>The database could not be opened</source>
-        <translation>Databasen kunde inte öppnas</translation>
-    </message>
-    <message>
-        <source>Facilitator could not open {path}.
-
-{reason}</source>
-        <translation>Facilitator kunde inte öppna {path}.
-
-{reason}</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,7 @@ from tests.gui.keyboard import press, type_text
 
 def test_menus_are_swedish_with_shortcuts(window):
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Arkiv", "&Redigera", "&Visa", "&Hjälp"]
+    assert menus == ["&Arkiv", "&Redigera", "&Visa", "&Kväll", "&Hjälp"]
     assert window.export_minutes_action.text() == "Exportera &minnesanteckningar…"
     assert window.export_minutes_action.shortcut().toString() == "Ctrl+E"
     assert window.new_workshop_action.shortcut().toString() == "Ctrl+N"

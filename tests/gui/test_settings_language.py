@@ -28,5 +28,6 @@ def test_choosing_english_is_remembered_and_used_at_next_start(qtbot, qapp, stor
     install_translations(qapp, Settings().get(opts.LANGUAGE))
     window = MainWindow(store, ChangeBus(store), Settings(), db_path)
     qtbot.addWidget(window)
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "E&vening",
+                                                              "&Help"]
     assert window.tabs.tabText(1) == "Agenda"
