@@ -47,7 +47,10 @@ def ask_running_instance(database: Path, timeout_ms: int = 1500) -> bool:
     socket.write(RAISE)
     socket.flush()
     socket.waitForBytesWritten(timeout_ms)
-    answered = socket.waitForReadyRead(timeout_ms) and bytes(socket.readAll().data()) == ACK
+    reply = b""
+    while not reply.endswith(b"\n") and socket.waitForReadyRead(timeout_ms):
+        reply += bytes(socket.readAll().data())
+    answered = reply == ACK
     socket.disconnectFromServer()
     return answered
 
@@ -65,18 +68,20 @@ class InstanceServer(QObject):
         self.server.newConnection.connect(self._accept)
 
     def listen(self) -> bool:
-        """Start listening; a socket left by a crashed instance is removed and replaced."""
+        """Start listening, unless another instance already answers on this name.
+
+        A socket left by a crashed instance is removed and replaced. (On Unix a
+        plain listen() would take the name over from a live instance too.)
+        """
+        probe = QLocalSocket()
+        probe.connectToServer(self.name)
+        if probe.waitForConnected(300):
+            probe.disconnectFromServer()
+            return False
         if self.server.listen(self.name):
             return True
-        if self.server.serverError() == QLocalSocket.LocalSocketError.AddressInUseError:
-            probe = QLocalSocket()
-            probe.connectToServer(self.name)
-            if probe.waitForConnected(300):  # someone is really there
-                probe.disconnectFromServer()
-                return False
-            QLocalServer.removeServer(self.name)
-            return self.server.listen(self.name)
-        return False
+        QLocalServer.removeServer(self.name)
+        return self.server.listen(self.name)
 
     def close(self) -> None:
         self.server.close()

@@ -44,6 +44,7 @@ class BackupScheduler(QObject):
         self._clock = clock
         self.dirty = False
         self.last_backup: float | None = None
+        self._backed_up_at: dt.datetime | None = None  # wall clock, to compare with commits
         self.last_path: Path | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -69,6 +70,7 @@ class BackupScheduler(QObject):
         """Make a verified copy now; None (and a ``warning``) when it could not be made."""
         self.dirty = False
         self.last_backup = self._clock()
+        self._backed_up_at = dt.datetime.now()
         try:
             path = backup_engine(self.store.engine, self.database, reason)
         except LowDiskSpaceError as exc:
@@ -100,6 +102,10 @@ class BackupScheduler(QObject):
     def at_close(self) -> Path | None:
         """The last copy of the session, when anything changed since the previous one."""
         self.timer.stop()
-        if not self.dirty:
+        last_commit = self.store.last_commit
+        # A commit just before closing may not have reached the bus yet.
+        committed = last_commit is not None and (
+            self._backed_up_at is None or last_commit >= self._backed_up_at)
+        if not (self.dirty or committed):
             return None
         return self.backup_now("close")
