@@ -249,6 +249,8 @@ class AgendaView(WorkshopPage):
         section_id = self.notes.property("section")
         if not section_id:
             return
-        self.editor.run(setter(self.tr("Edit notes"),
-                               lambda value: sections.set_body(self.store, section_id, value),
-                               markdown, merge_key=(1001, section_id)))
+        if not self.editor.run(setter(self.tr("Edit notes"),
+                                      lambda value: sections.set_body(self.store, section_id,
+                                                                      value),
+                                      markdown, merge_key=(1001, section_id))):
+            self.notes.commit_failed()  # keep the text in the editor; retried next commit

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.services import workshops
-from facilitator.services.core import Store
+from facilitator.services.core import StorageError, Store
 from facilitator.store.models import WorkshopKind, WorkshopStatus
 from facilitator.ui.commands import Editor, setter
 from facilitator.ui.views.base import WorkshopPage
@@ -37,6 +37,7 @@ class FactsView(WorkshopPage):
         self.setObjectName("factsView")
         self._loading = False
         self._force = False  # redraw even the field being edited (after a refusal)
+        self._unsaved: set[str] = set()  # facts whose typed text could not be stored
         self.lines: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -130,21 +131,38 @@ class FactsView(WorkshopPage):
         return edit
 
     # ----- commits -----------------------------------------------------------
-    def _commit(self, fact: str, value: Any) -> None:
+    def _commit(self, fact: str, value: Any) -> bool:
+        """Store one fact; True when stored (or unchanged).
+
+        A refusal because the database could not be written (disk full,
+        locked) keeps what was typed, and the next edit tries again; a value
+        the service refuses (an empty title…) shows the stored value again.
+        """
         if self._loading or self.workshop_id is None:
-            return
+            return True
         current = getattr(workshops.get_facts(self.store, self.workshop_id), fact)
-        if _same(current, value):
-            return
+        if _same(current, value) and fact not in self._unsaved:
+            return True
         workshop_id = self.workshop_id
+        storage_failed = []
+
+        def update(values: dict[str, Any]) -> dict[str, Any]:
+            try:
+                return workshops.update_workshop(self.store, workshop_id, **values)
+            except StorageError:
+                storage_failed.append(True)
+                raise
+
         done = self.editor.run(setter(
-            self.tr("Change {field}").format(field=self._label(fact)),
-            lambda values: workshops.update_workshop(self.store, workshop_id, **values),
-            {fact: value},
-        ))
-        if not done:  # refused: show the stored value again; the message is already shown
+            self.tr("Change {field}").format(field=self._label(fact)), update, {fact: value}))
+        if done:
+            self._unsaved.discard(fact)
+        elif storage_failed:  # keep the typed text; the message is already shown
+            self._unsaved.add(fact)
+        else:  # refused: show the stored value again; the message is already shown
             self._force = True
             self.safe_refresh()
+        return done
 
     def _commit_line(self, name: str) -> None:
         self._commit(name, self.lines[name].text())
@@ -154,7 +172,8 @@ class FactsView(WorkshopPage):
         self._commit("date", None if date == NO_DATE else date.toPython())
 
     def _commit_lead(self, markdown: str) -> None:
-        self._commit("lead", markdown)
+        if not self._commit("lead", markdown):
+            self.lead.commit_failed()  # keep the text in the editor; retried next commit
 
     def _label(self, fact: str) -> str:
         if fact in self.lines:
@@ -162,6 +181,10 @@ class FactsView(WorkshopPage):
         return {"kind": self.kind, "date": self.date, "start_time": self.start_time,
                 "end_time": self.end_time, "language": self.language, "status": self.status,
                 "lead": self.lead}[fact].accessibleName().lower()
+
+    def set_workshop(self, workshop_id: str | None) -> None:
+        self._unsaved.clear()
+        super().set_workshop(workshop_id)
 
     # ----- drawing -----------------------------------------------------------
     def refresh(self) -> None:
@@ -176,6 +199,8 @@ class FactsView(WorkshopPage):
         try:
             for name, edit in self.lines.items():
                 value = getattr(facts, name)
+                if name in self._unsaved:
+                    continue
                 if edit.text() != value and (self._force or not edit.hasFocus()):
                     edit.setText(value)
             self.kind.setCurrentIndex(self.kind.findData(str(facts.kind)))

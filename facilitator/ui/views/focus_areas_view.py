@@ -281,7 +281,9 @@ class FocusAreasView(WorkshopPage):
 
     def _commit_narrative(self, markdown: str) -> None:
         area_id = self.narrative.property("area")
-        if area_id:
-            self.editor.run(setter(self.tr("Edit narrative"),
-                                   lambda v: focus_areas.set_narrative(self.store, area_id, v),
-                                   markdown, merge_key=(1002, area_id)))
+        if not area_id:
+            return
+        if not self.editor.run(setter(self.tr("Edit narrative"),
+                                      lambda v: focus_areas.set_narrative(self.store, area_id, v),
+                                      markdown, merge_key=(1002, area_id))):
+            self.narrative.commit_failed()  # keep the text; retried next commit

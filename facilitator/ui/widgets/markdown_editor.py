@@ -3,6 +3,11 @@
 Bold, italic, bullet and numbered lists (Tab / Shift+Tab nest and un-nest),
 and quotes. Text is committed after a short pause in typing and when focus
 leaves, as Markdown through the ``committed`` signal.
+
+A page whose edit was refused (disk full, database locked…) calls
+``commit_failed()``: the text then stays in the editor, is never replaced by
+the stored value, and the next commit (pause in typing, focus leaving)
+tries to store it again.
 """
 
 from __future__ import annotations
@@ -59,6 +64,8 @@ class MarkdownEditor(QWidget):
         self.edit.setAcceptRichText(False)  # pasted HTML comes in as plain text, cleaned
         self.edit.installEventFilter(self)
         self._shown = ""
+        self._unsaved = False  # the last commit was refused: keep and retry the text
+        self._previous = ""  # what was stored before the last commit
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COMMIT_DELAY_MS)
@@ -103,13 +110,14 @@ class MarkdownEditor(QWidget):
 
     def show_markdown(self, text: str) -> None:
         """Show stored text, unless the user is typing something not yet committed."""
-        if self._timer.isActive() or text == self._shown:
+        if self.has_pending() or text == self._shown:
             return
         self.load_markdown(text)
 
     def load_markdown(self, text: str) -> None:
         """Replace the content (another section was chosen); pending text is dropped."""
         self._timer.stop()
+        self._unsaved = False
         self._loading = True
         try:
             self.edit.document().setMarkdown(text, DIALECT)
@@ -124,12 +132,18 @@ class MarkdownEditor(QWidget):
     def commit(self) -> None:
         self._timer.stop()
         text = self.markdown()
-        if text != self._shown:
-            self._shown = text
+        if text != self._shown or self._unsaved:
+            self._previous, self._shown, self._unsaved = self._shown, text, False
             self.committed.emit(text)
 
+    def commit_failed(self) -> None:
+        """The text just committed was not stored: keep it, and try again next time."""
+        self._shown = self._previous
+        self._unsaved = True
+
     def has_pending(self) -> bool:
-        return self._timer.isActive()
+        """True while there is typed text that is not stored yet."""
+        return self._timer.isActive() or self._unsaved
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.edit and event.type() == QEvent.Type.FocusOut:
