@@ -428,3 +428,44 @@ def get_wishes(store: Store, wish_ids: list[str]) -> dict[str, WishInfo]:
         ).all()
         return {w.id: WishInfo(w.id, w.group_id, w.parent_id, w.position, _depth(s, w), w.text,
                                w.votes, w.status) for w in rows}
+
+
+def insert_wish(store: Store, group_id: str, text: str, *, parent_id: str | None = None,
+                index: int | None = None) -> str:
+    """``add_wish`` for live capture: the same result, without loading the siblings.
+
+    Later siblings are shifted with one UPDATE, so adding to a group of thousands
+    of wishes costs a few indexed statements (add_wish renumbers row by row).
+    """
+    from sqlalchemy import func, update
+
+    clean = required_body(text, "Önskemålet", MAX_WISH)
+    with store.write() as tx:
+        s = tx.session
+        get_live(s, Group, group_id, "Gruppen")
+        if parent_id is not None:
+            parent = get_live(s, Wish, parent_id, "Önskemålet")
+            if parent.group_id != group_id:
+                raise ValidationError("Ett önskemål kan bara ligga under ett i samma grupp.")
+            if _depth(s, parent) + 1 > MAX_DEPTH:
+                raise ValidationError(f"Önskemål kan nästlas högst {MAX_DEPTH} nivåer djupt.")
+        parent_clause = Wish.parent_id.is_(None) if parent_id is None \
+            else Wish.parent_id == parent_id
+        live = (Wish.group_id == group_id, parent_clause, Wish.deleted_at.is_(None))
+        position: int | None = None
+        if index is not None:
+            position = s.scalar(select(Wish.position).where(*live).order_by(Wish.position)
+                                .offset(max(0, index)).limit(1))
+        if position is None:
+            last = s.scalar(select(func.max(Wish.position)).where(*live))
+            position = 0 if last is None else last + 1
+        else:
+            s.execute(update(Wish).where(*live, Wish.position >= position)
+                      .values(position=Wish.position + 1)
+                      .execution_options(synchronize_session=False))
+        wish = Wish(group_id=group_id, parent_id=parent_id, text=clean, position=position,
+                    votes=0)
+        s.add(wish)
+        s.flush()
+        tx.changed("wish", wish.id)
+        return wish.id

@@ -88,3 +88,28 @@ def test_get_wishes_leaves_out_trashed(store, group) -> None:  # type: ignore[no
     wi.restore_wish(store, a)
     found = wi.get_wishes(store, [b])
     assert found[b].depth == 1 and found[b].parent_id == a and found[b].text == "Bäcken"
+
+
+def test_insert_wish_matches_add_wish(store, group) -> None:  # type: ignore[no-untyped-def]
+    """The capture fast path puts wishes exactly where add_wish would."""
+    workshop = ws.create_workshop(store, projects.create_project(store, "Öje"), "Höstmöte")
+    other = groups.create_group(store, workshop, name="Jämförelse")
+    steps = [("Ån", None, None), ("Ängen", None, 0), ("Ön", None, 1), ("Sist", None, 99)]
+    for target in (group, other):
+        add = wi.insert_wish if target == group else wi.add_wish
+        for text, _parent, index in steps:
+            add(store, target, text, index=index)
+        first = wi.list_wishes(store, target)[0].id
+        add(store, target, "Under", parent_id=first)
+        add(store, target, "Före under", parent_id=first, index=0)
+    assert _tree(store, group) == [(0, "Ängen"), (1, "Före under"), (1, "Under"), (0, "Ön"),
+                                   (0, "Ån"), (0, "Sist")]
+    assert [w.position for w in wi.list_wishes(store, group) if w.depth == 0] == [0, 1, 2, 3]
+    assert _tree(store, other) == _tree(store, group)
+    deepest = wi.insert_wish(store, group, "0")
+    for level in range(1, wi.MAX_DEPTH + 1):
+        deepest = wi.insert_wish(store, group, str(level), parent_id=deepest)
+    with pytest.raises(ValidationError, match="nästlas högst"):
+        wi.insert_wish(store, group, "för djupt", parent_id=deepest)
+    with pytest.raises(ValidationError):
+        wi.insert_wish(store, group, "   ")

@@ -61,7 +61,8 @@ class WishBoardActions:
 
         command = ServiceCommand(
             _tr("Add wish"),
-            do=lambda: wishes.add_wish(store, group_id, clean, parent_id=parent_id, index=index),
+            do=lambda: wishes.insert_wish(store, group_id, clean, parent_id=parent_id,
+                                          index=index),
             undo=undo, redo=redo)
         if not self.editor.run(command):
             return None

@@ -92,8 +92,12 @@ class WishListView(QListView):
             super().keyPressEvent(event)
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        self._column.delegate.width = self.viewport().width()
+        delegate = self._column.delegate
+        changed = delegate.width != self.viewport().width()
+        delegate.width = self.viewport().width()
         super().resizeEvent(event)
+        if changed and delegate.wrap:
+            self.scheduleDelayedItemsLayout()  # new row heights now, not in 100 ms
 
     def keyboardSearch(self, search: str) -> None:  # noqa: N802 - typing goes to the capture line
         return
@@ -132,10 +136,11 @@ class WishColumn(QFrame):
         self.title.setFont(title_font)
         # Two lines for every title, so the lists of all columns start at one height.
         self.title.setFixedHeight(self.title.fontMetrics().lineSpacing() * 2 + 2)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.summary = QLabel()
         self.summary.setObjectName("wishColumnSummary")
         self.summary.setStyleSheet("color: palette(placeholder-text);")
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight)
 
         self.model = WishListModel(group_id, self)
         self.delegate = WishDelegate(self)
@@ -169,17 +174,14 @@ class WishColumn(QFrame):
 
         head = QHBoxLayout()
         head.setSpacing(8)
-        head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.title)
-        titles.addWidget(self.summary)
-        head.addLayout(titles, 1)
+        head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.title, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(6)
         layout.addLayout(head)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.summary)
         layout.addWidget(self.input)
         self.set_active(False)
         self._update_summary()

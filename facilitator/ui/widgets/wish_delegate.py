@@ -41,6 +41,8 @@ class WishDelegate(QStyledItemDelegate):
         self.show_bars = True
         self.wrap = True
         self.width = 300  # the viewport's width, kept by the column
+        # Row heights by (text, depth, width): a relayout after an insert asks every row.
+        self._heights: dict[tuple[str, int, int], int] = {}
 
     # ----- geometry ------------------------------------------------------------
     def text_rect(self, rect: QRect, depth: int, buttons: bool) -> QRect:
@@ -56,13 +58,21 @@ class WishDelegate(QStyledItemDelegate):
             return QSize(200, one)
         depth = int(index.data(DEPTH_ROLE) or 0)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        width = self.text_rect(QRect(0, 0, self.width, one), depth, True).width()
-        if metrics.horizontalAdvance(text) <= width:
-            return QSize(200, one)
-        bound = metrics.boundingRect(QRect(0, 0, width, 10_000),
-                                     int(Qt.TextFlag.TextWordWrap), text)
-        lines = min(MAX_LINES, max(1, round(bound.height() / metrics.lineSpacing())))
-        return QSize(200, lines * metrics.lineSpacing() + 2 * PAD + 4)
+        key = (text, depth, self.width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 50_000:
+                self._heights.clear()
+            width = self.text_rect(QRect(0, 0, self.width, one), depth, True).width()
+            if metrics.horizontalAdvance(text) <= width:
+                height = one
+            else:
+                bound = metrics.boundingRect(QRect(0, 0, width, 10_000),
+                                             int(Qt.TextFlag.TextWordWrap), text)
+                lines = min(MAX_LINES, max(1, round(bound.height() / metrics.lineSpacing())))
+                height = lines * metrics.lineSpacing() + 2 * PAD + 4
+            self._heights[key] = height
+        return QSize(200, height)
 
     @staticmethod
     def vote_rects(rect: QRect) -> tuple[QRect, QRect, QRect]:
