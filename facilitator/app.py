@@ -254,8 +254,7 @@ class GuiSession:
         self.window = MainWindow(store, self.bus, self.settings, self.database)
         self.scheduler = BackupScheduler(store, self.database, self.bus)
         self.scheduler.warning.connect(self.show_status)
-        if hasattr(self.window, "request_restore"):
-            self.window.request_restore.connect(self.restore)
+        self.window.request_restore.connect(self.restore)
         self.window.show()
         self.scheduler.at_start()
 

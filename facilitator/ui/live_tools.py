@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
 from facilitator import settings as opts
-from facilitator.ui.projector import ProjectorControls, ProjectorWindow
+from facilitator.ui.projector import Mode, ProjectorControls, ProjectorWindow
 from facilitator.ui.timer import TimerWidget, WorkshopTimer
 
 if TYPE_CHECKING:
@@ -62,6 +62,12 @@ class LiveTools(QObject):
     def set_workshop(self, workshop_id: str | None) -> None:
         self.projector.set_workshop(workshop_id)
         self.controls.setEnabled(workshop_id is not None)
+
+    def follow_group(self, group_id: str, _wish_id: str = "") -> None:
+        """While the projector shows one group, it follows the group being captured."""
+        if group_id and self.projector.mode is Mode.GROUP_WISHES \
+                and self.projector.group_id != group_id:
+            self.projector.show_group(group_id)
 
     def shutdown(self) -> None:
         """Release the screen, stop the timer and close the projector window."""

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,11 +41,15 @@ from facilitator.ui.views.export_view import ExportView
 from facilitator.ui.views.facts_view import FactsView
 from facilitator.ui.views.focus_areas_view import FocusAreasView
 from facilitator.ui.views.people_view import PeopleView
+from facilitator.ui.views.wish_board import WishBoardView
 
 T = TypeVar("T")
 
 
 class MainWindow(QMainWindow):
+    # Restoring a backup closes and reopens the database: the composition root does it.
+    request_restore = Signal()
+
     def __init__(self, store: Store, bus: ChangeBus, settings: Settings, database: Path) -> None:
         super().__init__()
         self.store, self.bus, self.settings, self.database = store, bus, settings, database
@@ -69,6 +73,7 @@ class MainWindow(QMainWindow):
         self.agenda = self._page(AgendaView(store, self.editor), self.tr("Agenda"))
         self.focus_areas = self._page(FocusAreasView(store, self.editor), self.tr("Focus areas"))
         self.people = self._page(PeopleView(store, self.editor), self.tr("Participants"))
+        self.wish_board = self._page(WishBoardView(store, self.editor), self.tr("Wishes"))
         self.actions_view = self._page(ActionsView(store, self.editor), self.tr("Actions"))
         self.export_view = self._page(ExportView(store, self.editor, settings), self.tr("Export"))
         self.export_view.export_requested.connect(self.file_commands.export_minutes)
@@ -87,6 +92,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.live = LiveTools(self)
+        self.wish_board.current_changed.connect(self.live.follow_group)
         self._move_help_menu_last()
         self.navigator.workshop_chosen.connect(self.open_workshop)
         self.bus.changed.connect(self.navigator.on_changed)
@@ -125,6 +131,9 @@ class MainWindow(QMainWindow):
             nav.new_workshop_from_earlier, "Ctrl+Alt+N")
         self.trash_action = self._action(self.tr("&Trash…"), "actionTrash", nav.show_trash,
                                          "Ctrl+Alt+T")
+        self.restore_action = self._action(
+            self.tr("Restore from &backup…"), "actionRestoreBackup",
+            lambda: self.request_restore.emit())
         self.settings_action = self._action(self.tr("Se&ttings…"), "actionSettings",
                                             self.show_settings, "Ctrl+,")
         self.new_project_action = self._action(
@@ -161,7 +170,7 @@ class MainWindow(QMainWindow):
                        self.new_project_action, None,
                        self.import_action, self.export_package_action,
                        self.export_minutes_action, None, self.sample_action, self.trash_action,
-                       self.settings_action, None, self.quit_action):
+                       self.restore_action, self.settings_action, None, self.quit_action):
             if action is None:
                 file_menu.addSeparator()
             else:

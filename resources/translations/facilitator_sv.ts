@@ -2,6 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Attendance</source>
+        <translation>Närvaro</translation>
+    </message>
+    <message>
+        <source>Group membership</source>
+        <translation>Gruppmedlemskap</translation>
+    </message>
+    <message>
+        <source>Focus area choice</source>
+        <translation>Val av fokusområde</translation>
+    </message>
+    <message>
+        <source>Focus area</source>
+        <translation>Fokusområde</translation>
+    </message>
+    <message>
+        <source>Wish</source>
+        <translation>Önskemål</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupp</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>borttagen</translation>
+    </message>
+    <message>
+        <source>responsible replaced by the organisation</source>
+        <translation>ansvarig ersatt med organisationen</translation>
+    </message>
+    <message>
+        <source>responsible replaced by “borttagen person”</source>
+        <translation>ansvarig ersatt med ”borttagen person”</translation>
+    </message>
+    <message>
+        <source>name replaced by “borttagen person” in {field}</source>
+        <translation>namnet ersatt med ”borttagen person” i {field}</translation>
+    </message>
+    <message>
+        <source>Could not be done</source>
+        <translation>Det gick inte</translation>
+    </message>
+    <message>
+        <source>“borttagen person” (the person has no organisation)</source>
+        <translation>”borttagen person” (personen har ingen organisation)</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>Ta bort person</translation>
+    </message>
+    <message>
+        <source>Remove {name} and all personal data about them for good?</source>
+        <translation>Ta bort {name} och alla personuppgifter om personen för gott?</translation>
+    </message>
+    <message>
+        <source>This will change:
+• attendance at {attendance} workshop(s): removed
+• membership in {groups} group(s): removed
+• responsible for {responsible} focus area(s), wish(es) or action(s): replaced by {org}
+• {mentions} text field(s) naming the person: the name, e-mail and phone replaced by “borttagen person”
+
+This can NOT be undone, and the undo history is cleared. Export the personal data first if the person asked for a copy.</source>
+        <translation>Det här ändras:
+• närvaro vid {attendance} workshop(ar): tas bort
+• medlemskap i {groups} grupp(er): tas bort
+• ansvar för {responsible} fokusområde(n), önskemål eller åtgärd(er): ersätts med {org}
+• {mentions} textfält som nämner personen: namnet, e-postadressen och telefonnumret ersätts med ”borttagen person”
+
+Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifterna först om personen har bett om en kopia.</translation>
+    </message>
+    <message>
+        <source>Remove for good</source>
+        <translation>Ta bort för gott</translation>
+    </message>
+    <message>
+        <source>Person removed</source>
+        <translation>Personen är borttagen</translation>
+    </message>
+    <message>
+        <source>{name} has been removed. {count} place(s) were changed.</source>
+        <translation>{name} är borttagen. {count} ställe(n) ändrades.</translation>
+    </message>
+    <message>
+        <source>personal-data-{name}.json</source>
+        <translation>personuppgifter-{name}.json</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>Exportera personuppgifter</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>All data stored about {name} was saved to {path}.</source>
+        <translation>Allt som är sparat om {name} har sparats i {path}.</translation>
+    </message>
+</context>
+<context>
     <name>ActionsModel</name>
     <message>
         <source>Open</source>
@@ -222,51 +349,51 @@
     <name>ChoicesView</name>
     <message>
         <source>{n} chose</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} valde</translation>
     </message>
     <message>
         <source>Choices of focus area</source>
-        <translation type="unfinished"></translation>
+        <translation>Val av fokusområde</translation>
     </message>
     <message>
         <source>Which focus areas did each participant choose?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vilka fokusområden valde varje deltagare?</translation>
     </message>
     <message>
         <source>Arrow keys move · Space or a click marks and unmarks · a person may choose several areas · Ctrl+Z undoes</source>
-        <translation type="unfinished"></translation>
+        <translation>Piltangenterna flyttar · Blanksteg eller ett klick markerar och avmarkerar · en person kan välja flera områden · Ctrl+Z ångrar</translation>
     </message>
     <message>
         <source>{chose} of {total} present have chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>{chose} av {total} närvarande har valt</translation>
     </message>
     <message>
         <source>Open a workshop to mark the participants&apos; choices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna en workshop för att markera deltagarnas val.</translation>
     </message>
     <message>
         <source>The project has no focus areas yet: add them under Focus areas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Projektet har inga fokusområden ännu: lägg till dem under Fokusområden.</translation>
     </message>
     <message>
         <source>Nobody is checked in as present yet: check people in under Participants.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen är incheckad som närvarande ännu: checka in deltagarna under Deltagare.</translation>
     </message>
     <message>
         <source>Mark choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Markera val</translation>
     </message>
     <message>
         <source>Unmark choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort val</translation>
     </message>
     <message>
         <source>Mark {n} choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Markera {n} val</translation>
     </message>
     <message>
         <source>Unmark {n} choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort {n} val</translation>
     </message>
 </context>
 <context>
@@ -627,19 +754,19 @@
     <name>GroupsView</name>
     <message>
         <source>Number of groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal grupper</translation>
     </message>
     <message>
         <source>Propose groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Föreslå grupper</translation>
     </message>
     <message>
         <source>Combine the focus areas into this many groups of even size; replaces the groups below</source>
-        <translation type="unfinished"></translation>
+        <translation>Slå ihop fokusområdena till så här många jämnstora grupper; ersätter grupperna nedan</translation>
     </message>
     <message>
         <source>New group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny grupp</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -647,79 +774,79 @@
     </message>
     <message>
         <source>Delete the chosen group, or take the chosen member or area out of its group (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort den valda gruppen, eller ta ut den valda deltagaren eller det valda området ur sin grupp (Del)</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupper</translation>
     </message>
     <message>
         <source>Group, focus areas and members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chose</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drag members and areas between groups, or: Alt+← / Alt+→ previous/next group · Ctrl+1…9 to group N · Ctrl+0 out of the groups · F2 renames (empty: automatic name) · Del removes · Ctrl+Z undoes</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupp, fokusområden och deltagare</translation>
     </message>
     <message>
         <source>Number of groups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal grupper:</translation>
     </message>
     <message>
-        <source>{n} members</source>
-        <translation type="unfinished"></translation>
+        <source>Chose / size</source>
+        <translation>Valde / storlek</translation>
+    </message>
+    <message>
+        <source>Drag members and areas between groups · Alt+← / Alt+→ previous/next group · Ctrl+1…9 group N · Ctrl+0 no group · F2 renames (empty: automatic) · Ctrl+Z undoes</source>
+        <translation>Dra deltagare och områden mellan grupperna · Alt+← / Alt+→ föregående/nästa grupp · Ctrl+1…9 grupp N · Ctrl+0 ingen grupp · F2 byter namn (tomt: automatiskt) · Ctrl+Z ångrar</translation>
+    </message>
+    <message>
+        <source>Group {number} · {n} members</source>
+        <translation>Grupp {number} · {n} deltagare</translation>
     </message>
     <message>
         <source>Group {n}: F2 renames; an empty name follows the focus areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupp {n}: F2 byter namn; ett tomt namn följer fokusområdena</translation>
     </message>
     <message>
         <source>{n} chose</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} valde</translation>
     </message>
     <message>
         <source>Not in a group</source>
-        <translation type="unfinished"></translation>
+        <translation>Utan grupp</translation>
     </message>
     <message>
         <source>{n} present</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} närvarande</translation>
     </message>
     <message>
         <source>{groups} groups · {placed} placed · {loose} not in a group</source>
-        <translation type="unfinished"></translation>
+        <translation>{groups} grupper · {placed} placerade · {loose} utan grupp</translation>
     </message>
     <message>
         <source>{n} in a group they did not choose</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} i en grupp de inte valde</translation>
     </message>
     <message>
         <source>(no choice)</source>
-        <translation type="unfinished"></translation>
+        <translation>(inget val)</translation>
     </message>
     <message>
         <source>Chose none of this group&apos;s focus areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Valde inget av gruppens fokusområden</translation>
     </message>
     <message>
         <source>Replace the groups?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersätta grupperna?</translation>
     </message>
     <message>
         <source>The current groups already have wishes. New groups replace them; the old groups and their wishes can be brought back with Undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>De nuvarande grupperna har redan önskemål. Nya grupper ersätter dem; de gamla grupperna och deras önskemål kan tas tillbaka med Ångra.</translation>
     </message>
     <message>
         <source>Propose {n} groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Föreslå {n} grupper</translation>
     </message>
     <message>
         <source>Move member</source>
-        <translation type="unfinished"></translation>
+        <translation>Flytta deltagare</translation>
     </message>
     <message>
         <source>Move focus area</source>
@@ -727,15 +854,15 @@
     </message>
     <message>
         <source>Delete group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort grupp</translation>
     </message>
     <message>
         <source>Remove focus area from group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort fokusområde ur grupp</translation>
     </message>
     <message>
         <source>Rename group</source>
-        <translation type="unfinished"></translation>
+        <translation>Byt namn på grupp</translation>
     </message>
 </context>
 <context>
@@ -879,6 +1006,10 @@
         <translation>Deltagare</translation>
     </message>
     <message>
+        <source>Wishes</source>
+        <translation>Önskemål</translation>
+    </message>
+    <message>
         <source>Actions</source>
         <translation>Åtgärder</translation>
     </message>
@@ -901,6 +1032,10 @@
     <message>
         <source>&amp;Trash…</source>
         <translation>&amp;Papperskorg…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;backup…</source>
+        <translation>Återställ från &amp;säkerhetskopia…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
@@ -1182,6 +1317,14 @@ Flytta den till papperskorgen ändå?</translation>
     <message>
         <source>Phone</source>
         <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Export personal data…</source>
+        <translation>Exportera personuppgifter…</translation>
+    </message>
+    <message>
+        <source>Remove person (GDPR)…</source>
+        <translation>Ta bort person (GDPR)…</translation>
     </message>
     <message>
         <source>Invite</source>
@@ -1647,15 +1790,15 @@ Flytta den till papperskorgen ändå?</translation>
     <name>TallyBar</name>
     <message>
         <source>Votes for this wish</source>
-        <translation type="unfinished"></translation>
+        <translation>Röster på det här önskemålet</translation>
     </message>
     <message>
         <source>Type the count, Enter saves and goes on · ↑ / ↓ back and on without saving · Esc ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv antalet, Enter sparar och går vidare · ↑ / ↓ bakåt och framåt utan att spara · Esc avslutar</translation>
     </message>
     <message>
         <source>Votes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Röster:</translation>
     </message>
 </context>
 <context>
@@ -1788,90 +1931,90 @@ Flytta den till papperskorgen ändå?</translation>
     <name>WishBoardView</name>
     <message>
         <source>One group at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>En grupp i taget</translation>
     </message>
     <message>
         <source>Show only the group being captured, full width (Ctrl+1…9 switches)</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa bara gruppen som skrivs in, i full bredd (Ctrl+1…9 byter)</translation>
     </message>
     <message>
         <source>Sort by votes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortera efter röster</translation>
     </message>
     <message>
         <source>Show each level&apos;s wishes with the most votes first; the stored order stays</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa önskemålen på varje nivå med flest röster först; den sparade ordningen ändras inte</translation>
     </message>
     <message>
         <source>Count votes</source>
-        <translation type="unfinished"></translation>
+        <translation>Räkna röster</translation>
     </message>
     <message>
         <source>Walk wish by wish and type the counts from the flip-charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Gå önskemål för önskemål och skriv in rösterna från blädderblocken</translation>
     </message>
     <message>
         <source>Reset votes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nollställ röster</translation>
     </message>
     <message>
         <source>Set every vote of this workshop to 0 (Ctrl+Z brings them back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sätt alla röster i den här workshopen till 0 (Ctrl+Z tar tillbaka dem)</translation>
     </message>
     <message>
         <source>Enter adds · Tab / Shift+Tab nest · Alt+↑ / ↓ move · ↑ / ↓ choose · F2 edits · Del deletes · Ctrl+Z undoes · Ctrl++ / Ctrl+− votes · Ctrl+1…9 group</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter lägger till · Tab / Skift+Tab flyttar in och ut · Alt+↑ / ↓ flyttar · ↑ / ↓ väljer · F2 redigerar · Del tar bort · Ctrl+Z ångrar · Ctrl++ / Ctrl+− röstar · Ctrl+1…9 grupp</translation>
     </message>
     <message>
         <source>Group {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupp {n}</translation>
     </message>
     <message>
         <source>Open a workshop to capture its groups&apos; wishes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna en workshop för att skriva in gruppernas önskemål.</translation>
     </message>
     <message>
         <source>This workshop has no groups yet. Form the groups first; each gets a column here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Workshopen har inga grupper än. Bilda grupperna först; var och en får en kolumn här.</translation>
     </message>
     <message>
         <source>There are no wishes to count yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finns inga önskemål att räkna än.</translation>
     </message>
     <message>
         <source>{group} · wish {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{group} · önskemål {n} av {total}</translation>
     </message>
     <message>
         <source>Every wish is counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla önskemål är räknade.</translation>
     </message>
 </context>
 <context>
     <name>WishColumn</name>
     <message>
         <source>Ctrl+{n} captures here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+{n} skriver in här</translation>
     </message>
     <message>
         <source>Wishes of {group}</source>
-        <translation type="unfinished"></translation>
+        <translation>Önskemål från {group}</translation>
     </message>
     <message>
         <source>New wish for {group}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nytt önskemål för {group}</translation>
     </message>
     <message>
         <source>Type a wish, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ett önskemål, sedan Enter</translation>
     </message>
     <message>
         <source>No wishes yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga önskemål än</translation>
     </message>
     <message>
         <source>{n} wishes · {v} votes</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} önskemål · {v} röster</translation>
     </message>
     <message>
         <source>{n} wishes</source>
