@@ -180,13 +180,14 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True) -> Erasur
         org = person.organisation
         patterns = _patterns(person)
 
-        for model, kind in ((Attendance, "attendance"), (GroupMember, "group_member")):
+        # Rows that exist only because of the person: attendance, group
+        # membership, and any other table with a person_id (focus choices…).
+        for model in _person_rows():
+            kind = model.__tablename__
             for row in s.scalars(select(model).where(model.person_id == person_id)):
-                parent = (s.get(Workshop, row.workshop_id) if model is Attendance
-                          else s.get(Group, row.group_id))
-                report.places.append(Place(kind, row.id, "person_id", _context(parent),
+                report.places.append(Place(kind, row.id, "person_id", _parent_context(s, row),
                                            "removed"))
-                tx.changed("attendance" if model is Attendance else "group", row.id)
+                tx.changed(_change_kind(row), row.id)
             s.execute(delete(model).where(model.person_id == person_id))
 
         for model, kind in ((FocusArea, "focus_area"), (Wish, "wish"), (Action, "action")):
@@ -228,10 +229,24 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True) -> Erasur
     return report
 
 
+def _person_rows() -> list[type[Base]]:
+    return [m for m in _models() if m is not Person and "person_id" in m.__table__.columns]
+
+
+def _parent_context(session: Any, row: Any) -> str:
+    if getattr(row, "workshop_id", None):
+        return _context(session.get(Workshop, row.workshop_id))
+    if getattr(row, "group_id", None):
+        group = session.get(Group, row.group_id)
+        workshop = session.get(Workshop, group.workshop_id) if group else None
+        return " / ".join(x for x in (_context(workshop), _context(group)) if x)
+    return ""
+
+
 def _change_kind(row: Any) -> str:
     table = row.__tablename__
-    return {"work_group": "group", "group_member": "group",
-            "group_focus_area": "group"}.get(table, table)
+    return {"work_group": "group", "group_member": "group", "group_focus_area": "group",
+            "focus_choice": "attendance"}.get(table, table)
 
 
 def compact(store: Store) -> None:

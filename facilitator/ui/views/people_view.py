@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -28,6 +28,7 @@ from facilitator.services import people
 from facilitator.services.core import Store
 from facilitator.store.models import AttendanceStatus
 from facilitator.ui.commands import Editor, ServiceCommand, deleter, setter
+from facilitator.ui.dialogs import gdpr_dialog
 from facilitator.ui.dialogs.person_dialog import (
     edit_person,
     new_person,
@@ -195,6 +196,15 @@ class PeopleView(WorkshopPage):
                 column, QHeaderView.ResizeMode.ResizeToContents)
         self.register.cellDoubleClicked.connect(lambda _r, _c: self.rename_selected())
         self.register.installEventFilter(self)
+        self.register.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for name, text, slot in (
+            ("exportPersonData", self.tr("Export personal data…"), self.export_person_data),
+            ("erasePerson", self.tr("Remove person (GDPR)…"), self.erase_person),
+        ):
+            action = QAction(text, self.register)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            self.register.addAction(action)
         self.invite_button = _button("invitePerson", self.tr("Invite"),
                                      lambda: self.add_selected(S.INVITED),
                                      self.tr("Add the chosen people as invited (I)"))
@@ -483,6 +493,18 @@ class PeopleView(WorkshopPage):
         person_id = self._focused_person()
         if person_id is not None:
             edit_person(self, self.editor, self.store, person_id, self._organisations)
+
+    def erase_person(self) -> None:
+        """GDPR erasure of the chosen person (confirmed, reported, not undoable)."""
+        person_id = self._focused_person()
+        if person_id is not None and gdpr_dialog.erase_person_dialog(
+                self, self.store, self.editor, person_id):
+            self.safe_refresh()
+
+    def export_person_data(self) -> None:
+        person_id = self._focused_person()
+        if person_id is not None:
+            gdpr_dialog.export_person_dialog(self, self.store, person_id)
 
     def new_person(self) -> None:
         created = new_person(self, self.editor, self.store, self._organisations)
