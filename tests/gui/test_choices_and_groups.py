@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent, QUndoStack
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from facilitator.events import ChangeBus
-from facilitator.services import choices, focus_areas, groups, people, projects, workshops
+from facilitator.services import (
+    choices,
+    focus_areas,
+    groups,
+    people,
+    projects,
+    wishes,
+    workshops,
+)
 from facilitator.ui.commands import Editor
 from facilitator.ui.views.choices_view import ChoicesView
 from facilitator.ui.views.groups_view import FLAG_ROLE, GROUP_ROLE, ID_ROLE, KIND_ROLE, GroupsView
+from tests.gui.conftest import when_modal
 from tests.gui.keyboard import press, type_text
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -94,8 +103,9 @@ def test_marking_choices_by_keys_and_clicks(qtbot, evening):
     assert view.counts() == {"Kultursamverkan": 4, "Medborgardialog": 4, "Skolsamverkan": 3,
                              "Turismsamverkan": 3, "Ungas inflytande": 3,
                              "Näringslivssamverkan": 4}
-    assert header(view, 0) == "Kultursamverkan\n4 chose"
-    assert view.summary.text() == "15 of 15 present have chosen"
+    assert header(view, 0) == "Kultursamverkan\n" + view.tr("{n} chose").format(n=4)
+    assert view.summary.text() == view.tr("{chose} of {total} present have chosen").format(
+        chose=15, total=15)
     assert view.model.data(view.model.index(3, 3)) == "✓"
     assert view.model.data(view.model.index(3, 2)) == ""
 
@@ -106,12 +116,12 @@ def test_marking_choices_by_keys_and_clicks(qtbot, evening):
                      pos=grid.visualRect(cell).center())
     settle(qtbot)
     assert areas[5] in choices.list_choices(store, workshop)[persons[0]]
-    assert header(view, 5) == "Näringslivssamverkan\n5 chose"
+    assert header(view, 5) == "Näringslivssamverkan\n" + view.tr("{n} chose").format(n=5)
     qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton,
                      pos=grid.visualRect(cell).center())
     settle(qtbot)
     assert areas[5] not in choices.list_choices(store, workshop)[persons[0]]
-    assert header(view, 5) == "Näringslivssamverkan\n4 chose"
+    assert header(view, 5) == "Näringslivssamverkan\n" + view.tr("{n} chose").format(n=4)
     assert view.stack.count() == steps + 2
 
     # Undo brings the click back, redo takes it away again; the grid follows.
@@ -144,6 +154,12 @@ def test_space_on_a_selection_marks_all_as_one_step_and_undo_restores(qtbot, eve
     settle(qtbot)
     assert choices.list_choices(store, workshop) == {}
     view.stack.undo()
+    settle(qtbot)
+    assert view.counts()["Ungas inflytande"] == 3
+    press(grid, Qt.Key.Key_Delete)  # Del unmarks the selection: one step as well
+    settle(qtbot)
+    assert choices.list_choices(store, workshop) == {}
+    view.stack.undo()
     view.stack.undo()
     settle(qtbot)
     assert choices.list_choices(store, workshop) == {persons[1]: {areas[4]}}
@@ -170,6 +186,16 @@ def member_item(view: GroupsView, name: str):  # type: ignore[no-untyped-def]
                 and i.text(0).lstrip("⚠ ") == name)
 
 
+def drop_at(tree, item, target) -> None:  # type: ignore[no-untyped-def]
+    """Drop ``item`` on ``target`` as the mouse would at the end of a drag."""
+    tree.setCurrentItem(item)
+    event = QDropEvent(QPointF(tree.visualItemRect(target).center()), Qt.DropAction.MoveAction,
+                       tree.model().mimeData([tree.indexFromItem(item)]),
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    tree.dropEvent(event)
+    assert event.dropAction() == Qt.DropAction.IgnoreAction  # the tree itself moves nothing
+
+
 def names_in_db(store, workshop) -> list[str]:
     return [g.name for g in groups.list_groups(store, workshop)]
 
@@ -179,7 +205,7 @@ def test_propose_adjust_rename_undo_and_redo(qtbot, evening):
     _choose_pattern(store, workshop, areas, persons)
     earlier = groups.create_group(store, workshop, [areas[0]], "Gamla gruppen")
     view = _page(qtbot, store, GroupsView, workshop)
-    assert tops(view) == ["Gamla gruppen", "Not in a group"]
+    assert tops(view) == ["Gamla gruppen", view.tr("Not in a group")]
     view.count.setValue(3)
     qtbot.mouseClick(view.propose_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
@@ -194,7 +220,8 @@ def test_propose_adjust_rename_undo_and_redo(qtbot, evening):
     assert tops(view) == [g.name for g in made]  # nobody is left outside a group
     assert rows_of(view, 1, "area") == ["◆ Kultursamverkan", "◆ Turismsamverkan"]
     assert rows_of(view, 1, "member") == NAMES[:5]
-    assert view.tree.topLevelItem(0).text(1) == "Group 1 · 5 members"
+    assert view.tree.topLevelItem(0).text(1) == view.tr("Group {number} · {n} members").format(
+        number=1, n=5)
     assert not any(i.data(0, FLAG_ROLE) for i in view._items())
 
     # Move Agnes to the next group with Alt+Right: she did not choose its areas: flagged.
@@ -208,7 +235,7 @@ def test_propose_adjust_rename_undo_and_redo(qtbot, evening):
     assert agnes.text(0) == "⚠ Agnes Åström" and agnes.data(0, FLAG_ROLE) is True
     assert agnes.data(0, GROUP_ROLE) == after[1].id
     assert view.tree.currentItem() is agnes  # the selection follows the moved person
-    assert "1 in a group they did not choose" in view.summary.text()
+    assert view.tr("{n} in a group they did not choose").format(n=1) in view.summary.text()
     # Ctrl+3 sends her on to the third group.
     press(view.tree, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot)
@@ -258,7 +285,7 @@ def test_propose_adjust_rename_undo_and_redo(qtbot, evening):
         view.stack.undo()
     settle(qtbot)
     assert [g.id for g in groups.list_groups(store, workshop)] == [earlier]
-    assert tops(view) == ["Gamla gruppen", "Not in a group"]
+    assert tops(view) == ["Gamla gruppen", view.tr("Not in a group")]
     assert view.tree.topLevelItem(1).childCount() == 15
 
 
@@ -271,7 +298,7 @@ def test_drag_and_drop_moves_members_and_areas_and_names_follow(qtbot, evening):
     settle(qtbot)
     first, second, third = groups.list_groups(store, workshop)
 
-    view.tree.drop_at(member_item(view, "Örjan Åström"), view.tree.topLevelItem(0))
+    drop_at(view.tree, member_item(view, "Örjan Åström"), view.tree.topLevelItem(0))
     settle(qtbot)
     assert persons[14] in groups.list_groups(store, workshop)[0].member_ids
     assert member_item(view, "Örjan Åström").data(0, FLAG_ROLE) is True
@@ -279,7 +306,7 @@ def test_drag_and_drop_moves_members_and_areas_and_names_follow(qtbot, evening):
     # Dropping the area "Turismsamverkan" on a member row of the third group moves it there.
     area = next(i for i in view._items() if i.data(0, ID_ROLE) == areas[3])
     target = member_item(view, "Karin Åström")
-    view.tree.drop_at(area, target)
+    drop_at(view.tree, area, target)
     settle(qtbot)
     now = groups.list_groups(store, workshop)
     assert now[0].focus_area_ids == (areas[0],)
@@ -313,7 +340,7 @@ def test_new_group_delete_and_out_of_groups_by_keys(qtbot, evening):
     press(view.tree, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot)
     assert all(persons[0] not in g.member_ids for g in groups.list_groups(store, workshop))
-    assert tops(view)[-1] == "Not in a group"
+    assert tops(view)[-1] == view.tr("Not in a group")
     assert view.tree.topLevelItem(3).child(0).text(0) == "Agnes Åström"
     # Ctrl+3 puts her in the new, empty group; Del on that group deletes it.
     press(view.tree, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
@@ -339,3 +366,72 @@ def test_too_many_groups_is_refused_with_a_message(qtbot, evening):
     assert not view.propose()
     assert "7 grupper av 6 fokusområden" in refused[0]
     assert groups.list_groups(store, workshop) == []
+
+
+def test_inside_the_main_window_del_and_f2_act_on_the_focused_tab(qtbot, evening, window):
+    store, workshop, areas, persons = evening
+    _choose_pattern(store, workshop, areas, persons)
+    choices_page = window._page(ChoicesView(store, window.editor), "Val av fokusområde")
+    groups_page = window._page(GroupsView(store, window.editor), "Grupper")
+    for page in (choices_page, groups_page):
+        window.bus.changed.connect(page.on_changed)
+    window.open_workshop(workshop)
+
+    window.tabs.setCurrentWidget(choices_page)
+    choices_page.grid.setFocus()
+    qtbot.waitUntil(choices_page.grid.hasFocus)
+    choices_page.grid.setCurrentIndex(choices_page.model.index(0, 0))
+    press(choices_page.grid, Qt.Key.Key_Delete)  # unmarks; must not delete the workshop
+    settle(qtbot)
+    assert areas[0] not in choices.list_choices(store, workshop).get(persons[0], set())
+    assert workshops.get_facts(store, workshop).title == "Decemberkvällen på Ängsö"
+
+    window.tabs.setCurrentWidget(groups_page)
+    groups_page.count.setValue(3)
+    assert groups_page.propose()
+    settle(qtbot)
+    groups_page.tree.setFocus()
+    qtbot.waitUntil(groups_page.tree.hasFocus)
+    groups_page.tree.setCurrentItem(groups_page.tree.topLevelItem(1))
+    press(groups_page.tree, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_text(editor, "Ungdomar i Öjebyn")
+    press(editor, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert names_in_db(store, workshop)[1] == "Ungdomar i Öjebyn"
+    groups_page.tree.setFocus()
+    groups_page.tree.setCurrentItem(member_item(groups_page, "Fredrik Åström"))
+    press(groups_page.tree, Qt.Key.Key_Delete)
+    settle(qtbot)
+    assert all(persons[5] not in g.member_ids for g in groups.list_groups(store, workshop))
+    assert tops(groups_page)[-1] == groups_page.tr("Not in a group")
+    window.undo_stack.undo()
+    settle(qtbot)
+    assert persons[5] in groups.list_groups(store, workshop)[1].member_ids
+
+
+def test_replacing_groups_with_wishes_asks_first_and_undo_brings_them_back(qtbot, evening):
+    store, workshop, areas, _persons = evening
+    old = groups.create_group(store, workshop, [areas[0]])
+    wishes.add_wish(store, old, "Öppna bygdegården för ungdomarna på fredagar")
+    view = _page(qtbot, store, GroupsView, workshop)
+    view.count.setValue(2)
+
+    when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.No).click())
+    assert not view.propose()
+    assert [g.id for g in groups.list_groups(store, workshop)] == [old]
+
+    when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    assert view.propose()
+    settle(qtbot)
+    assert len(groups.list_groups(store, workshop)) == 2
+    # Nobody chose anything here: the proposal says so, and everyone is still placed.
+    assert view.notes.isVisible() and "Ingen har valt" in view.notes.text()
+    assert sorted(len(g.member_ids) for g in groups.list_groups(store, workshop)) == [7, 8]
+    view.stack.undo()
+    settle(qtbot)
+    assert [g.id for g in groups.list_groups(store, workshop)] == [old]
+    assert [w.text for w in wishes.list_wishes(store, old)] == [
+        "Öppna bygdegården för ungdomarna på fredagar"]

@@ -2,8 +2,8 @@
 
 Arrow keys move, Space (or a click) marks or unmarks the current cell; with
 several cells selected, Space marks them all (or unmarks them all when every
-one is already marked) as one undoable step. Each column header counts the
-participants who chose that area.
+one is already marked) as one undoable step; Del unmarks the selection. Each
+column header counts the participants who chose that area.
 """
 
 from __future__ import annotations
@@ -236,6 +236,12 @@ class ChoicesView(WorkshopPage):
         return self.editor.run(setter(
             text, lambda v: choices.set_choices(self.store, workshop_id, v), changes))
 
+    def delete_selected(self) -> bool:
+        """Del (also through the main window): unmark every selected cell, as one step."""
+        selected = self.grid.selectionModel().selectedIndexes() or [self.grid.currentIndex()]
+        marked = [i for i in selected if i.isValid() and self.model.is_chosen(i)]
+        return self.toggle(marked) if marked else False
+
     def _on_clicked(self, index: QModelIndex) -> None:
         if QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier:
             self.toggle([index])
@@ -243,6 +249,9 @@ class ChoicesView(WorkshopPage):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.grid and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Delete and not event.modifiers():
+                self.delete_selected()
+                return True
             if event.key() == Qt.Key.Key_Space and not event.modifiers():
                 selected = self.grid.selectionModel().selectedIndexes()
                 current = self.grid.currentIndex()

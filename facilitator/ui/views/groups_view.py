@@ -10,7 +10,7 @@ automatic one), Del removes the selected member, area or group.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -73,15 +73,6 @@ class GroupsTree(QTreeWidget):
             self.page.delete_selected()
             return
         super().keyPressEvent(event)
-
-    def drop_at(self, item: QTreeWidgetItem, target: QTreeWidgetItem) -> None:
-        """Drop ``item`` on ``target`` as a mouse would (for keyboardless tests)."""
-        self.setCurrentItem(item)
-        point = self.visualItemRect(target).center()
-        event = QDropEvent(QPoint(point.x(), point.y()).toPointF(), Qt.DropAction.MoveAction,
-                           self.model().mimeData([self.indexFromItem(item)]),
-                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-        self.dropEvent(event)
 
 
 class GroupsView(WorkshopPage):
@@ -212,7 +203,8 @@ class GroupsView(WorkshopPage):
             item.setData(0, ID_ROLE, group.id)
             item.setData(0, GROUP_ROLE, group.id)
             item.setData(0, NAME_ROLE, group.name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            item.setFlags((item.flags() | Qt.ItemFlag.ItemIsEditable)
+                          & ~Qt.ItemFlag.ItemIsDragEnabled)
             item.setToolTip(0, self.tr("Group {n}: F2 renames; an empty name follows the "
                                        "focus areas").format(n=number))
             font = QFont()
@@ -240,6 +232,7 @@ class GroupsView(WorkshopPage):
                                     self.tr("{n} present").format(n=len(loose))])
             rest.setSizeHint(0, QSize(0, ROW_HEIGHT + 4))
             rest.setData(0, KIND_ROLE, "nogroup")
+            rest.setFlags(rest.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
             rest.setData(0, GROUP_ROLE, NO_GROUP)
             rest.setForeground(0, QBrush(MUTED))
             self.tree.addTopLevelItem(rest)
