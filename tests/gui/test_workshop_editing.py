@@ -170,3 +170,26 @@ def test_workshop_from_an_earlier_one_and_trash(qtbot, store, opened, workshop):
     assert opened.workshop_id is None
     opened.undo_action.trigger()
     assert len(projects.list_projects(store)[0].workshops) == 2
+
+
+def test_a_finalised_public_record_is_deleted_only_after_confirmation(qtbot, store, opened,
+                                                                     workshop, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    workshops.update_workshop(store, workshop[1], status="finalised")
+    asked = []
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+
+    def question(_parent, title, _text, *_args):
+        asked.append(title)
+        return next(answers)
+
+    monkeypatch.setattr("facilitator.ui.navigator_commands.QMessageBox.question", question)
+    opened.navigator.select_id(workshop[1], emit=False)
+    opened.navigator.setFocus()
+    opened.delete_action.trigger()
+    assert [w.title for w in projects.list_projects(store)[0].workshops] == [
+        "Kväll i bygdegården"]
+    opened.delete_action.trigger()
+    assert projects.list_projects(store)[0].workshops == ()
+    assert asked == ["Ta bort en allmän handling?"] * 2

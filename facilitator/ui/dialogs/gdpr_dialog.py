@@ -18,8 +18,12 @@ from facilitator.ui.commands import Editor
 
 
 def tr(text: str) -> str:
-    """Translate at run time for texts chosen from a table (their sources are marked below)."""
-    return QCoreApplication.translate("GdprDialog", text)
+    """Translate a text of this module's functions.
+
+    pyside6-lupdate files bare ``tr("…")`` calls under the empty context, so
+    they are looked up there.
+    """
+    return QCoreApplication.translate("", text)
 
 
 def _kind(kind: str) -> str:
