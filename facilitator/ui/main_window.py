@@ -37,9 +37,11 @@ from facilitator.ui.navigator_commands import NavigatorCommands
 from facilitator.ui.views.actions_view import ActionsView
 from facilitator.ui.views.agenda_view import AgendaView
 from facilitator.ui.views.base import WorkshopPage
+from facilitator.ui.views.choices_view import ChoicesView
 from facilitator.ui.views.export_view import ExportView
 from facilitator.ui.views.facts_view import FactsView
 from facilitator.ui.views.focus_areas_view import FocusAreasView
+from facilitator.ui.views.groups_view import GroupsView
 from facilitator.ui.views.people_view import PeopleView
 from facilitator.ui.views.wish_board import WishBoardView
 
@@ -73,6 +75,8 @@ class MainWindow(QMainWindow):
         self.agenda = self._page(AgendaView(store, self.editor), self.tr("Agenda"))
         self.focus_areas = self._page(FocusAreasView(store, self.editor), self.tr("Focus areas"))
         self.people = self._page(PeopleView(store, self.editor), self.tr("Participants"))
+        self.choices = self._page(ChoicesView(store, self.editor), self.tr("Choices"))
+        self.groups = self._page(GroupsView(store, self.editor), self.tr("Groups"))
         self.wish_board = self._page(WishBoardView(store, self.editor), self.tr("Wishes"))
         self.actions_view = self._page(ActionsView(store, self.editor), self.tr("Actions"))
         self.export_view = self._page(ExportView(store, self.editor, settings), self.tr("Export"))

@@ -1006,6 +1006,14 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Deltagare</translation>
     </message>
     <message>
+        <source>Choices</source>
+        <translation>Val</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupper</translation>
+    </message>
+    <message>
         <source>Wishes</source>
         <translation>Önskemål</translation>
     </message>
