@@ -63,6 +63,7 @@ def group_name_for(area_names: list[str]) -> str:
 # ending is cut where one of these begins, so the linking "s" stays with the first
 # word: "Landsbygds- och Stadsutveckling", not "Landsbyg- och Stadsutveckling".
 _HEADS = ("utveckling", "samverkan", "samarbete", "försörjning", "analys", "dialog",
+          "undersökning", "information", "kommunikation", "boende", "trafik",
           "planering", "arbete", "frågor", "service", "omsorg", "strategi", "politik",
           "verksamhet", "liv", "vård", "skola", "näring", "turism", "kultur", "miljö")
 _VOWELS = set("aeiouyåäö")
@@ -70,6 +71,19 @@ _VOWELS = set("aeiouyåäö")
 _ONSETS = {"bl", "br", "dr", "dj", "fl", "fr", "gl", "gr", "gn", "gj", "hj", "kl", "kn", "kr",
            "kv", "kj", "lj", "pl", "pr", "sk", "sl", "sm", "sn", "sp", "st", "sv", "sj", "tr",
            "tv", "tj", "vr"}
+
+
+def hyphenate_compound(name: str, longer_than: int = 12) -> str:
+    """Break a long one-word compound before its last element: "Kompetens-\nförsörjning".
+
+    For narrow column headers; other names come back unchanged.
+    """
+    if len(name) <= longer_than or " " in name or "-" in name:
+        return name
+    lowered = name.lower()
+    head = max((h for h in _HEADS if lowered.endswith(h) and len(name) - len(h) >= 3),
+               key=len, default="")
+    return f"{name[: -len(head)]}-\n{name[-len(head):]}" if head else name
 
 
 def _shared_ending(a: str, b: str) -> str:

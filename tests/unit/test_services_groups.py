@@ -186,3 +186,20 @@ def test_compound_names_keep_the_linking_s_with_the_first_word(areas, name):
     from facilitator.services.groups import group_name_for
 
     assert group_name_for(areas) == name
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Kompetensförsörjning", "Kompetens-\nförsörjning"),
+        ("Medborgardialog", "Medborgar-\ndialog"),
+        ("Turismsamverkan", "Turism-\nsamverkan"),
+        ("Fritid", "Fritid"),
+        ("Samverkan Skola-Lokalsamhälle", "Samverkan Skola-Lokalsamhälle"),
+        ("Naturturismpaketering", "Naturturismpaketering"),
+    ],
+)
+def test_long_compounds_break_before_their_last_element(name, shown):
+    from facilitator.services.groups import hyphenate_compound
+
+    assert hyphenate_compound(name) == shown

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.services import choices, focus_areas, people, workshops
 from facilitator.services.core import Store
+from facilitator.services.groups import hyphenate_compound
 from facilitator.store.models import AttendanceStatus
 from facilitator.ui.commands import Editor, setter
 from facilitator.ui.views.base import WorkshopPage
@@ -98,7 +99,7 @@ class ChoicesModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:
-                name = self.areas[section][1]
+                name = hyphenate_compound(self.areas[section][1])
                 return f"{name}\n" + self.count_label.format(n=self.counts()[section])
             person = self.people[section]
             return person[1] + (f" ({person[2]})" if person[2] else "")
