@@ -1,19 +1,39 @@
-"""Open a database: refuse newer schemas, back up, then migrate to head."""
+"""Open a database: refuse newer schemas, back up, then migrate to head.
+
+Alembic is imported only when a migration actually runs. At an ordinary start
+the database is already at head, and the revisions are read straight from the
+migration scripts' ``revision``/``down_revision`` lines (a few kB of text)
+instead of importing Alembic and executing every script: that was about a
+third of the app's start-up. A history the plain reading can't follow
+(branches, merges, computed ids) falls back to Alembic's own ScriptDirectory.
+"""
 
 from __future__ import annotations
 
+import ast
+import re
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from facilitator.paths import backup_dir_for, migrations_path
 from facilitator.store.backup import backup_file, open_readonly
 from facilitator.store.db import DatabaseLockedError, make_engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    """``migrate.command`` is Alembic's command module, imported on first use."""
+    if name == "command":
+        from alembic import command
+
+        return command
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class NewerSchemaError(RuntimeError):
@@ -29,18 +49,76 @@ class MigrationError(RuntimeError):
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_path()))
     return cfg
 
 
+_ASSIGNMENT = re.compile(
+    r"^(revision|down_revision|branch_labels|depends_on)\s*(?::[^=\n]+)?=\s*(.+?)\s*$", re.M
+)
+
+
+def _read_history(versions: Path) -> dict[str, str | None] | None:
+    """revision → down_revision for every script in ``versions``, read as text.
+
+    None when the history is not a plain chain this reading can vouch for: a
+    value that is not a literal, a merge (a tuple of down revisions), a branch
+    label or dependency, or anything but exactly one head.
+    """
+    history: dict[str, str | None] = {}
+    for script in sorted(versions.glob("*.py")):
+        if script.name.startswith("__"):
+            continue
+        values: dict[str, object] = {}
+        for name, expression in _ASSIGNMENT.findall(script.read_text(encoding="utf-8")):
+            try:
+                values.setdefault(name, ast.literal_eval(expression))
+            except (ValueError, SyntaxError):
+                return None
+        revision, down = values.get("revision"), values.get("down_revision")
+        if (not isinstance(revision, str) or not (down is None or isinstance(down, str))
+                or values.get("branch_labels") or values.get("depends_on")
+                or revision in history):
+            return None
+        history[revision] = down
+    heads = set(history) - set(history.values())
+    if len(heads) != 1 or any(d is not None and d not in history for d in history.values()):
+        return None
+    return history
+
+
+def _scripts() -> tuple[str, set[str]]:
+    """(head revision, every known revision) of the migration scripts."""
+    history = _read_history(migrations_path() / "versions")
+    if history is not None:
+        (head,) = set(history) - set(history.values())
+        return head, set(history)
+    return alembic_head_revision(), alembic_known_revisions()
+
+
 def head_revision() -> str:
+    return _scripts()[0]
+
+
+def known_revisions() -> set[str]:
+    return _scripts()[1]
+
+
+def alembic_head_revision() -> str:
+    """The head as Alembic computes it (imports Alembic and runs every script)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
-def known_revisions() -> set[str]:
+def alembic_known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
@@ -81,8 +159,8 @@ def open_database(path: Path) -> Engine:
     """
     path = Path(path)
     current = stored_revision(path)
-    head = head_revision()
-    if current is not None and current not in known_revisions():
+    head, known = _scripts()
+    if current is not None and current not in known:
         raise NewerSchemaError(
             f"Databasen {path} är skapad av en nyare version av Facilitator "
             f"(schema {current}). Uppdatera programmet; filen har inte ändrats."
@@ -131,6 +209,8 @@ def _upgrade(engine: Engine) -> None:
         assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
+            from alembic import command
+
             with connection.begin():
                 cfg = _alembic_config()
                 cfg.attributes["connection"] = connection
