@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from facilitator.services.core import (
+    NotFoundError,
     Store,
     ValidationError,
     choice,
@@ -421,51 +422,96 @@ def set_votes_bulk(store: Store, votes: dict[str, int]) -> dict[str, int]:
 
 
 def get_wishes(store: Store, wish_ids: list[str]) -> dict[str, WishInfo]:
-    """The live wishes among ``wish_ids`` (a trashed or unknown id is left out)."""
+    """The live wishes among ``wish_ids`` (a trashed or unknown id is left out).
+
+    The board's change bus reads every committed wish through this, so it is
+    Core rows, not ORM objects, and a wish's depth walks up through ids only.
+    """
     with store.read() as s:
-        rows = s.scalars(
-            select(Wish).where(Wish.id.in_(list(wish_ids)), Wish.deleted_at.is_(None))
+        connection = s.connection()
+        rows = connection.execute(
+            select(Wish.id, Wish.group_id, Wish.parent_id, Wish.position, Wish.text, Wish.votes,
+                   Wish.status)
+            .where(Wish.id.in_(list(wish_ids)), Wish.deleted_at.is_(None))
         ).all()
-        return {w.id: WishInfo(w.id, w.group_id, w.parent_id, w.position, _depth(s, w), w.text,
-                               w.votes, w.status) for w in rows}
+        parent_of: dict[str, str | None] = {r.id: r.parent_id for r in rows}
+
+        def depth(parent_id: str | None) -> int:
+            n = 0
+            while parent_id is not None:
+                n += 1
+                if parent_id not in parent_of:
+                    parent_of[parent_id] = connection.scalar(
+                        select(Wish.parent_id).where(Wish.id == parent_id))
+                parent_id = parent_of[parent_id]
+            return n
+
+        return {r.id: WishInfo(r.id, r.group_id, r.parent_id, r.position, depth(r.parent_id),
+                               r.text, r.votes, r.status) for r in rows}
 
 
 def insert_wish(store: Store, group_id: str, text: str, *, parent_id: str | None = None,
                 index: int | None = None) -> str:
     """``add_wish`` for live capture: the same result, without loading the siblings.
 
-    Later siblings are shifted with one UPDATE, so adding to a group of thousands
-    of wishes costs a few indexed statements (add_wish renumbers row by row).
+    Live capture waits on this call (a key press, then the row), so it runs a
+    few Core statements on the transaction's connection and loads no ORM
+    objects: one SELECT for the group, one count + max over the siblings, and
+    only when the wish goes in the middle, one SELECT for the position at
+    ``index`` and one UPDATE shifting the later siblings (add_wish renumbers row
+    by row). The INSERT takes the columns' defaults as the ORM would.
     """
-    from sqlalchemy import func, update
+    from sqlalchemy import func, insert, update
+
+    from facilitator.store.models import new_id
 
     clean = required_body(text, "Önskemålet", MAX_WISH)
     with store.write() as tx:
-        s = tx.session
-        get_live(s, Group, group_id, "Gruppen")
+        connection = tx.session.connection()
+        _live_column(connection, Group, group_id, "Gruppen", Group.id)
         if parent_id is not None:
-            parent = get_live(s, Wish, parent_id, "Önskemålet")
-            if parent.group_id != group_id:
+            parent_group = _live_column(connection, Wish, parent_id, "Önskemålet", Wish.group_id)
+            if parent_group != group_id:
                 raise ValidationError("Ett önskemål kan bara ligga under ett i samma grupp.")
-            if _depth(s, parent) + 1 > MAX_DEPTH:
+            if _depth_of(connection, parent_id) + 1 > MAX_DEPTH:
                 raise ValidationError(f"Önskemål kan nästlas högst {MAX_DEPTH} nivåer djupt.")
         parent_clause = Wish.parent_id.is_(None) if parent_id is None \
             else Wish.parent_id == parent_id
         live = (Wish.group_id == group_id, parent_clause, Wish.deleted_at.is_(None))
+        count, last = connection.execute(
+            select(func.count(), func.max(Wish.position)).where(*live)).one()
         position: int | None = None
-        if index is not None:
-            position = s.scalar(select(Wish.position).where(*live).order_by(Wish.position)
-                                .offset(max(0, index)).limit(1))
+        if index is not None and max(0, index) < count:
+            position = connection.scalar(
+                select(Wish.position).where(*live).order_by(Wish.position)
+                .offset(max(0, index)).limit(1))
         if position is None:
-            last = s.scalar(select(func.max(Wish.position)).where(*live))
             position = 0 if last is None else last + 1
         else:
-            s.execute(update(Wish).where(*live, Wish.position >= position)
-                      .values(position=Wish.position + 1)
-                      .execution_options(synchronize_session=False))
-        wish = Wish(group_id=group_id, parent_id=parent_id, text=clean, position=position,
-                    votes=0)
-        s.add(wish)
-        s.flush()
-        tx.changed("wish", wish.id)
-        return wish.id
+            connection.execute(update(Wish.__table__).where(*live, Wish.position >= position)
+                               .values(position=Wish.position + 1))
+        wish_id = new_id()
+        connection.execute(insert(Wish.__table__).values(
+            id=wish_id, group_id=group_id, parent_id=parent_id, text=clean, position=position,
+            votes=0))
+        tx.changed("wish", wish_id)
+        return wish_id
+
+
+def _live_column(connection, model, row_id: str, label: str, column):  # type: ignore[no-untyped-def]
+    """``column`` of the live row ``row_id`` (as ``get_live``, without loading the row)."""
+    row = connection.execute(
+        select(column, model.deleted_at).where(model.id == row_id)
+    ).first() if isinstance(row_id, str) else None
+    if row is None or row[1] is not None:
+        raise NotFoundError(f"{label} finns inte (id {row_id!r}).")
+    return row[0]
+
+
+def _depth_of(connection, wish_id: str | None) -> int:  # type: ignore[no-untyped-def]
+    """How many ancestors ``wish_id`` has (``_depth`` without loading rows)."""
+    depth = -1
+    while wish_id is not None:
+        depth += 1
+        wish_id = connection.scalar(select(Wish.parent_id).where(Wish.id == wish_id))
+    return max(depth, 0)

@@ -183,6 +183,7 @@ class WishColumn(QFrame):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.input)
+        self._active: bool | None = None
         self.set_active(False)
         self._update_summary()
 
@@ -200,6 +201,9 @@ class WishColumn(QFrame):
         self.badge.setToolTip(self.tr("Ctrl+{n} captures here").format(n=number))
 
     def set_active(self, active: bool) -> None:
+        if active == self._active:
+            return  # a style sheet re-polishes the badge: only when it changes
+        self._active = active
         role = "palette(highlight)" if active else "palette(mid)"
         text = "palette(highlighted-text)" if active else "palette(window-text)"
         self.badge.setStyleSheet(f"background: {role}; color: {text}; border-radius: 12px;"
