@@ -11,8 +11,26 @@ them (or on the count: +1) is announced with ``vote_clicked``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QLineEdit,
     QStyle,
@@ -21,7 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.ui.models.wish_list_model import DEPTH_ROLE, ID_ROLE, VOTES_ROLE
+from facilitator.services.wishes import WishInfo
+from facilitator.ui.models.wish_list_model import DEPTH_ROLE, ID_ROLE
 
 INDENT = 22
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -31,6 +50,99 @@ COUNT = 34   # width of the count
 WRAP_LIMIT = 600
 MAX_LINES = 6
 PAD = 6
+
+
+def _info(index: AnyIndex) -> WishInfo | None:
+    """The row's wish, straight from the model (one call instead of a call per role)."""
+    model = index.model()
+    info = getattr(model, "info", None)
+    return info(index.row()) if info is not None else None
+
+
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_HOVER = QStyle.StateFlag.State_MouseOver.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_CACHE_LIMIT = 4_000  # laid-out texts kept per look; a full list is rebuilt on demand
+
+
+class _Look:
+    """Colours, fonts and laid-out texts for one palette and font.
+
+    A repaint after an insert paints every visible row again; everything a row
+    needs that does not depend on the row is made once here, and each text is
+    laid out once (``QStaticText``) and then only drawn.
+    """
+
+    def __init__(self, option: QStyleOptionViewItem) -> None:
+        palette, font = option.palette, QFont(option.font)
+        self.key = (palette.cacheKey(), font.key())
+        self.font = font
+        self.bold = QFont(font)
+        self.bold.setWeight(QFont.Weight.Bold)
+        self.metrics = QFontMetrics(font)
+        self.line = max(30, self.metrics.height() + 2 * PAD + 4)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.text = palette.color(QPalette.ColorRole.Text)
+        self.muted = self._alpha(self.text, 130)
+        self.button = self._alpha(self.text, 28)
+        self.selected = self._alpha(highlight, 60)
+        self.selected_inactive = self._alpha(highlight, 35)
+        self.hover = self._alpha(highlight, 18)
+        self.bar = self._alpha(highlight, 110)
+        self.bar_selected = self._alpha(highlight, 150)
+        self.bullets = [self._static(b, font) for b in BULLETS]
+        self.plain: dict[tuple[str, int], QStaticText] = {}  # (text, width): elided, one line
+        self.wrapped: dict[tuple[str, int], tuple[QStaticText, bool]] = {}  # …: (text, clip)
+        self.counts: dict[tuple[int, bool], QStaticText] = {}
+
+    @staticmethod
+    def _alpha(color: QColor, alpha: int) -> QColor:
+        result = QColor(color)
+        result.setAlpha(alpha)
+        return result
+
+    @staticmethod
+    def _static(text: str, font: QFont, width: int = -1) -> QStaticText:
+        static = QStaticText(text)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        if width >= 0:
+            static.setTextWidth(width)
+        static.prepare(QTransform(), font)
+        return static
+
+    def one_line(self, text: str, width: int) -> QStaticText:
+        key = (text, width)
+        static = self.plain.get(key)
+        if static is None:
+            if len(self.plain) >= _CACHE_LIMIT:
+                self.plain.clear()
+            elided = self.metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            static = self.plain[key] = self._static(elided, self.font)
+        return static
+
+    def wrapped_text(self, text: str, width: int, height: int) -> tuple[QStaticText, bool] | None:
+        """The text broken into lines at ``width``, or None when it fits on one line."""
+        key = (text, width)
+        found = self.wrapped.get(key)
+        if found is None:
+            if len(self.wrapped) >= _CACHE_LIMIT:
+                self.wrapped.clear()
+            if self.metrics.horizontalAdvance(text) <= width:
+                found = self.wrapped[key] = (self.one_line(text, width), False)
+            else:
+                static = self._static(text, self.font, width)
+                found = self.wrapped[key] = (static, static.size().height() > height)
+        return found
+
+    def count(self, votes: int) -> QStaticText:
+        key = (votes, votes > 0)
+        static = self.counts.get(key)
+        if static is None:
+            if len(self.counts) >= _CACHE_LIMIT:
+                self.counts.clear()
+            static = self.counts[key] = self._static(str(votes),
+                                                     self.bold if votes else self.font)
+        return static
 
 
 class WishDelegate(QStyledItemDelegate):
@@ -43,6 +155,13 @@ class WishDelegate(QStyledItemDelegate):
         self.width = 300  # the viewport's width, kept by the column
         # Row heights by (text, depth, width): a relayout after an insert asks every row.
         self._heights: dict[tuple[str, int, int], int] = {}
+        self._look: _Look | None = None
+
+    def _look_for(self, option: QStyleOptionViewItem) -> _Look:
+        look = self._look
+        if look is None or look.key != (option.palette.cacheKey(), option.font.key()):
+            look = self._look = _Look(option)
+        return look
 
     # ----- geometry ------------------------------------------------------------
     def text_rect(self, rect: QRect, depth: int, buttons: bool) -> QRect:
@@ -52,17 +171,19 @@ class WishDelegate(QStyledItemDelegate):
         return QRect(left, rect.top() + PAD, max(10, right - left), rect.height() - 2 * PAD - 4)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
-        metrics = QFontMetrics(option.font)
-        one = max(30, metrics.height() + 2 * PAD + 4)
+        look = self._look_for(option)
+        one = look.line
         if not self.wrap:
             return QSize(200, one)
-        depth = int(index.data(DEPTH_ROLE) or 0)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        info = _info(index)
+        depth, text = (info.depth, info.text) if info is not None else (
+            int(index.data(DEPTH_ROLE) or 0), str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         key = (text, depth, self.width)
         height = self._heights.get(key)
         if height is None:
             if len(self._heights) > 50_000:
                 self._heights.clear()
+            metrics = look.metrics
             width = self.text_rect(QRect(0, 0, self.width, one), depth, True).width()
             if metrics.horizontalAdvance(text) <= width:
                 height = one
@@ -85,77 +206,76 @@ class WishDelegate(QStyledItemDelegate):
 
     # ----- painting ------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        model = index.model()
-        depth = int(index.data(DEPTH_ROLE) or 0)
-        votes = int(index.data(VOTES_ROLE) or 0)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        info = _info(index)
+        if info is None:
+            return
+        depth, votes = info.depth, info.votes
+        look = self._look_for(option)
         rect = option.rect
-        palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        active = bool(option.state & QStyle.StateFlag.State_Active)
+        x, y, right, height = rect.x(), rect.y(), rect.right(), rect.height()
+        state = option.state.value
+        selected = bool(state & _SELECTED)
+        show_buttons = selected or bool(state & _HOVER)
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-
-        highlight = palette.color(QPalette.ColorRole.Highlight)
         if selected:
-            fill = QColor(highlight)
-            fill.setAlpha(60 if active else 35)
-            painter.fillRect(rect, fill)
-        elif hovered:
-            fill = QColor(highlight)
-            fill.setAlpha(18)
-            painter.fillRect(rect, fill)
+            painter.fillRect(rect, look.selected if state & _ACTIVE else look.selected_inactive)
+        elif show_buttons:
+            painter.fillRect(rect, look.hover)
 
-        left = rect.left() + 8 + depth * INDENT
-        max_votes = getattr(model, "max_votes", 0) or 0
+        left = x + 8 + depth * INDENT
+        max_votes = getattr(index.model(), "max_votes", 0) or 0
         if self.show_bars and votes > 0 and max_votes > 0:
-            bar = QColor(highlight)
-            bar.setAlpha(150 if selected else 110)
-            width = max(4, int((rect.right() - 4 - left) * votes / max_votes))
-            bar_rect = QRect(left, rect.bottom() - 4, width, 4)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(bar)
-            painter.drawRoundedRect(bar_rect, 2, 2)
+            painter.setBrush(look.bar_selected if selected else look.bar)
+            width = max(4, int((right - 4 - left) * votes / max_votes))
+            painter.drawRoundedRect(QRect(left, rect.bottom() - 4, width, 4), 2, 2)
 
-        text_color = palette.color(QPalette.ColorRole.Text)
-        muted = QColor(text_color)
-        muted.setAlpha(130)
-        painter.setPen(muted)
-        bullet_rect = QRect(left, rect.top() + PAD, 14, QFontMetrics(option.font).height())
-        painter.drawText(bullet_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         BULLETS[min(depth, len(BULLETS) - 1)])
+        painter.setFont(look.font)
+        painter.setPen(look.muted)
+        painter.drawStaticText(left, y + PAD, look.bullets[min(depth, len(BULLETS) - 1)])
 
-        minus, count, plus = self.vote_rects(rect)
-        show_buttons = selected or hovered
+        # The same geometry as text_rect and vote_rects, in plain integers.
+        count_left = right - 4 - BUTTON + 1 - COUNT
         # Wrapped text is laid out for the width with buttons, so it never jumps on hover.
-        text_rect = self.text_rect(rect, depth, show_buttons or self.wrap)
-        painter.setFont(option.font)
-        painter.setPen(text_color)
-        metrics = QFontMetrics(option.font)
-        if self.wrap and metrics.horizontalAdvance(text) > text_rect.width():
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                                            | Qt.TextFlag.TextWordWrap), text)
+        text_right = (count_left - BUTTON if show_buttons or self.wrap else count_left) - 6
+        text_left = left + 16
+        text_width = max(10, text_right - text_left)
+        text_height = height - 2 * PAD - 4
+        painter.setPen(look.text)
+        found = look.wrapped_text(info.text, text_width, text_height) if self.wrap else None
+        if found is not None and found[0].textWidth() >= 0:
+            static, clip = found
+            if clip:
+                painter.setClipRect(text_left, y + PAD, text_width, text_height,
+                                    Qt.ClipOperation.IntersectClip)
+            painter.drawStaticText(text_left, y + PAD, static)
+            if clip:
+                painter.setClipping(False)
         else:
-            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             elided)
+            static = found[0] if found is not None else look.one_line(info.text, text_width)
+            painter.drawStaticText(
+                text_left, y + PAD + (text_height - int(static.size().height())) // 2, static)
 
-        count_font = QFont(option.font)
-        count_font.setWeight(QFont.Weight.Bold if votes else QFont.Weight.Normal)
-        painter.setFont(count_font)
         if votes or show_buttons:
-            painter.setPen(text_color if votes else muted)
-            painter.drawText(count, Qt.AlignmentFlag.AlignCenter, str(votes))
+            count = look.count(votes)
+            size = count.size()
+            top = y + 3
+            count_height = min(height - 6, 24)
+            painter.setPen(look.text if votes else look.muted)
+            if votes:
+                painter.setFont(look.bold)
+            painter.drawStaticText(QPointF(count_left + (COUNT - size.width()) / 2,
+                                           top + (count_height - size.height()) / 2), count)
         if show_buttons:
-            button = QColor(text_color)
-            button.setAlpha(28)
+            minus, _count, plus = self.vote_rects(rect)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(button)
+            painter.setBrush(look.button)
             for r in (minus, plus):
                 painter.drawRoundedRect(r.adjusted(2, 0, -2, 0), 4, 4)
-            painter.setPen(text_color)
-            painter.setFont(option.font)
+            painter.setPen(look.text)
+            painter.setFont(look.font)
             painter.drawText(minus, Qt.AlignmentFlag.AlignCenter, "−")
             painter.drawText(plus, Qt.AlignmentFlag.AlignCenter, "+")
         painter.restore()
