@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
-    QTabWidget,
     QUndoView,
     QWidget,
 )
@@ -34,16 +33,8 @@ from facilitator.ui.file_commands import FileCommands
 from facilitator.ui.live_tools import LiveTools
 from facilitator.ui.navigator import ProjectNavigator
 from facilitator.ui.navigator_commands import NavigatorCommands
-from facilitator.ui.views.actions_view import ActionsView
-from facilitator.ui.views.agenda_view import AgendaView
 from facilitator.ui.views.base import WorkshopPage
-from facilitator.ui.views.choices_view import ChoicesView
-from facilitator.ui.views.export_view import ExportView
-from facilitator.ui.views.facts_view import FactsView
-from facilitator.ui.views.focus_areas_view import FocusAreasView
-from facilitator.ui.views.groups_view import GroupsView
-from facilitator.ui.views.people_view import PeopleView
-from facilitator.ui.views.wish_board import WishBoardView
+from facilitator.ui.workshop_tabs import PageSpec, WorkshopTabs
 
 T = TypeVar("T")
 
@@ -68,19 +59,20 @@ class MainWindow(QMainWindow):
         self.workshop_id: str | None = None
 
         self.navigator = ProjectNavigator(store)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("workshopTabs")
-        self.pages: list[WorkshopPage] = []
-        self.facts = self._page(FactsView(store, self.editor), self.tr("Overview"))
-        self.agenda = self._page(AgendaView(store, self.editor), self.tr("Agenda"))
-        self.focus_areas = self._page(FocusAreasView(store, self.editor), self.tr("Focus areas"))
-        self.people = self._page(PeopleView(store, self.editor), self.tr("Participants"))
-        self.choices = self._page(ChoicesView(store, self.editor), self.tr("Choices"))
-        self.groups = self._page(GroupsView(store, self.editor), self.tr("Groups"))
-        self.wish_board = self._page(WishBoardView(store, self.editor), self.tr("Wishes"))
-        self.actions_view = self._page(ActionsView(store, self.editor), self.tr("Actions"))
-        self.export_view = self._page(ExportView(store, self.editor, settings), self.tr("Export"))
-        self.export_view.export_requested.connect(self.file_commands.export_minutes)
+        views = "facilitator.ui.views."
+        self.tabs = WorkshopTabs([
+            PageSpec("facts", self.tr("Overview"), views + "facts_view", "FactsView"),
+            PageSpec("agenda", self.tr("Agenda"), views + "agenda_view", "AgendaView"),
+            PageSpec("focus_areas", self.tr("Focus areas"), views + "focus_areas_view",
+                     "FocusAreasView"),
+            PageSpec("people", self.tr("Participants"), views + "people_view", "PeopleView"),
+            PageSpec("choices", self.tr("Choices"), views + "choices_view", "ChoicesView"),
+            PageSpec("groups", self.tr("Groups"), views + "groups_view", "GroupsView"),
+            PageSpec("wish_board", self.tr("Wishes"), views + "wish_board", "WishBoardView"),
+            PageSpec("actions_view", self.tr("Actions"), views + "actions_view", "ActionsView"),
+            PageSpec("export_view", self.tr("Export"), views + "export_view", "ExportView"),
+        ], self._make_page)
+        self.tabs.page_created.connect(self._on_page_created)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)
@@ -96,12 +88,10 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.live = LiveTools(self)
-        self.wish_board.current_changed.connect(self.live.follow_group)
         self._move_help_menu_last()
         self.navigator.workshop_chosen.connect(self.open_workshop)
         self.bus.changed.connect(self.navigator.on_changed)
-        for page in self.pages:
-            self.bus.changed.connect(page.on_changed)
+        self.bus.changed.connect(self.tabs.on_changed)
         self.bus.changed.connect(lambda _change: self._update_actions())
         self.bus.saved.connect(self._on_saved)
 
@@ -109,10 +99,34 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._update_actions()
 
-    def _page(self, page: WorkshopPage, title: str):  # type: ignore[no-untyped-def]
-        self.pages.append(page)
-        self.tabs.addTab(page, title)
-        return page
+    def _make_page(self, page_class: type[WorkshopPage]) -> WorkshopPage:
+        if page_class.__name__ == "ExportView":
+            return page_class(self.store, self.editor, self.settings)  # type: ignore[call-arg]
+        return page_class(self.store, self.editor)
+
+    def _on_page_created(self, name: str, page: WorkshopPage) -> None:
+        self._restore_splitters(page)
+        if name == "export_view":
+            page.export_requested.connect(self.file_commands.export_minutes)
+        elif name == "wish_board":
+            page.current_changed.connect(self.live.follow_group)
+
+    # The pages by name, built when first asked for.
+    facts = property(lambda self: self.tabs.page("facts"))
+    agenda = property(lambda self: self.tabs.page("agenda"))
+    focus_areas = property(lambda self: self.tabs.page("focus_areas"))
+    people = property(lambda self: self.tabs.page("people"))
+    choices = property(lambda self: self.tabs.page("choices"))
+    groups = property(lambda self: self.tabs.page("groups"))
+    wish_board = property(lambda self: self.tabs.page("wish_board"))
+    actions_view = property(lambda self: self.tabs.page("actions_view"))
+    export_view = property(lambda self: self.tabs.page("export_view"))
+
+    def show_page(self, page: WorkshopPage) -> None:
+        self.tabs.show_page(page)
+
+    def current_page(self) -> WorkshopPage:
+        return self.tabs.current_page()
 
     # ----- menus -------------------------------------------------------------
     def _action(self, text: str, name: str, slot: Callable[[], object],
@@ -238,8 +252,7 @@ class MainWindow(QMainWindow):
     # ----- commands ----------------------------------------------------------
     def open_workshop(self, workshop_id: str | None) -> None:
         self.workshop_id = workshop_id
-        for page in self.pages:
-            page.set_workshop(workshop_id)
+        self.tabs.set_workshop(workshop_id)
         self.live.set_workshop(workshop_id)
         if workshop_id is None:
             self._update_actions()
@@ -290,19 +303,19 @@ class MainWindow(QMainWindow):
         if workshop_id is not None and workshop_id != self.workshop_id:
             self.open_workshop(workshop_id)
         if hit.kind == "section":
-            self.tabs.setCurrentWidget(self.agenda)
+            self.show_page(self.agenda)
             self.agenda.select(hit.row_id)
         elif hit.kind == "focus_area" and workshop_id is not None:
-            self.tabs.setCurrentWidget(self.focus_areas)
+            self.show_page(self.focus_areas)
             self.focus_areas.select(hit.row_id)
         elif hit.kind == "person":
-            self.tabs.setCurrentWidget(self.people)
+            self.show_page(self.people)
             self.people.search.clear()
             self.people.refresh_register()
             self.people.select_person(self.people.register, hit.row_id)
             self.people.register.setFocus()
         else:
-            self.tabs.setCurrentWidget(self.facts)
+            self.show_page(self.facts)
 
     def _workshop_in_project(self, project_id: str | None) -> str | None:
         if self.workshop_id and workshops.project_of(self.store, self.workshop_id) == project_id:
@@ -329,15 +342,18 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get(opts.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        for splitter in self.findChildren(QSplitter):
-            state = self.settings.get(opts.splitter_state(splitter.objectName()))
-            if splitter.objectName() and not state.isEmpty():
-                splitter.restoreState(state)
+        self._restore_splitters(self)
         last = self.settings.get(opts.LAST_WORKSHOP)
         if last and self.navigator.select_id(last, emit=False):
             self.open_workshop(last)
         else:
             self.open_workshop(None)
+
+    def _restore_splitters(self, widget: QWidget) -> None:
+        for splitter in widget.findChildren(QSplitter):
+            state = self.settings.get(opts.splitter_state(splitter.objectName()))
+            if splitter.objectName() and not state.isEmpty():
+                splitter.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.live.shutdown()

@@ -371,13 +371,10 @@ def test_too_many_groups_is_refused_with_a_message(qtbot, evening):
 def test_inside_the_main_window_del_and_f2_act_on_the_focused_tab(qtbot, evening, window):
     store, workshop, areas, persons = evening
     _choose_pattern(store, workshop, areas, persons)
-    choices_page = window._page(ChoicesView(store, window.editor), "Val av fokusområde")
-    groups_page = window._page(GroupsView(store, window.editor), "Grupper")
-    for page in (choices_page, groups_page):
-        window.bus.changed.connect(page.on_changed)
     window.open_workshop(workshop)
+    choices_page, groups_page = window.choices, window.groups
 
-    window.tabs.setCurrentWidget(choices_page)
+    window.show_page(choices_page)
     choices_page.grid.setFocus()
     qtbot.waitUntil(choices_page.grid.hasFocus)
     choices_page.grid.setCurrentIndex(choices_page.model.index(0, 0))
@@ -386,7 +383,7 @@ def test_inside_the_main_window_del_and_f2_act_on_the_focused_tab(qtbot, evening
     assert areas[0] not in choices.list_choices(store, workshop).get(persons[0], set())
     assert workshops.get_facts(store, workshop).title == "Decemberkvällen på Ängsö"
 
-    window.tabs.setCurrentWidget(groups_page)
+    window.show_page(groups_page)
     groups_page.count.setValue(3)
     assert groups_page.propose()
     settle(qtbot)

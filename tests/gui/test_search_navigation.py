@@ -33,7 +33,7 @@ def test_search_opens_a_section_in_another_workshop(qtbot, store, window):
 
     search_and_choose(qtbot, window, "fritidshusäg")
     assert window.workshop_id == first
-    assert window.tabs.currentWidget() is window.agenda
+    assert window.current_page() is window.agenda
     assert window.agenda.current_section_id() == wanted
 
 
@@ -47,11 +47,11 @@ def test_search_opens_a_focus_area_and_a_person(qtbot, store, window):
     window.open_workshop(wid)
 
     search_and_choose(qtbot, window, "spelmän")
-    assert window.tabs.currentWidget() is window.focus_areas
+    assert window.current_page() is window.focus_areas
     assert window.focus_areas.current_area_id() == area
 
     search_and_choose(qtbot, window, "Örjan")
-    assert window.tabs.currentWidget() is window.people
+    assert window.current_page() is window.people
     current = window.people.register.currentItem()
     assert current.text() == "Örjan Lindqvist"
     assert current.data(Qt.ItemDataRole.UserRole) == person

@@ -65,7 +65,7 @@ def test_empty_title_is_refused_and_the_stored_title_comes_back(qtbot, store, op
 
 
 def test_section_with_a_nested_list_is_stored_as_markdown(qtbot, store, opened, workshop):
-    opened.tabs.setCurrentWidget(opened.agenda)
+    opened.show_page(opened.agenda)
     agenda = opened.agenda
     qtbot.mouseClick(agenda.add_button, Qt.MouseButton.LeftButton)
     replace_text(agenda.heading, "Önskemål från byn")
@@ -98,7 +98,7 @@ def test_agenda_items_reorder_by_keys_and_delete_is_undoable(qtbot, store, opene
     for heading in ("Inledning", "Bakgrund och syfte", "Sammanfattning"):
         sections.add_section(store, workshop[1], heading)
     agenda = opened.agenda
-    opened.tabs.setCurrentWidget(agenda)
+    opened.show_page(agenda)
     qtbot.waitUntil(lambda: agenda.list.count() == 3)
     agenda.list.setFocus()
     agenda.list.setCurrentRow(2)
@@ -118,7 +118,7 @@ def test_agenda_items_reorder_by_keys_and_delete_is_undoable(qtbot, store, opene
 def test_focus_area_with_person_or_free_text_responsible(qtbot, store, opened, workshop):
     person = people.create_person(store, "Örjan Lindqvist", organisation="Kommunkansliet")
     view = opened.focus_areas
-    opened.tabs.setCurrentWidget(view)
+    opened.show_page(view)
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     replace_text(view.name, "Kultursamverkan")
     press(view.name, Qt.Key.Key_Return)

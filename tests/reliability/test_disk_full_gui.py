@@ -40,7 +40,7 @@ LONG = "Kvällens anteckningar om bryggan och färjan. " * 3000
 
 def test_agenda_notes_stay_in_the_editor_and_are_stored_later(qtbot, store, opened):
     window, _workshop, section, shown = opened
-    window.tabs.setCurrentWidget(window.agenda)
+    window.show_page(window.agenda)
     notes = window.agenda.notes
     qtbot.waitUntil(lambda: notes.markdown() == "Kort.")
     limit = exhaust(store)

@@ -24,7 +24,7 @@ def _open(window, store):  # type: ignore[no-untyped-def]
     people.set_attendance(store, workshop, person, "attended")
     window.navigator.reload()
     window.open_workshop(workshop)
-    window.tabs.setCurrentWidget(window.people)
+    window.show_page(window.people)
     page = window.people
     page.refresh_register()
     page.select_person(page.register, person)
