@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+START_BACKUP_DELAY_MS = 1000
 CLI_WORDS = {"list", "import", "export-json", "sample", "export-minutes",
              "-h", "--help", "--version"}
 
@@ -83,7 +84,7 @@ def run_gui(argv: Sequence[str]) -> int:
     from facilitator.errors import install_excepthook, log, setup_logging
     from facilitator.paths import default_database
     from facilitator.settings import LANGUAGE, Settings
-    from facilitator.single_instance import InstanceServer, ask_running_instance
+    from facilitator.store.health import in_use
 
     args = _gui_arguments(argv)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
@@ -106,23 +107,35 @@ def run_gui(argv: Sequence[str]) -> int:
     install_excepthook(show_unexpected)
     database = Path(os.path.abspath(args.db or default_database()))
     # A window on this database already? Bring it forward; never open a second writer.
-    if ask_running_instance(database):
-        log.info("Facilitator already runs on %s: asked it to come to the front", database)
-        return 0
-    server = InstanceServer(database)
-    server.listen()
+    # (QtNetwork is loaded only when the database is in use, or after the first paint.)
+    if in_use(database):
+        from facilitator.single_instance import ask_running_instance
+
+        if ask_running_instance(database):
+            log.info("Facilitator already runs on %s: asked it to come to the front", database)
+            return 0
     session = GuiSession(app, settings, database)
     if not session.start():
-        server.close()
         return 1
-    server.raise_requested.connect(session.bring_to_front)
+    server = None
+
+    def listen_for_second_launches() -> None:
+        nonlocal server
+        from facilitator.single_instance import InstanceServer
+
+        server = InstanceServer(database)
+        server.listen()
+        server.raise_requested.connect(session.bring_to_front)
+
+    QTimer.singleShot(0, listen_for_second_launches)
     if args.quit_after is not None:
         QTimer.singleShot(int(args.quit_after * 1000), session.close_window)
     try:
         return app.exec()
     finally:
         session.finish()
-        server.close()
+        if server is not None:
+            server.close()
         del translators
 
 
@@ -245,6 +258,8 @@ class GuiSession:
         return "quit"
 
     def _attach(self, store) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QTimer
+
         from facilitator.events import ChangeBus
         from facilitator.ui.backup_scheduler import BackupScheduler
         from facilitator.ui.main_window import MainWindow
@@ -256,7 +271,8 @@ class GuiSession:
         self.scheduler.warning.connect(self.show_status)
         self.window.request_restore.connect(self.restore)
         self.window.show()
-        self.scheduler.at_start()
+        # The start-up backup waits until the window has been painted.
+        QTimer.singleShot(START_BACKUP_DELAY_MS, self.scheduler.at_start)
 
     def show_status(self, text: str, timeout_ms: int = 15000) -> None:
         if self.window is not None:

@@ -390,3 +390,21 @@ def keep_damaged_aside(database: Path) -> Path | None:
     with suppress(FileNotFoundError):
         marker_path(Path(database)).unlink()
     return moved
+
+
+def in_use(database: Path) -> bool:
+    """True when another connection holds ``database`` locked (a running app has it open).
+
+    Cheap (one read attempt that does not wait), so a launch can tell whether it
+    is the second one before anything heavier is loaded.
+    """
+    if not Path(database).exists():
+        return False
+    try:
+        with open_readonly(database, timeout=0) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc)
+    except sqlite3.DatabaseError:
+        return False
+    return False

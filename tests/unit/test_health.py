@@ -251,3 +251,18 @@ def test_wal_checksum_matches_sqlite(db: Path, tmp_path: Path) -> None:
     health.wal_path(crashed).write_bytes(bytes(data))
     assert health.wal_header_problem(health.wal_path(crashed), PAGE) == \
         "loggfilens huvud är skadat"
+
+
+def test_in_use_tells_whether_a_running_app_holds_the_database(tmp_path):
+    from facilitator.services import projects
+    from facilitator.services.core import Store
+    from facilitator.store.health import in_use
+    from facilitator.store.migrate import open_database
+
+    path = tmp_path / "möten #1.sqlite3"
+    assert in_use(path) is False  # not there yet
+    store = Store(open_database(path))
+    projects.create_project(store, "Åby")
+    assert in_use(path) is True
+    store.close()
+    assert in_use(path) is False
