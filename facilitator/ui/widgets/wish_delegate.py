@@ -75,7 +75,7 @@ class _Look:
 
     def __init__(self, option: QStyleOptionViewItem) -> None:
         palette, font = option.palette, QFont(option.font)
-        self.key = (palette.cacheKey(), font.key())
+        self.palette_key = palette.cacheKey()
         self.font = font
         self.bold = QFont(font)
         self.bold.setWeight(QFont.Weight.Bold)
@@ -94,6 +94,10 @@ class _Look:
         self.plain: dict[tuple[str, int], QStaticText] = {}  # (text, width): elided, one line
         self.wrapped: dict[tuple[str, int], tuple[QStaticText, bool]] = {}  # …: (text, clip)
         self.counts: dict[tuple[int, bool], QStaticText] = {}
+        self.one_line_size = QSize(200, self.line)
+        self.sizes: dict[int, QSize] = {}
+        # Row heights by (text, depth, width): a relayout after an insert asks every row.
+        self.heights: dict[tuple[str, int, int], int] = {}
 
     @staticmethod
     def _alpha(color: QColor, alpha: int) -> QColor:
@@ -153,13 +157,12 @@ class WishDelegate(QStyledItemDelegate):
         self.show_bars = True
         self.wrap = True
         self.width = 300  # the viewport's width, kept by the column
-        # Row heights by (text, depth, width): a relayout after an insert asks every row.
-        self._heights: dict[tuple[str, int, int], int] = {}
         self._look: _Look | None = None
 
     def _look_for(self, option: QStyleOptionViewItem) -> _Look:
-        look = self._look
-        if look is None or look.key != (option.palette.cacheKey(), option.font.key()):
+        look = self._look  # QFont.key() would cost more than the comparison
+        if look is None or look.font != option.font \
+                or look.palette_key != option.palette.cacheKey():
             look = self._look = _Look(option)
         return look
 
@@ -172,17 +175,18 @@ class WishDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
         look = self._look_for(option)
-        one = look.line
         if not self.wrap:
-            return QSize(200, one)
+            return look.one_line_size
         info = _info(index)
-        depth, text = (info.depth, info.text) if info is not None else (
-            int(index.data(DEPTH_ROLE) or 0), str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        if info is None:
+            return look.one_line_size
+        one, depth, text = look.line, info.depth, info.text
         key = (text, depth, self.width)
-        height = self._heights.get(key)
+        heights = look.heights
+        height = heights.get(key)
         if height is None:
-            if len(self._heights) > 50_000:
-                self._heights.clear()
+            if len(heights) > 50_000:
+                heights.clear()
             metrics = look.metrics
             width = self.text_rect(QRect(0, 0, self.width, one), depth, True).width()
             if metrics.horizontalAdvance(text) <= width:
@@ -192,8 +196,11 @@ class WishDelegate(QStyledItemDelegate):
                                              int(Qt.TextFlag.TextWordWrap), text)
                 lines = min(MAX_LINES, max(1, round(bound.height() / metrics.lineSpacing())))
                 height = lines * metrics.lineSpacing() + 2 * PAD + 4
-            self._heights[key] = height
-        return QSize(200, height)
+            heights[key] = height
+        size = look.sizes.get(height)
+        if size is None:
+            size = look.sizes[height] = QSize(200, height)
+        return size
 
     @staticmethod
     def vote_rects(rect: QRect) -> tuple[QRect, QRect, QRect]:
