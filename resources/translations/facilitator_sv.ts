@@ -967,6 +967,14 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Timer</translation>
     </message>
     <message>
+        <source>Show on &amp;projector</source>
+        <translation>Visa på &amp;projektor</translation>
+    </message>
+    <message>
+        <source>Show or hide the projector window (F5)</source>
+        <translation>Visa eller dölj projektorfönstret (F5)</translation>
+    </message>
+    <message>
         <source>Projector</source>
         <translation>Projektor</translation>
     </message>
