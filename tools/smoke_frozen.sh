@@ -78,5 +78,5 @@ if [ "$size_mb" -gt "$max_mb" ]; then
 else
   pass=$((pass + 1))
 fi
-echo "frozen smoke: $pass passed, $fail failed"
+echo "frozen-smoke: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
