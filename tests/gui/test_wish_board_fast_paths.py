@@ -105,6 +105,37 @@ def test_the_scroll_bar_repaints_only_what_moved(qtbot) -> None:
     assert column.list.indexAt(column.list.viewport().rect().topLeft()).row() > 0
 
 
+def test_a_grown_range_that_the_view_scrolls_after_is_not_repainted(qtbot) -> None:
+    """At the bottom of a short column a new row moves the slider up, then back down."""
+    column = WishColumn("g", 1, "Ängsgruppen", lambda *_a: True)
+    qtbot.addWidget(column)
+    column.resize(400, 500)
+    column.show()
+    qtbot.waitExposed(column)
+    column.model.load([info(n) for n in range(100)])
+    column.select_row(99)
+    qtbot.wait(10)
+    bar = column.list.verticalScrollBar()
+    painted: list[int] = []
+    original = bar.paintEvent
+
+    def paint(event) -> None:  # type: ignore[no-untyped-def]
+        painted.append(bar.value())
+        original(event)
+
+    bar.paintEvent = paint  # type: ignore[method-assign]
+    shown = []
+    for n in range(100, 140):
+        column.model.insert_added(info(n, position=n))
+        column.select(f"w{n}")
+        qtbot.wait(1)
+        shown.append(bar._shown())
+    # Painted only when the slider really moved; then what is shown is what was painted.
+    assert 0 < len(painted) <= len(set(shown)) < 40
+    qtbot.wait(10)
+    assert bar._painted == bar._shown()
+
+
 def test_row_heights_follow_the_font(qtbot) -> None:
     column = WishColumn("g", 1, "Ängsgruppen", lambda *_a: True)
     qtbot.addWidget(column)
@@ -168,3 +199,23 @@ def _workshop_of(store, group_id: str) -> str:  # type: ignore[no-untyped-def]
 
     with store.read() as s:
         return s.get(Group, group_id).workshop_id
+
+
+def test_insert_added_matches_the_store_anywhere_in_the_tree(qapp, store, group) -> None:  # type: ignore[no-untyped-def]
+    items = [(0, "Ån"), (1, "Bron"), (2, "Räcket"), (1, "Bryggan"), (0, "Ängen"), (0, "Öarna"),
+             (1, "Båtarna")]
+    wishes.add_wishes(store, group, items)
+    model = WishListModel(group)
+    model.load(wishes.list_wishes(store, group))
+    by_text = {w.text: w for w in wishes.list_wishes(store, group)}
+    steps = [(None, None), (None, 0), (None, 2), (by_text["Ån"].id, 0), (by_text["Ån"].id, 1),
+             (by_text["Ån"].id, None), (by_text["Bron"].id, None), (by_text["Räcket"].id, None),
+             (by_text["Ängen"].id, None), (by_text["Öarna"].id, 1)]
+    for n, (parent_id, index) in enumerate(steps):
+        new = wishes.insert_wish(store, group, f"Ny {n}", parent_id=parent_id, index=index)
+        stored = {w.id: w for w in wishes.list_wishes(store, group)}
+        model.insert_added(stored[new])
+        assert model.rows() == list(stored.values()), (parent_id, index)
+        assert model.rowCount() == len(stored)
+        assert all(model.row_of(w.id) == row for row, w in enumerate(model.rows()))
+    assert model.total_votes() == 0

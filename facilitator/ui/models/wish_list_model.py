@@ -53,6 +53,7 @@ class WishListModel(QStringListModel):
         self._sorted = False
         self.max_votes = 0  # the board's largest count: bars are comparable across groups
         self._pending: Callable[[], None] | None = None
+        self._votes: int | None = None  # the sum of every row's votes, once asked for
         # Connected before any view: runs first, between "about to" and "done".
         self.rowsInserted.connect(self._apply_pending)
         self.rowsRemoved.connect(self._apply_pending)
@@ -105,6 +106,11 @@ class WishListModel(QStringListModel):
     def rows(self) -> list[WishInfo]:
         return list(self._rows)
 
+    def total_votes(self) -> int:
+        if self._votes is None:
+            self._votes = sum(w.votes for w in self._canonical)
+        return self._votes
+
     def sibling_count(self, info: WishInfo) -> int:
         return sum(1 for w in self._canonical if w.parent_id == info.parent_id)
 
@@ -131,20 +137,40 @@ class WishListModel(QStringListModel):
     def load(self, infos: list[WishInfo]) -> None:
         """Show ``infos`` (the store's reading order), changing only what differs."""
         self._canonical = list(infos)
+        self._votes = None
         self._show(self._display(self._canonical))
 
     def insert_added(self, info: WishInfo) -> None:
-        """A wish this view just added: one row in, later siblings' positions shift."""
+        """A wish this view just added: one row in, later siblings' positions shift.
+
+        Walks back from the end only as far as the new wish's place (its parent,
+        or the sibling before it): adding at the end of a long column is not a
+        walk through every row.
+        """
         canonical = self._canonical
-        at = -1
-        for i, w in enumerate(canonical):
-            if w.parent_id == info.parent_id and w.position >= info.position:
-                if at < 0:
-                    at = i  # the sibling now at the new wish's place moves down
+        parent_id, position = info.parent_id, info.position
+        at = stop = -1
+        for i in range(len(canonical) - 1, -1, -1):
+            w = canonical[i]
+            if w.id == parent_id:
+                stop = i
+                break
+            if w.parent_id == parent_id:
+                if w.position < position:
+                    stop = i
+                    break
                 canonical[i] = replace(w, position=w.position + 1)
-        if at < 0:
-            at = len(canonical) if info.parent_id is None else self._end_of(info.parent_id)
+                at = i  # the sibling now at the new wish's place moves down
+        if at < 0:  # the last of its level: after the subtree of the row found
+            at = len(canonical)
+            if stop >= 0:
+                depth = canonical[stop].depth
+                at = stop + 1
+                while at < len(canonical) and canonical[at].depth > depth:
+                    at += 1
         canonical.insert(at, info)
+        if self._votes is not None:
+            self._votes += info.votes
         if self._sorted:
             self._show(self._display(canonical))
             return
@@ -155,19 +181,11 @@ class WishListModel(QStringListModel):
 
         self._change(self.insertRows, at, 1, apply)
 
-    def _end_of(self, parent_id: str) -> int:
-        """The row after the last sub-point (at any depth) of ``parent_id``."""
-        start = next(i for i, w in enumerate(self._canonical) if w.id == parent_id)
-        depth = self._canonical[start].depth
-        end = start + 1
-        while end < len(self._canonical) and self._canonical[end].depth > depth:
-            end += 1
-        return end
-
     def update_infos(self, infos: list[WishInfo]) -> None:
         """New text or votes of rows already shown (same place in the tree)."""
         by_id = {i.id: i for i in infos}
         self._canonical = [by_id.get(w.id, w) for w in self._canonical]
+        self._votes = None
         if self._sorted:
             self._show(self._display(self._canonical))
             return

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
@@ -93,12 +94,16 @@ class WishScrollBar(QScrollBar):
     0.5 to 2 ms of each Enter. What a scroll bar shows of its range and value is
     the slider's rectangle (Fusion and Windows draw the arrows the same at the
     ends), so a change that leaves it, and the bar's size, as last painted is not
-    repainted. Clicks, drags, hover and enabling repaint as usual.
+    repainted. A new row at the bottom first grows the range (the slider moves
+    up) and then scrolls (it moves back), so a range change is looked at again
+    once the event that made it is over. Clicks, drags, hover and enabling
+    repaint as usual.
     """
 
     def __init__(self) -> None:
         super().__init__(Qt.Orientation.Vertical)
         self._painted: tuple[int, ...] | None = None
+        self._recheck = False
 
     def _shown(self) -> tuple[int, ...]:
         option = QStyleOptionSlider()
@@ -109,13 +114,23 @@ class WishScrollBar(QScrollBar):
                 slider.height())
 
     def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:  # noqa: N802
-        if change in (QAbstractSlider.SliderChange.SliderRangeChange,
-                      QAbstractSlider.SliderChange.SliderValueChange) \
+        kind = QAbstractSlider.SliderChange
+        if change in (kind.SliderRangeChange, kind.SliderValueChange) \
                 and self._painted is not None and not self.isSliderDown() \
-                and self.repeatAction() == QAbstractSlider.SliderAction.SliderNoAction \
-                and self._shown() == self._painted:
-            return
+                and self.repeatAction() == QAbstractSlider.SliderAction.SliderNoAction:
+            if self._shown() == self._painted:
+                return
+            if change == kind.SliderRangeChange:
+                if not self._recheck:
+                    self._recheck = True
+                    QTimer.singleShot(0, self, self._check)
+                return
         super().sliderChange(change)
+
+    def _check(self) -> None:
+        self._recheck = False
+        if self._shown() != self._painted:
+            self.update()
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self._painted = self._shown()
@@ -306,18 +321,18 @@ class WishColumn(QFrame):
         self.current_wish_changed.emit(wish_id or "")
 
     def _update_summary(self, *_args: object) -> None:
-        rows = self.model.rows()
-        wrap = len(rows) <= WRAP_LIMIT
+        count = self.model.rowCount()
+        wrap = count <= WRAP_LIMIT
         if wrap != self.delegate.wrap:
             self.delegate.wrap = wrap
             self.list.setUniformItemSizes(not wrap)
-        votes = sum(w.votes for w in rows)
-        if not rows:
+        votes = self.model.total_votes()
+        if not count:
             text = self.tr("No wishes yet")
         elif votes:
-            text = self.tr("{n} wishes · {v} votes").format(n=len(rows), v=votes)
+            text = self.tr("{n} wishes · {v} votes").format(n=count, v=votes)
         else:
-            text = self.tr("{n} wishes").format(n=len(rows))
+            text = self.tr("{n} wishes").format(n=count)
         self.summary.setText(text)
 
     # ----- keys ----------------------------------------------------------------
