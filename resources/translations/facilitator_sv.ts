@@ -112,6 +112,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>{name} är borttagen. {count} ställe(n) ändrades.</translation>
     </message>
     <message>
+        <source>Backups made before now still hold the person until newer backups replace them (the 10 newest, one a day for a week and one a week for four weeks are kept).</source>
+        <translation>Säkerhetskopior som gjorts före borttagningen innehåller personen tills nyare kopior ersätter dem (de 10 senaste, en per dag i en vecka och en per vecka i fyra veckor sparas).</translation>
+    </message>
+    <message>
         <source>personal-data-{name}.json</source>
         <translation>personuppgifter-{name}.json</translation>
     </message>

@@ -101,6 +101,9 @@ def erase_person_dialog(parent: QWidget, store: Store, editor: Editor,
         "{name} has been removed. {count} place(s) were changed.").format(
         name=report.name, count=len(report.places)), QMessageBox.StandardButton.Ok, parent)
     done.setObjectName("gdprEraseReport")
+    done.setInformativeText(tr(
+        "Backups made before now still hold the person until newer backups replace them "
+        "(the 10 newest, one a day for a week and one a week for four weeks are kept)."))
     done.setDetailedText("\n".join(report_lines(report)))
     done.exec()
     return report
