@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -25,8 +20,7 @@ from facilitator.store.models import SectionKind
 from facilitator.ui.commands import Editor, ServiceCommand, creator, deleter, setter
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
-
-ID_ROLE = Qt.ItemDataRole.UserRole
+from facilitator.ui.widgets.ordered_list import OrderedList
 
 
 class AgendaView(WorkshopPage):
@@ -37,24 +31,15 @@ class AgendaView(WorkshopPage):
         self.setObjectName("agendaView")
         self._loading = False
 
-        self.list = QListWidget()
-        self.list.setObjectName("sectionList")
-        self.list.setAccessibleName(self.tr("Agenda items"))
-        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.list.model().rowsMoved.connect(self._on_rows_moved)
-        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        self.list = OrderedList("sectionList", self.tr("Agenda items"))
+        self.list.move_requested.connect(self._move)
+        self.list.current_id_changed.connect(self._show_current)
         self.add_button = QPushButton(self.tr("New item"))
         self.add_button.setObjectName("addSection")
         self.add_button.clicked.connect(self.add_section)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setObjectName("deleteSection")
         self.delete_button.clicked.connect(self.delete_selected)
-        for keys, slot in (("Alt+Up", lambda: self.move_selected(-1)),
-                           ("Alt+Down", lambda: self.move_selected(+1))):
-            shortcut = QShortcut(QKeySequence(keys), self.list)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
         hint = QLabel(self.tr("Drag or press Alt+Up / Alt+Down to reorder."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
@@ -108,28 +93,12 @@ class AgendaView(WorkshopPage):
 
     # ----- reading -----------------------------------------------------------
     def current_section_id(self) -> str | None:
-        item = self.list.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
+        return self.list.current_id()
 
     def refresh(self) -> None:
-        chosen = self.current_section_id()
-        self._loading = True
-        try:
-            self.list.clear()
-            rows = sections.list_sections(self.store, self.workshop_id) if self.workshop_id \
-                else []
-            for index, section in enumerate(rows, start=1):
-                item = QListWidgetItem(f"{index}. {section.heading}")
-                item.setData(ID_ROLE, section.id)
-                self.list.addItem(item)
-                if section.id == chosen:
-                    self.list.setCurrentItem(item)
-            if self.list.currentItem() is None and self.list.count():
-                self.list.setCurrentRow(0)
-        finally:
-            self._loading = False
+        rows = sections.list_sections(self.store, self.workshop_id) if self.workshop_id else []
         self.add_button.setEnabled(self.workshop_id is not None)
-        self._show_current()
+        self.list.fill([(section.id, section.heading) for section in rows])
 
     def _show_current(self) -> None:
         if self._loading:
@@ -190,12 +159,7 @@ class AgendaView(WorkshopPage):
         ))
 
     def move_selected(self, delta: int) -> None:
-        section_id = self.current_section_id()
-        if section_id is None:
-            return
-        target = self.list.currentRow() + delta
-        if 0 <= target < self.list.count():
-            self._move(section_id, target)
+        self.list.move_current(delta)
 
     def _move(self, section_id: str, target: int) -> None:
         self.editor.run(ServiceCommand(
@@ -205,25 +169,13 @@ class AgendaView(WorkshopPage):
         ))
         self._select(section_id)
 
-    def _on_rows_moved(self, _parent: QModelIndex, start: int, _end: int,
-                       _dest: QModelIndex, row: int) -> None:
-        if self._loading:
-            return
-        target = row if row < start else row - 1
-        item = self.list.item(target)
-        if item is not None:
-            self._move(item.data(ID_ROLE), target)
-
     def select(self, row_id: str) -> None:
         """Show the item with ``row_id`` and put the cursor in its notes."""
         self._select(row_id)
         self.list.setFocus()
 
     def _select(self, section_id: str) -> None:
-        for i in range(self.list.count()):
-            if self.list.item(i).data(ID_ROLE) == section_id:
-                self.list.setCurrentRow(i)
-                return
+        self.list.select_id(section_id)
 
     def _commit_heading(self) -> None:
         section_id = self.current_section_id()

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -25,8 +21,7 @@ from facilitator.services.focus_areas import ResponsibleRef
 from facilitator.ui.commands import Editor, ServiceCommand, creator, deleter, setter
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
-
-ID_ROLE = Qt.ItemDataRole.UserRole
+from facilitator.ui.widgets.ordered_list import OrderedList
 
 
 class FocusAreasView(WorkshopPage):
@@ -38,17 +33,9 @@ class FocusAreasView(WorkshopPage):
         self._loading = False
         self.project_id: str | None = None
 
-        self.list = QListWidget()
-        self.list.setObjectName("focusAreaList")
-        self.list.setAccessibleName(self.tr("Focus areas"))
-        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.list.model().rowsMoved.connect(self._on_rows_moved)
-        self.list.currentItemChanged.connect(lambda *_: self._show_current())
-        for keys, delta in (("Alt+Up", -1), ("Alt+Down", +1)):
-            shortcut = QShortcut(QKeySequence(keys), self.list)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda d=delta: self.move_selected(d))
+        self.list = OrderedList("focusAreaList", self.tr("Focus areas"))
+        self.list.move_requested.connect(self._move)
+        self.list.current_id_changed.connect(self._show_current)
         self.add_button = QPushButton(self.tr("New focus area"))
         self.add_button.setObjectName("addFocusArea")
         self.add_button.clicked.connect(self.add_area)
@@ -106,31 +93,20 @@ class FocusAreasView(WorkshopPage):
 
     # ----- reading -----------------------------------------------------------
     def current_area_id(self) -> str | None:
-        item = self.list.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
+        return self.list.current_id()
 
     def refresh(self) -> None:
         self.project_id = (workshops.project_of(self.store, self.workshop_id)
                            if self.workshop_id else None)
-        chosen = self.current_area_id()
+        areas = focus_areas.list_focus_areas(self.store, self.project_id) \
+            if self.project_id else []
         self._loading = True
         try:
-            self.list.clear()
-            areas = focus_areas.list_focus_areas(self.store, self.project_id) \
-                if self.project_id else []
-            for index, area in enumerate(areas, start=1):
-                item = QListWidgetItem(f"{index}. {area.name}")
-                item.setData(ID_ROLE, area.id)
-                self.list.addItem(item)
-                if area.id == chosen:
-                    self.list.setCurrentItem(item)
-            if self.list.currentItem() is None and self.list.count():
-                self.list.setCurrentRow(0)
             self._fill_responsible_choices()
         finally:
             self._loading = False
         self.add_button.setEnabled(self.project_id is not None)
-        self._show_current()
+        self.list.fill([(area.id, area.name) for area in areas])
 
     def _fill_responsible_choices(self) -> None:
         text = self.responsible.currentText()
@@ -215,10 +191,7 @@ class FocusAreasView(WorkshopPage):
             self.name.selectAll()
 
     def move_selected(self, delta: int) -> None:
-        area_id = self.current_area_id()
-        target = self.list.currentRow() + delta
-        if area_id is not None and 0 <= target < self.list.count():
-            self._move(area_id, target)
+        self.list.move_current(delta)
 
     def _move(self, area_id: str, target: int) -> None:
         self.editor.run(ServiceCommand(
@@ -227,25 +200,13 @@ class FocusAreasView(WorkshopPage):
             undo=lambda old: focus_areas.move_focus_area(self.store, area_id, old)))
         self._select(area_id)
 
-    def _on_rows_moved(self, _parent: QModelIndex, start: int, _end: int,
-                       _dest: QModelIndex, row: int) -> None:
-        if self._loading:
-            return
-        target = row if row < start else row - 1
-        item = self.list.item(target)
-        if item is not None:
-            self._move(item.data(ID_ROLE), target)
-
     def select(self, row_id: str) -> None:
         """Show the item with ``row_id`` and put the cursor in its notes."""
         self._select(row_id)
         self.list.setFocus()
 
     def _select(self, area_id: str) -> None:
-        for i in range(self.list.count()):
-            if self.list.item(i).data(ID_ROLE) == area_id:
-                self.list.setCurrentRow(i)
-                return
+        self.list.select_id(area_id)
 
     def _commit_name(self) -> None:
         area_id = self.current_area_id()
