@@ -48,6 +48,7 @@ class WorkshopTabs(QTabWidget):
             self._holders[spec.name] = holder
             self.addTab(holder, spec.title)
         self.currentChanged.connect(lambda index: self.page(self._order[index]))
+        self.page(self._order[self.currentIndex()])  # the tab on show is needed at once
 
     def page(self, name: str) -> WorkshopPage:
         """The page called ``name``, built on first use."""

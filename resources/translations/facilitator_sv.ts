@@ -656,8 +656,8 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Ingress</translation>
     </message>
     <message>
-        <source>Choose or create a workshop to see its facts.</source>
-        <translation>Välj eller skapa en workshop för att se dess uppgifter.</translation>
+        <source>Choose a workshop in the list to the left, or create one with File → New workshop (Ctrl+N). File → Load sample project shows a finished example.</source>
+        <translation>Välj en workshop i listan till vänster, eller skapa en med Arkiv → Ny workshop (Ctrl+N). Arkiv → Läs in exempelprojektet visar ett färdigt exempel.</translation>
     </message>
     <message>
         <source>Not set</source>

@@ -109,3 +109,9 @@ def test_menu_dialogs_open_over_the_window(qtbot, store, window):
         assert isinstance(QApplication.activeModalWidget(), QDialog) is False
     assert seen == [("trashDialog", True), ("exportMinutesDialog", True),
                     ("settingsDialog", True), ("searchDialog", True)]
+
+
+def test_a_fresh_start_shows_where_to_begin(window):
+    assert window.current_page() is window.facts
+    assert window.facts.empty.isVisible()
+    assert "Arkiv → Ny workshop" in window.facts.empty.text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -99,7 +99,12 @@ class FactsView(WorkshopPage):
         self.lead.setMinimumHeight(90)
         form.addRow(self.tr("Lead paragraph") + ":", self.lead)
 
-        self.empty = QLabel(self.tr("Choose or create a workshop to see its facts."))
+        self.empty = QLabel(self.tr(
+            "Choose a workshop in the list to the left, or create one with File → New "
+            "workshop (Ctrl+N). File → Load sample project shows a finished example."))
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setMargin(12)
         self.empty.setObjectName("factsEmpty")
         self.body = QWidget()
         self.body.setLayout(form)
