@@ -112,6 +112,8 @@ def test_menu_dialogs_open_over_the_window(qtbot, store, window):
 
 
 def test_a_fresh_start_shows_where_to_begin(window):
+    # Only the tab on show is built at start, and it is built (not left blank).
+    assert [type(page).__name__ for page in window.tabs.pages()] == ["FactsView"]
     assert window.current_page() is window.facts
     assert window.facts.empty.isVisible()
     assert "Arkiv → Ny workshop" in window.facts.empty.text()
