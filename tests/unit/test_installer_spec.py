@@ -107,3 +107,12 @@ def test_an_unreadable_history_falls_back_to_alembic(tmp_path: Path) -> None:
     (versions / "b.py").write_text('revision: str = "b"\ndown_revision = "a"\n',
                                    encoding="utf-8")
     assert migrate._read_history(versions) == {"a": None, "b": "a"}
+
+
+def test_spec_takes_the_modules_imported_by_name() -> None:
+    # The workshop tabs are imported by module name when first shown; PyInstaller's
+    # scan cannot see that, and a frozen app would fail when a tab is opened.
+    text = SPEC.read_text(encoding="utf-8")
+    assert 'collect_submodules("facilitator"' in text
+    tabs = (ROOT / "facilitator" / "ui" / "main_window.py").read_text(encoding="utf-8")
+    assert 'views = "facilitator.ui.views."' in tabs
