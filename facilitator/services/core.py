@@ -82,7 +82,11 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self._sessions() as session:
-            yield session
+            try:
+                yield session
+            except OperationalError as exc:
+                text = str(exc.orig) if exc.orig is not None else str(exc)
+                raise StorageError(f"Databasen kunde inte läsas: {text}") from exc
 
     @contextmanager
     def write(self) -> Iterator[WriteTx]:

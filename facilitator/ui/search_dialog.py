@@ -35,9 +35,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from facilitator.services.core import Store
+from facilitator.services.core import ServiceError, Store
 from facilitator.services.search import SearchHit, fts_query, search, snippet_parts
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
@@ -165,7 +164,7 @@ class SearchDialog(QDialog):
             return
         try:
             hits = search(self._store, text, limit=LIMIT)
-        except SQLAlchemyError as exc:
+        except ServiceError as exc:
             self.count.setText(self.tr("The search failed: {error}").format(error=exc))
             return
         for hit in hits:

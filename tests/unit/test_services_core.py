@@ -140,3 +140,12 @@ def test_unsubscribe_stops_notifications(store) -> None:
     store.unsubscribe(heard.append)
     projects.create_project(store, "Ängsö")
     assert heard == []
+
+
+def test_a_read_the_database_refuses_is_a_clear_storage_error(store) -> None:
+    from sqlalchemy import text
+
+    from facilitator.services.core import StorageError
+
+    with pytest.raises(StorageError, match="Databasen kunde inte läsas"), store.read() as s:
+        s.execute(text("SELECT * FROM tabell_som_inte_finns"))

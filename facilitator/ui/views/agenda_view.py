@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from facilitator.services import sections
 from facilitator.services.core import Store
 from facilitator.store.models import SectionKind
-from facilitator.ui.commands import Editor, ServiceCommand, creator, deleter, setter
+from facilitator.ui.commands import Editor, creator, deleter, setter
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
 from facilitator.ui.widgets.ordered_list import OrderedList
@@ -143,7 +143,7 @@ class AgendaView(WorkshopPage):
         )
         if self.editor.run(command):
             self.refresh()
-            self._select(command.result)
+            self.list.select_id(command.result)
             self.heading.setFocus()
             self.heading.selectAll()
 
@@ -162,20 +162,16 @@ class AgendaView(WorkshopPage):
         self.list.move_current(delta)
 
     def _move(self, section_id: str, target: int) -> None:
-        self.editor.run(ServiceCommand(
-            self.tr("Move agenda item"),
-            do=lambda: sections.move_section(self.store, section_id, target),
-            undo=lambda old: sections.move_section(self.store, section_id, old),
-        ))
-        self._select(section_id)
+        # The service returns the old index, so undo is the same call with it.
+        self.editor.run(setter(self.tr("Move agenda item"),
+                               lambda index: sections.move_section(self.store, section_id, index),
+                               target))
+        self.list.select_id(section_id)
 
     def select(self, row_id: str) -> None:
-        """Show the item with ``row_id`` and put the cursor in its notes."""
-        self._select(row_id)
+        """Show the item with ``row_id``, the keyboard in the list."""
+        self.list.select_id(row_id)
         self.list.setFocus()
-
-    def _select(self, section_id: str) -> None:
-        self.list.select_id(section_id)
 
     def _commit_heading(self) -> None:
         section_id = self.current_section_id()

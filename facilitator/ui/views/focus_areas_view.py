@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from facilitator.services import focus_areas, people, workshops
 from facilitator.services.core import Store
 from facilitator.services.focus_areas import ResponsibleRef
-from facilitator.ui.commands import Editor, ServiceCommand, creator, deleter, setter
+from facilitator.ui.commands import Editor, creator, deleter, setter
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
 from facilitator.ui.widgets.ordered_list import OrderedList
@@ -171,7 +171,7 @@ class FocusAreasView(WorkshopPage):
             lambda area_id: focus_areas.restore_focus_area(self.store, area_id))
         if self.editor.run(command):
             self.refresh()
-            self._select(command.result)
+            self.list.select_id(command.result)
             self.name.setFocus()
             self.name.selectAll()
 
@@ -194,19 +194,16 @@ class FocusAreasView(WorkshopPage):
         self.list.move_current(delta)
 
     def _move(self, area_id: str, target: int) -> None:
-        self.editor.run(ServiceCommand(
-            self.tr("Move focus area"),
-            do=lambda: focus_areas.move_focus_area(self.store, area_id, target),
-            undo=lambda old: focus_areas.move_focus_area(self.store, area_id, old)))
-        self._select(area_id)
+        # The service returns the old index, so undo is the same call with it.
+        move = focus_areas.move_focus_area
+        self.editor.run(setter(self.tr("Move focus area"),
+                               lambda index: move(self.store, area_id, index), target))
+        self.list.select_id(area_id)
 
     def select(self, row_id: str) -> None:
-        """Show the item with ``row_id`` and put the cursor in its notes."""
-        self._select(row_id)
+        """Show the item with ``row_id``, the keyboard in the list."""
+        self.list.select_id(row_id)
         self.list.setFocus()
-
-    def _select(self, area_id: str) -> None:
-        self.list.select_id(area_id)
 
     def _commit_name(self) -> None:
         area_id = self.current_area_id()
