@@ -342,6 +342,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get(opts.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        docks = self.settings.get(opts.WINDOW_STATE)  # docks and toolbars
+        if not docks.isEmpty():
+            self.restoreState(docks)
         self._restore_splitters(self)
         last = self.settings.get(opts.LAST_WORKSHOP)
         if last and self.navigator.select_id(last, emit=False):
@@ -358,6 +361,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.live.shutdown()
         self.settings.set(opts.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(opts.WINDOW_STATE, self.saveState())
         for splitter in self.findChildren(QSplitter):
             if splitter.objectName():
                 self.settings.set(opts.splitter_state(splitter.objectName()),

@@ -78,6 +78,7 @@ def test_last_workshop_reopens_and_splitter_is_remembered(qtbot, store, make_win
     first.splitter.setSizes([200, 560])
     navigator_width = first.splitter.sizes()[0]
     first.agenda.splitter.setSizes([150, 400])
+    first.history_dock.show()
     agenda_list_width = first.agenda.splitter.sizes()[0]
     first.close()
 
@@ -87,6 +88,7 @@ def test_last_workshop_reopens_and_splitter_is_remembered(qtbot, store, make_win
     assert second.size() == first.size()
     assert second.splitter.sizes()[0] == navigator_width
     assert second.agenda.splitter.sizes()[0] == agenda_list_width
+    assert second.history_dock.isVisible()
 
 
 def test_menu_dialogs_open_over_the_window(qtbot, store, window):
