@@ -85,6 +85,7 @@ def run_gui(argv: Sequence[str]) -> int:
     from facilitator.paths import default_database
     from facilitator.settings import LANGUAGE, Settings
     from facilitator.store.health import in_use
+    from facilitator.ui.first_paint import after_first_paint
 
     args = _gui_arguments(argv)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
@@ -107,7 +108,8 @@ def run_gui(argv: Sequence[str]) -> int:
     install_excepthook(show_unexpected)
     database = Path(os.path.abspath(args.db or default_database()))
     # A window on this database already? Bring it forward; never open a second writer.
-    # (QtNetwork is loaded only when the database is in use, or after the first paint.)
+    # (QtNetwork is loaded only when the database is in use, or after the first paint:
+    # a second launch in the window's first second is told the database is in use.)
     if in_use(database):
         from facilitator.single_instance import ask_running_instance
 
@@ -127,7 +129,7 @@ def run_gui(argv: Sequence[str]) -> int:
         server.listen()
         server.raise_requested.connect(session.bring_to_front)
 
-    QTimer.singleShot(0, listen_for_second_launches)
+    after_first_paint(session.window, listen_for_second_launches)
     if args.quit_after is not None:
         QTimer.singleShot(int(args.quit_after * 1000), session.close_window)
     try:
@@ -156,7 +158,9 @@ class GuiSession:
         if store is None:
             return False
         self._attach(store)
-        self.warn_about_location()
+        from facilitator.ui.first_paint import after_first_paint
+
+        after_first_paint(self.window, self.warn_about_location)
         return True
 
     def open(self):  # type: ignore[no-untyped-def]

@@ -122,11 +122,15 @@ def _storage_message(exc: OperationalError) -> str:
     return f"Ändringen kunde inte sparas: {text}"
 
 
+def not_found(label: str, row_id: object) -> NotFoundError:
+    return NotFoundError(f"{label} finns inte (id {row_id!r}).")
+
+
 def get_live(session: Session, model: type[T], row_id: str, label: str) -> T:
     """The row with ``row_id`` that is not in the trash, or NotFoundError."""
     row = session.get(model, row_id) if isinstance(row_id, str) else None
     if row is None or (isinstance(row, Tracked) and row.deleted_at is not None):
-        raise NotFoundError(f"{label} finns inte (id {row_id!r}).")
+        raise not_found(label, row_id)
     return row
 
 
@@ -134,7 +138,7 @@ def get_any(session: Session, model: type[T], row_id: str, label: str) -> T:
     """The row with ``row_id``, in the trash or not, or NotFoundError."""
     row = session.get(model, row_id) if isinstance(row_id, str) else None
     if row is None:
-        raise NotFoundError(f"{label} finns inte (id {row_id!r}).")
+        raise not_found(label, row_id)
     return row
 
 

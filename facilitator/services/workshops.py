@@ -14,6 +14,7 @@ from facilitator.services.core import (
     choice,
     get_any,
     get_live,
+    not_found,
     optional_body,
     optional_line,
     required_line,
@@ -136,9 +137,15 @@ def create_workshop(store: Store, project_id: str, title: str, **facts: Any) -> 
 
 
 def get_facts(store: Store, workshop_id: str) -> WorkshopFacts:
+    # A Core query, like the navigator's: the Översikt form is on screen at start-up.
+    w = Workshop.__table__.c
+    query = select(*(w[name] for name in FACT_NAMES)).where(
+        w.id == workshop_id, w.deleted_at.is_(None))
     with store.read() as session:
-        w = get_live(session, Workshop, workshop_id, "Workshopen")
-        return WorkshopFacts(**{name: getattr(w, name) for name in FACT_NAMES})
+        row = session.execute(query).one_or_none()
+    if row is None:
+        raise not_found("Workshopen", workshop_id)
+    return WorkshopFacts(*row)
 
 
 def update_workshop(store: Store, workshop_id: str, **facts: Any) -> dict[str, Any]:

@@ -164,3 +164,25 @@ def test_damaged_database_dialog_offers_the_backup(qtbot, qapp, tmp_path, swedis
     finally:
         store.close()
     QApplication.processEvents()
+
+
+def test_a_risky_location_is_told_once_the_window_is_up(qtbot, qapp, db_path, swedish,
+                                                          monkeypatch) -> None:
+    from facilitator.store import location
+
+    monkeypatch.setattr(location, "location_risks", lambda _db: [
+        location.Risk(location.NETWORK, "cifs, //nas/möten")])
+    session = GuiSession(qapp, Settings(), db_path)
+    assert session.start()
+    window = session.window
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: window.findChild(QMessageBox, "riskyLocationMessage")
+                        is not None, timeout=5000)
+        box = window.findChild(QMessageBox, "riskyLocationMessage")
+        assert "nätverksenhet" in box.text() and "//nas/möten" in box.text()
+        assert "//nas/möten" in window.statusBar().currentMessage()
+    finally:
+        window.close()
+        session.finish()
