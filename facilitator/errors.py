@@ -6,7 +6,6 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -15,17 +14,48 @@ from facilitator.paths import log_dir
 log = logging.getLogger("facilitator")
 
 
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 3
+
+
+class RotatingLog(logging.Handler):
+    """A rotating log file that is opened when the first record comes.
+
+    Most launches log nothing before the window is up; opening the file (and
+    importing logging.handlers, ~9 ms) waits until there is something to write.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+        self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            self._file = RotatingFileHandler(self.path, maxBytes=LOG_MAX_BYTES,
+                                             backupCount=LOG_BACKUPS, encoding="utf-8")
+            self._file.setFormatter(self.formatter)
+        self._file.handle(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        super().close()
+
+
 def setup_logging() -> Path:
     """Log to a rotating file in the user log folder; returns its path."""
     path = log_dir() / "facilitator.log"
-    for old in [h for h in log.handlers if isinstance(h, RotatingFileHandler)]:
-        if Path(old.baseFilename) == path:
+    for old in [h for h in log.handlers if isinstance(h, RotatingLog)]:
+        if old.path == path:
             return path
         log.removeHandler(old)
         old.close()
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
+    log.addHandler(RotatingLog(path))
     log.setLevel(logging.INFO)
     return path
 

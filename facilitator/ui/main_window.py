@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,10 @@ from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.workshop_tabs import PageSpec, WorkshopTabs
 
 T = TypeVar("T")
+
+# Splitters whose position is remembered: those named "…Splitter". Matching by
+# name first keeps Qt from wrapping every widget of the window in Python.
+REMEMBERED_SPLITTERS = QRegularExpression("Splitter$")
 
 
 class MainWindow(QMainWindow):
@@ -353,18 +357,16 @@ class MainWindow(QMainWindow):
             self.open_workshop(None)
 
     def _restore_splitters(self, widget: QWidget) -> None:
-        for splitter in widget.findChildren(QSplitter):
+        for splitter in widget.findChildren(QSplitter, REMEMBERED_SPLITTERS):
             state = self.settings.get(opts.splitter_state(splitter.objectName()))
-            if splitter.objectName() and not state.isEmpty():
+            if not state.isEmpty():
                 splitter.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.live.shutdown()
         self.settings.set(opts.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(opts.WINDOW_STATE, self.saveState())
-        for splitter in self.findChildren(QSplitter):
-            if splitter.objectName():
-                self.settings.set(opts.splitter_state(splitter.objectName()),
-                                  splitter.saveState())
+        for splitter in self.findChildren(QSplitter, REMEMBERED_SPLITTERS):
+            self.settings.set(opts.splitter_state(splitter.objectName()), splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)

@@ -34,3 +34,25 @@ def test_a_failing_error_dialog_does_not_raise_from_the_hook(monkeypatch):
         raise KeyError("x")
     except KeyError as exc:
         sys.excepthook(type(exc), exc, exc.__traceback__)  # must not raise
+
+
+def test_the_log_rotates_and_is_opened_only_when_written(tmp_path, monkeypatch):
+    from facilitator import errors
+
+    monkeypatch.setattr(errors, "log_dir", lambda: tmp_path)
+    monkeypatch.setattr(errors, "LOG_MAX_BYTES", 2_000)
+    path = errors.setup_logging()
+    try:
+        assert errors.setup_logging() == path  # a second call adds no second handler
+        assert sum(isinstance(h, errors.RotatingLog) for h in errors.log.handlers) == 1
+        assert not path.exists()  # nothing written yet, nothing opened
+        for n in range(100):
+            errors.log.warning("Rad %d från mötet i Lillsjö: åäö", n)
+        assert "Rad 99 från mötet i Lillsjö: åäö" in path.read_text(encoding="utf-8")
+        rotated = sorted(p.name for p in tmp_path.glob("facilitator.log.*"))
+        assert rotated == ["facilitator.log.1", "facilitator.log.2", "facilitator.log.3"]
+        assert all(p.stat().st_size <= 2_100 for p in tmp_path.glob("facilitator.log*"))
+    finally:
+        for handler in [h for h in errors.log.handlers if isinstance(h, errors.RotatingLog)]:
+            errors.log.removeHandler(handler)
+            handler.close()
