@@ -11,16 +11,20 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
-from facilitator.store.models import Base, Tracked, utcnow
+from facilitator.store.vocabulary import utcnow
 from facilitator.text import clean_text
 
-T = TypeVar("T", bound=Base)
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from facilitator.store.models import Base, Tracked
+
+T = TypeVar("T", bound="Base")
 
 MAX_LINE = 500
 MAX_BODY = 5_000_000
@@ -65,13 +69,27 @@ Listener = Callable[[Change], None]
 
 
 class Store:
-    """Sessions over one engine, and the announcement of committed changes."""
+    """Sessions over one engine, and the announcement of committed changes.
+
+    The ORM (SQLAlchemy's and our models' mapping, ~0.15 s) is loaded by the
+    first session, not by the store: the window is drawn from Core reads
+    (``connect``) before it, see ``facilitator.services.overview``.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._maker: sessionmaker[Session] | None = None
         self._listeners: list[Listener] = []
         self.last_commit: dt.datetime | None = None
+
+    def _sessions(self) -> Session:
+        if self._maker is None:
+            from sqlalchemy.orm import sessionmaker
+
+            import facilitator.store.models  # noqa: F401 - every mapped class, before any query
+
+            self._maker = sessionmaker(self.engine, expire_on_commit=False)
+        return self._maker()
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -85,8 +103,16 @@ class Store:
             try:
                 yield session
             except OperationalError as exc:
-                text = str(exc.orig) if exc.orig is not None else str(exc)
-                raise StorageError(f"Databasen kunde inte läsas: {text}") from exc
+                raise _read_error(exc) from exc
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A Core connection for reads that must not wait for the ORM."""
+        with self.engine.connect() as connection:
+            try:
+                yield connection
+            except OperationalError as exc:
+                raise _read_error(exc) from exc
 
     @contextmanager
     def write(self) -> Iterator[WriteTx]:
@@ -111,6 +137,11 @@ class Store:
         self.engine.dispose()
 
 
+def _read_error(exc: OperationalError) -> StorageError:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    return StorageError(f"Databasen kunde inte läsas: {text}")
+
+
 def _storage_message(exc: OperationalError) -> str:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     if "full" in text:
@@ -129,7 +160,7 @@ def not_found(label: str, row_id: object) -> NotFoundError:
 def get_live(session: Session, model: type[T], row_id: str, label: str) -> T:
     """The row with ``row_id`` that is not in the trash, or NotFoundError."""
     row = session.get(model, row_id) if isinstance(row_id, str) else None
-    if row is None or (isinstance(row, Tracked) and row.deleted_at is not None):
+    if row is None or getattr(row, "deleted_at", None) is not None:
         raise not_found(label, row_id)
     return row
 

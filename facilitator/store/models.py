@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import uuid
 
 from sqlalchemy import (
     CheckConstraint,
@@ -26,6 +25,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from facilitator.store.vocabulary import (
+    ActionStatus,
+    AttendanceStatus,
+    SectionKind,
+    WishStatus,
+    WorkshopKind,
+    WorkshopStatus,
+    new_id,
+    utcnow,
+)
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -33,14 +43,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):
@@ -58,49 +60,6 @@ class Tracked:
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
-
-
-class WorkshopKind(enum.StrEnum):
-    WORKSHOP = "workshop"
-    FOCUS_GROUP = "focus_group"
-    CLOSING_SESSION = "closing_session"
-    LEARNING_EVALUATION = "learning_evaluation"
-
-
-class WorkshopStatus(enum.StrEnum):
-    DRAFT = "draft"
-    HELD = "held"
-    MINUTES_SENT = "minutes_sent"
-    FINALISED = "finalised"
-
-
-class SectionKind(enum.StrEnum):
-    """What an agenda item renders as in the minutes, besides its own notes."""
-
-    TEXT = "text"
-    FOCUS_AREAS = "focus_areas"
-    KEY_FIGURES = "key_figures"
-    GROUP_WORK = "group_work"
-
-
-class AttendanceStatus(enum.StrEnum):
-    INVITED = "invited"
-    ATTENDED = "attended"
-    ABSENT = "absent"
-
-
-class WishStatus(enum.StrEnum):
-    OPEN = "open"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    DROPPED = "dropped"
-
-
-class ActionStatus(enum.StrEnum):
-    OPEN = "open"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    CANCELLED = "cancelled"
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
