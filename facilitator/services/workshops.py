@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import select
@@ -14,12 +13,14 @@ from facilitator.services.core import (
     choice,
     get_any,
     get_live,
-    not_found,
     optional_body,
     optional_line,
     required_line,
     tombstone,
 )
+from facilitator.services.overview import FACT_NAMES as FACT_NAMES
+from facilitator.services.overview import WorkshopFacts as WorkshopFacts
+from facilitator.services.overview import get_facts as get_facts
 from facilitator.store.models import (
     Group,
     GroupFocusArea,
@@ -30,29 +31,6 @@ from facilitator.store.models import (
     WorkshopStatus,
 )
 
-
-@dataclass(frozen=True)
-class WorkshopFacts:
-    """Everything on the Översikt form; also the minutes' title block."""
-
-    title: str
-    kind: WorkshopKind = WorkshopKind.WORKSHOP
-    date: dt.date | None = None
-    start_time: dt.time | None = None
-    end_time: dt.time | None = None
-    venue: str = ""
-    moderator: str = ""
-    project_leader: str = ""
-    note_taker: str = ""
-    case_reference: str = ""
-    issuing_unit: str = ""
-    document_type: str = "Minnesanteckningar"
-    lead: str = ""
-    language: str = "sv"
-    status: WorkshopStatus = WorkshopStatus.DRAFT
-
-
-FACT_NAMES = tuple(f.name for f in fields(WorkshopFacts))
 _LINE_LABELS = {
     "venue": "Plats",
     "moderator": "Moderator",
@@ -134,18 +112,6 @@ def create_workshop(store: Store, project_id: str, title: str, **facts: Any) -> 
         tx.session.flush()
         tx.changed("workshop", workshop.id)
         return workshop.id
-
-
-def get_facts(store: Store, workshop_id: str) -> WorkshopFacts:
-    # A Core query, like the navigator's: the Översikt form is on screen at start-up.
-    w = Workshop.__table__.c
-    query = select(*(w[name] for name in FACT_NAMES)).where(
-        w.id == workshop_id, w.deleted_at.is_(None))
-    with store.read() as session:
-        row = session.execute(query).one_or_none()
-    if row is None:
-        raise not_found("Workshopen", workshop_id)
-    return WorkshopFacts(*row)
 
 
 def update_workshop(store: Store, workshop_id: str, **facts: Any) -> dict[str, Any]:
