@@ -266,6 +266,7 @@ class GuiSession:
 
         from facilitator.events import ChangeBus
         from facilitator.ui.backup_scheduler import BackupScheduler
+        from facilitator.ui.first_paint import after_first_paint
         from facilitator.ui.main_window import MainWindow
 
         self.store = store
@@ -275,6 +276,8 @@ class GuiSession:
         self.scheduler.warning.connect(self.show_status)
         self.window.request_restore.connect(self.restore)
         self.window.show()
+        # The window is drawn from Core reads; the ORM loads once it is on screen.
+        after_first_paint(self.window, store.load_orm)
         # The start-up backup waits until the window has been painted.
         QTimer.singleShot(START_BACKUP_DELAY_MS, self.scheduler.at_start)
 

@@ -82,13 +82,19 @@ class Store:
         self._listeners: list[Listener] = []
         self.last_commit: dt.datetime | None = None
 
-    def _sessions(self) -> Session:
+    def load_orm(self) -> None:
+        """Load and configure the ORM now (the window asks just after its first paint)."""
         if self._maker is None:
-            from sqlalchemy.orm import sessionmaker
+            from sqlalchemy.orm import configure_mappers, sessionmaker
 
             import facilitator.store.models  # noqa: F401 - every mapped class, before any query
 
+            configure_mappers()
             self._maker = sessionmaker(self.engine, expire_on_commit=False)
+
+    def _sessions(self) -> Session:
+        self.load_orm()
+        assert self._maker is not None
         return self._maker()
 
     def subscribe(self, listener: Listener) -> None:

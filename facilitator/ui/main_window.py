@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -25,16 +26,18 @@ from facilitator import __version__
 from facilitator import settings as opts
 from facilitator.atomic import TargetFileError
 from facilitator.events import ChangeBus
-from facilitator.services import projects, workshops
 from facilitator.services.core import ServiceError, Store
+from facilitator.services.overview import list_projects
 from facilitator.settings import Settings
 from facilitator.ui.commands import Editor
-from facilitator.ui.file_commands import FileCommands
 from facilitator.ui.live_tools import LiveTools
 from facilitator.ui.navigator import ProjectNavigator
-from facilitator.ui.navigator_commands import NavigatorCommands
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.workshop_tabs import PageSpec, WorkshopTabs
+
+if TYPE_CHECKING:
+    from facilitator.ui.file_commands import FileCommands
+    from facilitator.ui.navigator_commands import NavigatorCommands
 
 T = TypeVar("T")
 
@@ -54,8 +57,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Facilitator"))
         self.resize(1100, 720)
 
-        self.navigator_commands = NavigatorCommands(self)
-        self.file_commands = FileCommands(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self.editor = Editor(self.undo_stack, self)
@@ -111,9 +112,29 @@ class MainWindow(QMainWindow):
     def _on_page_created(self, name: str, page: WorkshopPage) -> None:
         self._restore_splitters(page)
         if name == "export_view":
-            page.export_requested.connect(self.file_commands.export_minutes)
+            page.export_requested.connect(self._file_command("export_minutes"))
         elif name == "wish_board":
             page.current_changed.connect(self.live.follow_group)
+
+    # The commands of the navigator and the Arkiv menu, loaded with their first use:
+    # they bring the ORM-backed services, which the first picture does not need.
+    @cached_property
+    def navigator_commands(self) -> NavigatorCommands:
+        from facilitator.ui.navigator_commands import NavigatorCommands
+
+        return NavigatorCommands(self)
+
+    @cached_property
+    def file_commands(self) -> FileCommands:
+        from facilitator.ui.file_commands import FileCommands
+
+        return FileCommands(self)
+
+    def _navigator_command(self, name: str) -> Callable[[], object]:
+        return lambda: getattr(self.navigator_commands, name)()
+
+    def _file_command(self, name: str) -> Callable[[], object]:
+        return lambda: getattr(self.file_commands, name)()
 
     # The pages by name, built when first asked for.
     facts = property(lambda self: self.tabs.page("facts"))
@@ -144,14 +165,14 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        nav, files = self.navigator_commands, self.file_commands
+        nav, files = self._navigator_command, self._file_command
         self.new_workshop_action = self._action(
-            self.tr("New &workshop…"), "actionNewWorkshop", nav.new_workshop,
+            self.tr("New &workshop…"), "actionNewWorkshop", nav("new_workshop"),
             QKeySequence.StandardKey.New)
         self.copy_workshop_action = self._action(
             self.tr("New workshop from an &earlier one…"), "actionNewFromEarlier",
-            nav.new_workshop_from_earlier, "Ctrl+Alt+N")
-        self.trash_action = self._action(self.tr("&Trash…"), "actionTrash", nav.show_trash,
+            nav("new_workshop_from_earlier"), "Ctrl+Alt+N")
+        self.trash_action = self._action(self.tr("&Trash…"), "actionTrash", nav("show_trash"),
                                          "Ctrl+Alt+T")
         self.restore_action = self._action(
             self.tr("Restore from &backup…"), "actionRestoreBackup",
@@ -159,16 +180,16 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("Se&ttings…"), "actionSettings",
                                             self.show_settings, "Ctrl+,")
         self.new_project_action = self._action(
-            self.tr("New &project…"), "actionNewProject", nav.new_project, "Ctrl+Shift+N")
+            self.tr("New &project…"), "actionNewProject", nav("new_project"), "Ctrl+Shift+N")
         self.import_action = self._action(
-            self.tr("&Import package…"), "actionImport", files.import_package, "Ctrl+I")
+            self.tr("&Import package…"), "actionImport", files("import_package"), "Ctrl+I")
         self.export_package_action = self._action(
-            self.tr("Export &package…"), "actionExportPackage", files.export_package,
+            self.tr("Export &package…"), "actionExportPackage", files("export_package"),
             "Ctrl+Shift+E")
         self.export_minutes_action = self._action(
-            self.tr("Export &minutes…"), "actionExportMinutes", files.export_minutes, "Ctrl+E")
+            self.tr("Export &minutes…"), "actionExportMinutes", files("export_minutes"), "Ctrl+E")
         self.sample_action = self._action(
-            self.tr("Load &sample project"), "actionLoadSample", files.load_sample)
+            self.tr("Load &sample project"), "actionLoadSample", files("load_sample"))
         self.quit_action = self._action(
             self.tr("&Quit"), "actionQuit", self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("&About Facilitator"), "actionAbout",
@@ -322,9 +343,11 @@ class MainWindow(QMainWindow):
             self.show_page(self.facts)
 
     def _workshop_in_project(self, project_id: str | None) -> str | None:
-        if self.workshop_id and workshops.project_of(self.store, self.workshop_id) == project_id:
+        from facilitator.services.workshops import project_of
+
+        if self.workshop_id and project_of(self.store, self.workshop_id) == project_id:
             return self.workshop_id
-        for project in projects.list_projects(self.store):
+        for project in list_projects(self.store):
             if project.id == project_id and project.workshops:
                 return project.workshops[0].id
         return None

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from facilitator.services import projects, workshops
-from facilitator.store.models import WorkshopStatus
+from facilitator.store.vocabulary import WorkshopStatus
 from facilitator.ui.commands import creator, deleter, setter
 
 if TYPE_CHECKING:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.services import workshops
 from facilitator.services.core import StorageError, Store
-from facilitator.store.models import WorkshopKind, WorkshopStatus
+from facilitator.services.overview import get_facts
+from facilitator.store.vocabulary import WorkshopKind, WorkshopStatus
 from facilitator.ui.commands import Editor, setter
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
@@ -145,15 +145,18 @@ class FactsView(WorkshopPage):
         """
         if self._loading or self.workshop_id is None:
             return True
-        current = getattr(workshops.get_facts(self.store, self.workshop_id), fact)
+        current = getattr(get_facts(self.store, self.workshop_id), fact)
         if _same(current, value) and fact not in self._unsaved:
             return True
         workshop_id = self.workshop_id
         storage_failed = []
 
         def update(values: dict[str, Any]) -> dict[str, Any]:
+            # Loaded with the first edit: the form is drawn before the ORM is.
+            from facilitator.services.workshops import update_workshop
+
             try:
-                return workshops.update_workshop(self.store, workshop_id, **values)
+                return update_workshop(self.store, workshop_id, **values)
             except StorageError:
                 storage_failed.append(True)
                 raise
@@ -199,7 +202,7 @@ class FactsView(WorkshopPage):
         if not has:
             return
         assert self.workshop_id is not None
-        facts = workshops.get_facts(self.store, self.workshop_id)
+        facts = get_facts(self.store, self.workshop_id)
         self._loading = True
         try:
             for name, edit in self.lines.items():
