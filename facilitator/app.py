@@ -76,6 +76,12 @@ WARNED_LOCATIONS_KEY = "safety/warned_locations"
 
 
 def run_gui(argv: Sequence[str]) -> int:
+    # The store's modules (SQLAlchemy Core) before Qt: once PySide6 is loaded, its
+    # import hook reads the source of every module imported after it (~0.2 ms each).
+    from facilitator.store.health import in_use
+
+    args = _gui_arguments(argv)
+
     import os
 
     from PySide6.QtCore import QTimer
@@ -84,10 +90,8 @@ def run_gui(argv: Sequence[str]) -> int:
     from facilitator.errors import install_excepthook, log, setup_logging
     from facilitator.paths import default_database
     from facilitator.settings import LANGUAGE, Settings
-    from facilitator.store.health import in_use
     from facilitator.ui.first_paint import after_first_paint
 
-    args = _gui_arguments(argv)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     configure_application(app)
     settings = Settings()
