@@ -17,7 +17,8 @@ from facilitator.ui.timer import TimerWidget, WorkshopTimer
 
 if TYPE_CHECKING:
     from facilitator.ui.main_window import MainWindow
-    from facilitator.ui.projector import ProjectorControls, ProjectorWindow
+    from facilitator.ui.projector import ProjectorWindow
+    from facilitator.ui.projector_controls import ProjectorControls
 
 
 class LiveTools(QObject):
@@ -87,7 +88,7 @@ class LiveTools(QObject):
     def controls(self) -> ProjectorControls:
         """The projector panel in its dock, made on first use."""
         if self._controls is None:
-            from facilitator.ui.projector import ProjectorControls
+            from facilitator.ui.projector_controls import ProjectorControls
 
             self._controls = ProjectorControls(self.projector)
             self._controls.setEnabled(self.workshop_id is not None)

@@ -1,14 +1,14 @@
-"""The projector: a second window in large type, and the panel that chooses what it shows.
+"""The projector: a second window in large type.
 
 The window never takes keyboard focus from capture (it shows without
 activating and does not accept focus), follows every edit through the change
 bus, and scales its type to its own size so it reads from the back of a hall.
+Its panel in the main window is ``projector_controls.ProjectorControls``.
 """
 
 from __future__ import annotations
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QGuiApplication,
@@ -19,22 +19,18 @@ from PySide6.QtGui import (
     QPaintEvent,
     QScreen,
 )
-from PySide6.QtWidgets import (
-    QApplication,
-    QButtonGroup,
-    QComboBox,
-    QGridLayout,
-    QLabel,
-    QMenu,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QMenu, QWidget
 
 from facilitator.events import ChangeBus
-from facilitator.services import groups, sections
 from facilitator.services.core import Change, NotFoundError, Store
 from facilitator.ui import projector_content as content
 from facilitator.ui.projector_content import Mode, Slide
+from facilitator.ui.projector_desktop import (
+    FocusKeeper,
+    home_screen,
+    pick_projector_screen,
+    show_windowed,
+)
 from facilitator.ui.projector_render import (
     DARK,
     SlideLayout,
@@ -44,19 +40,9 @@ from facilitator.ui.projector_render import (
 )
 from facilitator.ui.timer import WorkshopTimer
 
-__all__ = ["Mode", "ProjectorControls", "ProjectorWindow", "pick_projector_screen"]
+__all__ = ["Mode", "ProjectorWindow"]
 
 RELOAD_DELAY_MS = 120
-ARMED_MS = 5000
-
-
-def pick_projector_screen(screens: list[QScreen], home: QScreen | None) -> QScreen | None:
-    """A screen other than the one the facilitator works on, or None if there is only one."""
-    others = [s for s in screens if s is not home]
-    if home is None and len(screens) > 1:
-        primary = QGuiApplication.primaryScreen()
-        others = [s for s in screens if s is not primary]
-    return others[0] if others and len(screens) > 1 else None
 
 
 class ProjectorWindow(QWidget):
@@ -93,7 +79,6 @@ class ProjectorWindow(QWidget):
         self._slide = Slide()
         self._layout: SlideLayout | None = None
         self._layout_key: tuple[object, ...] = ()
-        self._armed = False
 
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -118,17 +103,12 @@ class ProjectorWindow(QWidget):
         self._hide.triggered.connect(self.hide)
         for action in (self._own_fullscreen, self._leave):
             self.addAction(action)
-        self._disarm_timer = QTimer(self)
-        self._disarm_timer.setSingleShot(True)
-        self._disarm_timer.timeout.connect(self._disarm)
+        self.focus_keeper = FocusKeeper(self)
 
-        self._capture: QWidget | None = None  # where the keyboard was, to give it back
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.screenAdded.connect(self._on_screen_added)
             app.screenRemoved.connect(self._on_screen_removed)
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._remember_focus)
 
     # ----- what to show ------------------------------------------------------
     def set_workshop(self, workshop_id: str | None) -> None:
@@ -305,15 +285,6 @@ class ProjectorWindow(QWidget):
         return QSize(1024, 768)
 
     # ----- windows and screens ----------------------------------------------
-    def _home_screen(self) -> QScreen | None:
-        parent = self.parentWidget()
-        if parent is not None and parent.isVisible():
-            return parent.screen()
-        active = QApplication.activeWindow()
-        if active is not None and active is not self:
-            return active.screen()
-        return QGuiApplication.primaryScreen()
-
     def toggle_fullscreen(self) -> None:
         """F5: show on the projector (full screen on another screen if any), or hide."""
         if self.isVisible():
@@ -322,25 +293,14 @@ class ProjectorWindow(QWidget):
             self.present()
 
     def present(self) -> None:
-        screen = pick_projector_screen(QGuiApplication.screens(), self._home_screen())
+        screen = pick_projector_screen(QGuiApplication.screens(), home_screen(self))
         if screen is not None:
             self.setScreen(screen)
             self.setGeometry(screen.geometry())
             self.showFullScreen()
         else:
-            self._show_windowed(self._home_screen())
+            show_windowed(self, home_screen(self))
         self.reload()
-
-    def _show_windowed(self, screen: QScreen | None) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        if screen is not None:
-            area = screen.availableGeometry()
-            size = QSize(int(area.width() * 0.6), int(area.height() * 0.6))
-            self.resize(size)
-            self.move(area.center().x() - size.width() // 2,
-                      area.center().y() - size.height() // 2)
-        self.show()
 
     def toggle_own_fullscreen(self) -> None:
         """F5 in the projector window itself: full screen on the screen it is on."""
@@ -351,7 +311,7 @@ class ProjectorWindow(QWidget):
 
     def leave_fullscreen(self) -> None:
         if self.isFullScreen():
-            self._show_windowed(self.screen())
+            show_windowed(self, self.screen())
 
     def _on_screen_added(self, _screen: QScreen) -> None:
         if self.isVisible() and not self.isFullScreen():
@@ -360,7 +320,7 @@ class ProjectorWindow(QWidget):
     def _on_screen_removed(self, _screen: QScreen) -> None:
         # An unplugged projector must not leave a full-screen window over the laptop.
         if self.isVisible() and self.isFullScreen():
-            QTimer.singleShot(0, lambda: self._show_windowed(self._home_screen()))
+            QTimer.singleShot(0, lambda: show_windowed(self, home_screen(self)))
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().showEvent(event)
@@ -369,48 +329,22 @@ class ProjectorWindow(QWidget):
 
     def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().hideEvent(event)
-        self._disarm()
+        self.focus_keeper.disarm()
         self.toggle_action.setChecked(False)
         self.shown_changed.emit(False)
 
     # ----- keys and mouse without taking focus -------------------------------
-    def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and new.window() is not self:
-            self._capture = new
-
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Some window systems activate a new window anyway: hand the keyboard back."""
         super().changeEvent(event)
-        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
-                and not self._armed):
-            QTimer.singleShot(0, self._give_focus_back)
-
-    def _give_focus_back(self) -> None:
-        target = self._capture
-        if target is None or not shiboken6.isValid(target) or not target.isVisible():
-            return
-        target.window().activateWindow()
-        target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        if event.type() == QEvent.Type.ActivationChange:
+            self.focus_keeper.activation_changed()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if not self._handle_key(event.key()):
+        if not self.focus_keeper.handle_key(event.key()):
             super().keyPressEvent(event)
 
-    def _handle_key(self, key: int) -> bool:
-        if key == Qt.Key.Key_F5:
-            self.toggle_own_fullscreen()
-            return True
-        if key == Qt.Key.Key_Escape and self.isFullScreen():
-            self.leave_fullscreen()
-            return True
-        return False
-
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        """A click arms F5 / Esc for this window for a few seconds; focus stays put."""
-        if not self._armed:
-            self._armed = True
-            QApplication.instance().installEventFilter(self)
-        self._disarm_timer.start(ARMED_MS)
+        self.focus_keeper.arm()
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -423,142 +357,3 @@ class ProjectorWindow(QWidget):
         menu.addAction(self._own_fullscreen)
         menu.addAction(self._hide)
         menu.exec(event.globalPos())
-
-    def _disarm(self) -> None:
-        if self._armed:
-            self._armed = False
-            QApplication.instance().removeEventFilter(self)
-        self._disarm_timer.stop()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if not self._armed or event.type() not in (QEvent.Type.ShortcutOverride,
-                                                   QEvent.Type.KeyPress):
-            return False
-        key = event.key()  # type: ignore[attr-defined]
-        ours = key == Qt.Key.Key_F5 or (key == Qt.Key.Key_Escape and self.isFullScreen())
-        if not ours:
-            if event.type() == QEvent.Type.KeyPress:
-                self._disarm()  # typing goes on as usual
-            return False
-        if event.type() == QEvent.Type.ShortcutOverride:
-            event.accept()  # keep the main window's F5 from firing
-            return True
-        self._handle_key(key)
-        return True
-
-
-class ProjectorControls(QWidget):
-    """The main window's panel: what the projector shows, and F5 to show it.
-
-    Its buttons and lists take no keyboard focus on click, so capture goes on.
-    """
-
-    def __init__(self, projector: ProjectorWindow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("projectorControls")
-        self.projector = projector
-        self.buttons = QButtonGroup(self)
-        self.buttons.setExclusive(True)
-        layout = QGridLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-
-        self.show_button = QPushButton()
-        self.show_button.setObjectName("projectorShow")
-        self.show_button.setCheckable(True)
-        self.show_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        native = QKeySequence("F5").toString(QKeySequence.SequenceFormat.NativeText)
-        self.show_button.setText(self.tr("Show on projector ({key})").format(key=native))
-        self.show_button.setToolTip(projector.toggle_action.toolTip())
-        self.show_button.clicked.connect(lambda _c=False: projector.toggle_action.trigger())
-        projector.toggle_action.toggled.connect(self.show_button.setChecked)
-        layout.addWidget(self.show_button, 0, 0, 1, 5)
-
-        modes = ((Mode.AGENDA_ITEM, self.tr("Item"), "projectorModeItem"),
-                 (Mode.GROUP_WISHES, self.tr("Group"), "projectorModeGroup"),
-                 (Mode.ALL_GROUPS, self.tr("All groups"), "projectorModeAllGroups"),
-                 (Mode.TIMER, self.tr("Timer"), "projectorModeTimer"),
-                 (Mode.VOTE_RESULTS, self.tr("Votes"), "projectorModeVotes"))
-        self.mode_buttons: dict[Mode, QPushButton] = {}
-        for column, (mode, text, name) in enumerate(modes):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.clicked.connect(lambda _c=False, m=mode: self.choose(m))
-            self.buttons.addButton(button)
-            self.mode_buttons[mode] = button
-            layout.addWidget(button, 1, column)
-
-        self.section_box = QComboBox()
-        self.section_box.setObjectName("projectorSection")
-        self.section_box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.section_box.setAccessibleName(self.tr("Agenda item on the projector"))
-        self.section_box.activated.connect(lambda _i: self.choose(Mode.AGENDA_ITEM))
-        self.group_box = QComboBox()
-        self.group_box.setObjectName("projectorGroup")
-        self.group_box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.group_box.setAccessibleName(self.tr("Group on the projector"))
-        self.group_box.activated.connect(lambda _i: self.choose(Mode.GROUP_WISHES))
-        section_label = QLabel(self.tr("Item:"))
-        section_label.setBuddy(self.section_box)
-        group_label = QLabel(self.tr("Group:"))
-        group_label.setBuddy(self.group_box)
-        layout.addWidget(section_label, 2, 0)
-        layout.addWidget(self.section_box, 2, 1, 1, 4)
-        layout.addWidget(group_label, 3, 0)
-        layout.addWidget(self.group_box, 3, 1, 1, 4)
-
-        projector.mode_changed.connect(self._show_mode)
-        projector.workshop_changed.connect(lambda _w: self.refill())
-        projector.bus.changed.connect(self._on_changed)
-        self._show_mode(projector.mode)
-        self.refill()
-
-    def choose(self, mode: Mode) -> None:
-        p = self.projector
-        if mode is Mode.AGENDA_ITEM:
-            p.show_agenda_item(self.section_box.currentData())
-        elif mode is Mode.GROUP_WISHES:
-            p.show_group(self.group_box.currentData())
-        elif mode is Mode.ALL_GROUPS:
-            p.show_all_groups()
-        elif mode is Mode.TIMER:
-            p.show_timer()
-        else:
-            p.show_votes()
-        self._show_mode(p.mode)
-
-    def _show_mode(self, mode: Mode) -> None:
-        self.mode_buttons[mode].setChecked(True)
-        self.mode_buttons[Mode.TIMER].setEnabled(self.projector.timer is not None)
-
-    def _on_changed(self, change: Change) -> None:
-        if change.kinds & {"workshop", "section", "group", "focus_area"}:
-            self.refill()
-
-    def refill(self) -> None:
-        """List the current workshop's agenda items and groups, keeping the choice."""
-        wid = self.projector.workshop_id
-        store = self.projector.store
-        try:
-            items = sections.list_sections(store, wid) if wid else []
-            teams = groups.list_groups(store, wid) if wid else []
-        except NotFoundError:
-            items, teams = [], []
-        self._fill(self.section_box, [(self.tr("The whole agenda"), None)]
-                   + [(f"{s.number} {s.heading}".strip(), s.id) for s in items],
-                   self.projector.section_id)
-        self._fill(self.group_box, [(f"{i + 1}) {g.name}", g.id) for i, g in enumerate(teams)],
-                   self.projector.group_id)
-        self.mode_buttons[Mode.TIMER].setEnabled(self.projector.timer is not None)
-
-    @staticmethod
-    def _fill(box: QComboBox, entries: list[tuple[str, str | None]], current: str | None) -> None:
-        chosen = box.currentData() if box.count() else current
-        box.blockSignals(True)
-        box.clear()
-        for text, data in entries:
-            box.addItem(text, data)
-        index = box.findData(chosen)
-        box.setCurrentIndex(index if index >= 0 else 0)
-        box.blockSignals(False)

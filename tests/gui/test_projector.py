@@ -10,7 +10,9 @@ from facilitator.events import ChangeBus
 from facilitator.interchange.sample import load_sample
 from facilitator.services import groups, sections, wishes
 from facilitator.ui import platform_helpers
-from facilitator.ui.projector import Mode, ProjectorControls, ProjectorWindow, pick_projector_screen
+from facilitator.ui.projector import Mode, ProjectorWindow
+from facilitator.ui.projector_controls import ProjectorControls
+from facilitator.ui.projector_desktop import pick_projector_screen
 from facilitator.ui.timer import TimerWidget, WorkshopTimer
 from tests.gui.projector_screenshots import sample_workshop
 
