@@ -32,12 +32,12 @@ from facilitator.ui.projector_desktop import (
     show_windowed,
 )
 from facilitator.ui.projector_render import (
-    DARK,
     SlideLayout,
     layout_slide,
     paint_slide,
     paint_timer,
 )
+from facilitator.ui.projector_typesetting import DARK
 from facilitator.ui.timer import WorkshopTimer
 
 __all__ = ["Mode", "ProjectorWindow"]
