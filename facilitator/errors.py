@@ -32,13 +32,18 @@ class RotatingLog(logging.Handler):
         self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
 
     def emit(self, record: logging.LogRecord) -> None:
-        if self._file is None:
-            from logging.handlers import RotatingFileHandler
+        # A log that cannot be written must never break what was being logged:
+        # logging's own convention, handleError reports it on stderr and goes on.
+        try:
+            if self._file is None:
+                from logging.handlers import RotatingFileHandler
 
-            self._file = RotatingFileHandler(self.path, maxBytes=LOG_MAX_BYTES,
-                                             backupCount=LOG_BACKUPS, encoding="utf-8")
-            self._file.setFormatter(self.formatter)
-        self._file.handle(record)
+                self._file = RotatingFileHandler(self.path, maxBytes=LOG_MAX_BYTES,
+                                                 backupCount=LOG_BACKUPS, encoding="utf-8")
+                self._file.setFormatter(self.formatter)
+            self._file.handle(record)
+        except Exception:  # noqa: BLE001
+            self.handleError(record)
 
     def close(self) -> None:
         if self._file is not None:

@@ -114,11 +114,12 @@ class Store:
     @contextmanager
     def connect(self) -> Iterator[Connection]:
         """A Core connection for reads that must not wait for the ORM."""
-        with self.engine.connect() as connection:
-            try:
+        try:
+            # Opening can fail too: a new connection after the pool was emptied.
+            with self.engine.connect() as connection:
                 yield connection
-            except OperationalError as exc:
-                raise _read_error(exc) from exc
+        except OperationalError as exc:
+            raise _read_error(exc) from exc
 
     @contextmanager
     def write(self) -> Iterator[WriteTx]:

@@ -99,6 +99,8 @@ def list_projects(store: Store, *, include_deleted: bool = False) -> list[Projec
 
 
 def get_facts(store: Store, workshop_id: str) -> WorkshopFacts:
+    if not isinstance(workshop_id, str):
+        raise not_found("Workshopen", workshop_id)
     w = WORKSHOP.c
     query = select(*(w[name] for name in FACT_NAMES)).where(
         w.id == workshop_id, w.deleted_at.is_(None))

@@ -56,3 +56,25 @@ def test_the_log_rotates_and_is_opened_only_when_written(tmp_path, monkeypatch):
         for handler in [h for h in errors.log.handlers if isinstance(h, errors.RotatingLog)]:
             errors.log.removeHandler(handler)
             handler.close()
+
+
+def test_a_log_that_cannot_be_written_never_breaks_the_caller(tmp_path, monkeypatch, capsys):
+    from facilitator import errors
+
+    (tmp_path / "facilitator.log").mkdir()  # the log's path is taken by a folder
+    monkeypatch.setattr(errors, "log_dir", lambda: tmp_path)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    shown = []
+    try:
+        install_excepthook(lambda summary, path: shown.append(summary))
+        errors.log.warning("Mötet i Lillsjö")  # must not raise
+        try:
+            raise RuntimeError("fel vid export")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        assert shown == ["RuntimeError: fel vid export"]  # the user is still told
+        assert "Logging error" in capsys.readouterr().err
+    finally:
+        for handler in [h for h in errors.log.handlers if isinstance(h, errors.RotatingLog)]:
+            errors.log.removeHandler(handler)
+            handler.close()

@@ -51,3 +51,24 @@ def test_listing_hides_the_trash_unless_asked(store) -> None:  # type: ignore[no
     [everything] = [p for p in overview.list_projects(store, include_deleted=True)
                     if p.id == project]
     assert [(w.id, w.deleted) for w in everything.workshops] == [(trashed, True), (kept, False)]
+
+
+@pytest.mark.parametrize("bad_id", [None, 5, ["x"], ("x",), {"id": "x"}, b"x"])
+def test_facts_of_an_id_that_is_not_text_are_not_found(store, bad_id) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(NotFoundError):
+        overview.get_facts(store, bad_id)
+
+
+def test_a_connection_that_cannot_be_opened_is_a_storage_error(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from facilitator.services import StorageError
+
+    def refuse():  # type: ignore[no-untyped-def]
+        raise OperationalError("connect", {}, sqlite3.OperationalError("disk I/O error"))
+
+    monkeypatch.setattr(store.engine, "connect", refuse)
+    with pytest.raises(StorageError, match="Databasen kunde inte läsas: disk I/O error"):
+        overview.list_projects(store)
