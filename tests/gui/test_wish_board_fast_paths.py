@@ -15,7 +15,15 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractSlider
 
-from facilitator.services import NotFoundError, ValidationError, groups, projects, wishes
+from facilitator.services import (
+    NotFoundError,
+    ValidationError,
+    groups,
+    projects,
+    wish_batch,
+    wish_fast_paths,
+    wishes,
+)
 from facilitator.services import workshops as ws
 from facilitator.store.models import Wish, WishStatus
 from facilitator.ui.models.wish_list_model import ID_ROLE, WishListModel
@@ -163,7 +171,7 @@ def group(store) -> str:  # type: ignore[no-untyped-def]
 def test_insert_wish_writes_the_row_add_wish_writes(store, group) -> None:  # type: ignore[no-untyped-def]
     changes = []
     store.subscribe(changes.append)
-    fast = wishes.insert_wish(store, group, "Bänkar vid ån")
+    fast = wish_fast_paths.insert_wish(store, group, "Bänkar vid ån")
     slow = wishes.add_wish(store, group, "Bänkar vid ån")
     assert len(changes) == 2 and changes[0].ids == {fast} and changes[0].kinds == {"wish"}
     with store.read() as s:
@@ -173,8 +181,8 @@ def test_insert_wish_writes_the_row_add_wish_writes(store, group) -> None:  # ty
         assert [getattr(a, c) for c in columns] == [getattr(b, c) for c in columns]
         assert (a.position, b.position) == (0, 1)
         assert a.created_at is not None and a.updated_at is not None
-    child = wishes.insert_wish(store, group, "Under", parent_id=fast)
-    found = wishes.get_wishes(store, [fast, child])
+    child = wish_fast_paths.insert_wish(store, group, "Under", parent_id=fast)
+    found = wish_fast_paths.get_wishes(store, [fast, child])
     listed = {w.id: w for w in wishes.list_wishes(store, group)}
     assert found == {fast: listed[fast], child: listed[child]}
     assert found[child].depth == 1 and found[child].status is WishStatus.OPEN
@@ -182,15 +190,15 @@ def test_insert_wish_writes_the_row_add_wish_writes(store, group) -> None:  # ty
 
 def test_insert_wish_refuses_as_add_wish_does(store, group) -> None:  # type: ignore[no-untyped-def]
     other = groups.create_group(store, _workshop_of(store, group), name="Andra")
-    elsewhere = wishes.insert_wish(store, other, "I den andra gruppen")
+    elsewhere = wish_fast_paths.insert_wish(store, other, "I den andra gruppen")
     with pytest.raises(ValidationError, match="samma grupp"):
-        wishes.insert_wish(store, group, "Fel grupp", parent_id=elsewhere)
+        wish_fast_paths.insert_wish(store, group, "Fel grupp", parent_id=elsewhere)
     with pytest.raises(NotFoundError, match="Gruppen finns inte"):
-        wishes.insert_wish(store, "saknas", "Ingen grupp")
-    trashed = wishes.insert_wish(store, group, "Slängd")
+        wish_fast_paths.insert_wish(store, "saknas", "Ingen grupp")
+    trashed = wish_fast_paths.insert_wish(store, group, "Slängd")
     wishes.delete_wish(store, trashed)
     with pytest.raises(NotFoundError, match="Önskemålet finns inte"):
-        wishes.insert_wish(store, group, "Under en slängd", parent_id=trashed)
+        wish_fast_paths.insert_wish(store, group, "Under en slängd", parent_id=trashed)
     assert [w.text for w in wishes.list_wishes(store, group)] == []
 
 
@@ -204,7 +212,7 @@ def _workshop_of(store, group_id: str) -> str:  # type: ignore[no-untyped-def]
 def test_insert_added_matches_the_store_anywhere_in_the_tree(qapp, store, group) -> None:  # type: ignore[no-untyped-def]
     items = [(0, "Ån"), (1, "Bron"), (2, "Räcket"), (1, "Bryggan"), (0, "Ängen"), (0, "Öarna"),
              (1, "Båtarna")]
-    wishes.add_wishes(store, group, items)
+    wish_batch.add_wishes(store, group, items)
     model = WishListModel(group)
     model.load(wishes.list_wishes(store, group))
     by_text = {w.text: w for w in wishes.list_wishes(store, group)}
@@ -212,7 +220,7 @@ def test_insert_added_matches_the_store_anywhere_in_the_tree(qapp, store, group)
              (by_text["Ån"].id, None), (by_text["Bron"].id, None), (by_text["Räcket"].id, None),
              (by_text["Ängen"].id, None), (by_text["Öarna"].id, 1)]
     for n, (parent_id, index) in enumerate(steps):
-        new = wishes.insert_wish(store, group, f"Ny {n}", parent_id=parent_id, index=index)
+        new = wish_fast_paths.insert_wish(store, group, f"Ny {n}", parent_id=parent_id, index=index)
         stored = {w.id: w for w in wishes.list_wishes(store, group)}
         model.insert_added(stored[new])
         assert model.rows() == list(stored.values()), (parent_id, index)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.services import groups, wishes
+from facilitator.services import groups, wish_fast_paths, wishes
 from facilitator.services.core import Change, Store
 from facilitator.ui.commands import Editor
 from facilitator.ui.views.base import WorkshopPage
@@ -209,7 +209,7 @@ class WishBoardView(WorkshopPage):
                 self.reload_column(column, update_max=False)
             self._update_max_votes()
             return
-        found = wishes.get_wishes(self.store, list(ids))
+        found = wish_fast_paths.get_wishes(self.store, list(ids))
         touched = False
         for column in self.columns:
             model, updates, structural = column.model, [], False

@@ -14,10 +14,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 
-from facilitator.services import wishes
+from facilitator.services import wish_batch, wish_fast_paths, wishes
 from facilitator.services.core import Store
+from facilitator.services.wish_batch import MAX_BATCH
 from facilitator.services.wish_paste import PasteItem, parse_wish_list
-from facilitator.services.wishes import MAX_BATCH, MAX_DEPTH, WishInfo, WishPlace
+from facilitator.services.wishes import MAX_DEPTH, WishInfo, WishPlace
 from facilitator.store.models import WishStatus
 from facilitator.text import clean_text
 from facilitator.ui.commands import Editor, ServiceCommand, deleter, setter
@@ -61,8 +62,8 @@ class WishBoardActions:
 
         command = ServiceCommand(
             _tr("Add wish"),
-            do=lambda: wishes.insert_wish(store, group_id, clean, parent_id=parent_id,
-                                          index=index),
+            do=lambda: wish_fast_paths.insert_wish(store, group_id, clean, parent_id=parent_id,
+                                                   index=index),
             undo=undo, redo=redo)
         if not self.editor.run(command):
             return None
@@ -96,15 +97,15 @@ class WishBoardActions:
             return [wid for wid, item in zip(ids, items, strict=True) if item.depth == 0]
 
         def undo(ids: list[str]) -> None:
-            state["places"] = wishes.delete_wishes(store, tops(ids))
+            state["places"] = wish_batch.delete_wishes(store, tops(ids))
 
         def redo(ids: list[str]) -> list[str]:
-            wishes.restore_wishes(store, tops(ids), state.get("places"))
+            wish_batch.restore_wishes(store, tops(ids), state.get("places"))
             return ids
 
         command = ServiceCommand(
             _tr("Paste {n} wishes").format(n=len(items)),
-            do=lambda: wishes.add_wishes(store, group_id, items, parent_id, index),
+            do=lambda: wish_batch.add_wishes(store, group_id, items, parent_id, index),
             undo=undo, redo=redo)
         if not self.editor.run(command):
             return []
@@ -221,9 +222,9 @@ class WishBoardActions:
         store = self.store
         command = ServiceCommand(
             _tr("Reset votes"),
-            do=lambda: wishes.reset_votes(store, group_ids),
-            undo=lambda old: wishes.set_votes_bulk(store, old),
-            redo=lambda _old: wishes.reset_votes(store, group_ids))
+            do=lambda: wish_batch.reset_votes(store, group_ids),
+            undo=lambda old: wish_batch.set_votes_bulk(store, old),
+            redo=lambda _old: wish_batch.reset_votes(store, group_ids))
         if not self.editor.run(command):
             return False
         self.hint(_tr("All votes are 0 again. Ctrl+Z brings them back.") if command.result

@@ -1,0 +1,142 @@
+"""The wish board's fast paths: live capture and the change bus's reads, in Core SQL.
+
+They give the results of their ORM twins in ``wishes`` (``insert_wish`` those
+of ``add_wish``, ``get_wishes`` the rows of ``list_wishes``) through prepared
+Core statements, without loading ORM objects: the board waits on them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from sqlalchemy import select
+
+from facilitator.services.core import NotFoundError, Store, ValidationError, required_body
+from facilitator.services.wishes import MAX_DEPTH, MAX_WISH, WishInfo
+from facilitator.store.models import Group, Wish
+
+
+def get_wishes(store: Store, wish_ids: list[str]) -> dict[str, WishInfo]:
+    """The live wishes among ``wish_ids`` (a trashed or unknown id is left out).
+
+    The board's change bus reads every committed wish through this, so it is
+    Core rows, not ORM objects, and a wish's depth walks up through ids only.
+    """
+    sql = _read_statements()
+    with store.read() as s:
+        connection = s.connection()
+        rows = connection.execute(sql["wishes"], {"ids": list(wish_ids)}).all()
+        parent_of: dict[str, str | None] = {r.id: r.parent_id for r in rows}
+
+        def depth(parent_id: str | None) -> int:
+            n = 0
+            while parent_id is not None:
+                n += 1
+                if parent_id not in parent_of:
+                    parent_of[parent_id] = connection.scalar(sql["parent"], {"w": parent_id})
+                parent_id = parent_of[parent_id]
+            return n
+
+        return {r.id: WishInfo(r.id, r.group_id, r.parent_id, r.position, depth(r.parent_id),
+                               r.text, r.votes, r.status) for r in rows}
+
+
+@cache
+def _read_statements() -> dict[str, Any]:
+    """The statements of ``get_wishes``, built on first use (see ``_capture_statements``)."""
+    from sqlalchemy import bindparam
+
+    return {
+        "wishes": select(Wish.id, Wish.group_id, Wish.parent_id, Wish.position, Wish.text,
+                         Wish.votes, Wish.status)
+        .where(Wish.id.in_(bindparam("ids", expanding=True)), Wish.deleted_at.is_(None)),
+        "parent": select(Wish.parent_id).where(Wish.id == bindparam("w")),
+    }
+
+
+@cache
+def _capture_statements() -> dict[str, Any]:
+    """The statements of ``insert_wish``, built on first use: a call only binds values.
+
+    A statement object made once also keeps its SQLAlchemy cache key, which
+    otherwise is computed anew on every execution (a third of the call).
+    """
+    from sqlalchemy import bindparam, func, insert, update
+
+    live = Wish.deleted_at.is_(None)
+    parents = {"top": Wish.parent_id.is_(None), "under": Wish.parent_id == bindparam("p")}
+    statements: dict[str, Any] = {
+        "group": select(Group.deleted_at).where(Group.id == bindparam("g")),
+        "wish": select(Wish.group_id, Wish.deleted_at).where(Wish.id == bindparam("w")),
+        "parent": select(Wish.parent_id).where(Wish.id == bindparam("w")),
+        "insert": insert(Wish.__table__),
+    }
+    for name, parent in parents.items():
+        siblings = (Wish.group_id == bindparam("g"), parent, live)
+        statements[f"count {name}"] = select(func.count(), func.max(Wish.position)) \
+            .where(*siblings)
+        statements[f"at {name}"] = select(Wish.position).where(*siblings) \
+            .order_by(Wish.position).offset(bindparam("i")).limit(1)
+        statements[f"shift {name}"] = update(Wish.__table__) \
+            .where(*siblings, Wish.position >= bindparam("at")) \
+            .values(position=Wish.position + 1)
+    return statements
+
+
+def insert_wish(store: Store, group_id: str, text: str, *, parent_id: str | None = None,
+                index: int | None = None) -> str:
+    """``add_wish`` for live capture: the same result, without loading the siblings.
+
+    Live capture waits on this call (a key press, then the row), so it runs a
+    few prepared Core statements on the transaction's connection and loads no
+    ORM objects: one SELECT for the group, one count + max over the siblings,
+    and only when the wish goes in the middle, one SELECT for the position at
+    ``index`` and one UPDATE shifting the later siblings (add_wish renumbers row
+    by row). The INSERT takes the columns' defaults as the ORM would.
+    """
+    from facilitator.store.models import new_id
+
+    clean = required_body(text, "Önskemålet", MAX_WISH)
+    sql = _capture_statements()
+    with store.write() as tx:
+        connection = tx.session.connection()
+        group = connection.execute(sql["group"], {"g": group_id}).first() \
+            if isinstance(group_id, str) else None
+        if group is None or group[0] is not None:
+            raise NotFoundError(f"Gruppen finns inte (id {group_id!r}).")
+        level = "top"
+        params: dict[str, object] = {"g": group_id}
+        if parent_id is not None:
+            parent = connection.execute(sql["wish"], {"w": parent_id}).first() \
+                if isinstance(parent_id, str) else None
+            if parent is None or parent[1] is not None:
+                raise NotFoundError(f"Önskemålet finns inte (id {parent_id!r}).")
+            if parent[0] != group_id:
+                raise ValidationError("Ett önskemål kan bara ligga under ett i samma grupp.")
+            if _depth_of(connection, sql["parent"], parent_id) + 1 > MAX_DEPTH:
+                raise ValidationError(f"Önskemål kan nästlas högst {MAX_DEPTH} nivåer djupt.")
+            level, params["p"] = "under", parent_id
+        count, last = connection.execute(sql[f"count {level}"], params).one()
+        position: int | None = None
+        if index is not None and max(0, index) < count:
+            position = connection.scalar(sql[f"at {level}"], {**params, "i": max(0, index)})
+        if position is None:
+            position = 0 if last is None else last + 1
+        else:
+            connection.execute(sql[f"shift {level}"], {**params, "at": position})
+        wish_id = new_id()
+        connection.execute(sql["insert"], {
+            "id": wish_id, "group_id": group_id, "parent_id": parent_id, "text": clean,
+            "position": position, "votes": 0})
+        tx.changed("wish", wish_id)
+        return wish_id
+
+
+def _depth_of(connection, parent_of, wish_id: str | None) -> int:  # type: ignore[no-untyped-def]
+    """How many ancestors ``wish_id`` has (``wishes.wish_depth`` without loading rows)."""
+    depth = -1
+    while wish_id is not None:
+        depth += 1
+        wish_id = connection.scalar(parent_of, {"w": wish_id})
+    return max(depth, 0)
