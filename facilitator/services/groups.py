@@ -105,7 +105,8 @@ def _shared_ending(a: str, b: str) -> str:
     return a[-n:]
 
 
-def _live_groups(session, workshop_id: str) -> list[Group]:  # type: ignore[no-untyped-def]
+def live_groups(session, workshop_id: str) -> list[Group]:  # type: ignore[no-untyped-def]
+    """The workshop's groups that are not in the trash, in their order."""
     return list(session.scalars(
         select(Group)
         .where(Group.workshop_id == workshop_id, Group.deleted_at.is_(None))
@@ -113,7 +114,8 @@ def _live_groups(session, workshop_id: str) -> list[Group]:  # type: ignore[no-u
     ))
 
 
-def _live_links(group: Group) -> list[GroupFocusArea]:
+def live_links(group: Group) -> list[GroupFocusArea]:
+    """The links to the focus areas ``group`` covers now (trashed links left out)."""
     return [link for link in group.focus_links if link.deleted_at is None]
 
 
@@ -121,7 +123,7 @@ def _refresh_auto_name(group: Group) -> None:
     """Name a group after its focus areas; "Grupp N" while it covers none."""
     if not group.custom_name:
         group.name = group_name_for(
-            [link.focus_area.name for link in _live_links(group)
+            [link.focus_area.name for link in live_links(group)
              if link.focus_area.deleted_at is None]
         ) or f"Grupp {group.position + 1}"
 
@@ -145,12 +147,17 @@ def refresh_group_names(tx: WriteTx, focus_area_id: str) -> None:
 def _info(group: Group) -> GroupInfo:
     return GroupInfo(
         group.id, group.workshop_id, group.position, group.name, group.custom_name,
-        tuple(link.focus_area_id for link in _live_links(group)),
+        tuple(link.focus_area_id for link in live_links(group)),
         tuple(m.person_id for m in group.members if m.deleted_at is None),
     )
 
 
-def _set_links(tx: WriteTx, group: Group, focus_area_ids: list[str]) -> None:
+def set_links(tx: WriteTx, group: Group, focus_area_ids: list[str]) -> None:
+    """Let ``group`` cover exactly these areas of its project, in this order.
+
+    Links to areas no longer covered go to the trash and come back when linked
+    again; an automatic name follows the areas. The caller reports the change.
+    """
     s = tx.session
     workshop = s.get(Workshop, group.workshop_id)
     assert workshop is not None
@@ -188,7 +195,7 @@ def create_group(
         clean_name = optional_line(name, "Gruppens namn")
         s.add(group)
         s.flush()
-        _set_links(tx, group, list(focus_area_ids or []))
+        set_links(tx, group, list(focus_area_ids or []))
         if clean_name:
             group.name, group.custom_name = clean_name, True
         tx.changed("group", group.id)
@@ -199,8 +206,8 @@ def set_group_focus_areas(store: Store, group_id: str, focus_area_ids: list[str]
     """Set the areas a group covers; returns the previous list (for undo)."""
     with store.write() as tx:
         group = get_live(tx.session, Group, group_id, "Gruppen")
-        old = [link.focus_area_id for link in _live_links(group)]
-        _set_links(tx, group, focus_area_ids)
+        old = [link.focus_area_id for link in live_links(group)]
+        set_links(tx, group, focus_area_ids)
         tx.changed("group", group.id)
         return old
 
@@ -245,7 +252,7 @@ def set_members(store: Store, group_id: str, person_ids: list[str]) -> list[str]
 def move_group(store: Store, group_id: str, new_index: int) -> int:
     with store.write() as tx:
         group = get_live(tx.session, Group, group_id, "Gruppen")
-        siblings = _live_groups(tx.session, group.workshop_id)
+        siblings = live_groups(tx.session, group.workshop_id)
         old = siblings.index(group)
         reorder(siblings, group, new_index)
         tx.changed("group", group.id)
@@ -257,7 +264,7 @@ def delete_group(store: Store, group_id: str) -> None:
         group = get_live(tx.session, Group, group_id, "Gruppen")
         tombstone(group)
         tx.session.flush()
-        renumber(_live_groups(tx.session, group.workshop_id))
+        renumber(live_groups(tx.session, group.workshop_id))
         tx.changed("group", group.id)
 
 
@@ -266,11 +273,11 @@ def restore_group(store: Store, group_id: str, index: int | None = None) -> None
         group = get_any(tx.session, Group, group_id, "Gruppen")
         group.deleted_at = None
         tx.session.flush()
-        siblings = _live_groups(tx.session, group.workshop_id)
+        siblings = live_groups(tx.session, group.workshop_id)
         reorder(siblings, group, len(siblings) if index is None else index)
         tx.changed("group", group.id)
 
 
 def list_groups(store: Store, workshop_id: str) -> list[GroupInfo]:
     with store.read() as session:
-        return [_info(g) for g in _live_groups(session, workshop_id)]
+        return [_info(g) for g in live_groups(session, workshop_id)]
