@@ -8,7 +8,7 @@ from collections import namedtuple
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from facilitator.app import GuiSession, open_store
+from facilitator.app import open_store
 from facilitator.events import ChangeBus
 from facilitator.services import groups, projects, wishes, workshops
 from facilitator.settings import Settings
@@ -16,6 +16,7 @@ from facilitator.store import backup, health
 from facilitator.store.backup import backup_engine
 from facilitator.ui.backup_scheduler import BackupScheduler
 from facilitator.ui.dialogs.restore_dialog import RestoreDialog
+from facilitator.ui.session import GuiSession
 
 from .conftest import when_modal
 
