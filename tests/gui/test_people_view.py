@@ -13,7 +13,8 @@ from facilitator.events import ChangeBus
 from facilitator.services import people, projects, workshops
 from facilitator.store.models import AttendanceStatus as S
 from facilitator.ui.commands import Editor
-from facilitator.ui.views.people_view import NAME, ROLE, STATUS, STATUS_ROLE, PeopleView
+from facilitator.ui.views.people_view import PeopleView
+from facilitator.ui.views.people_widgets import NAME, ROLE, STATUS, STATUS_ROLE
 from tests.gui.conftest import when_modal
 from tests.gui.keyboard import press, type_text
 
