@@ -19,7 +19,8 @@ from facilitator.services import (
 )
 from facilitator.ui.commands import Editor
 from facilitator.ui.views.choices_view import ChoicesView
-from facilitator.ui.views.groups_view import FLAG_ROLE, GROUP_ROLE, ID_ROLE, KIND_ROLE, GroupsView
+from facilitator.ui.views.groups_tree import FLAG_ROLE, GROUP_ROLE, ID_ROLE, KIND_ROLE
+from facilitator.ui.views.groups_view import GroupsView
 from tests.gui.conftest import when_modal
 from tests.gui.keyboard import press, type_text
 
@@ -182,7 +183,7 @@ def rows_of(view: GroupsView, number: int, kind: str) -> list[str]:
 
 
 def member_item(view: GroupsView, name: str):  # type: ignore[no-untyped-def]
-    return next(i for i in view._items() if i.data(0, KIND_ROLE) == "member"
+    return next(i for i in view.tree.items() if i.data(0, KIND_ROLE) == "member"
                 and i.text(0).lstrip("⚠ ") == name)
 
 
@@ -222,7 +223,7 @@ def test_propose_adjust_rename_undo_and_redo(qtbot, evening):
     assert rows_of(view, 1, "member") == NAMES[:5]
     assert view.tree.topLevelItem(0).text(1) == view.tr("Group {number} · {n} members").format(
         number=1, n=5)
-    assert not any(i.data(0, FLAG_ROLE) for i in view._items())
+    assert not any(i.data(0, FLAG_ROLE) for i in view.tree.items())
 
     # Move Agnes to the next group with Alt+Right: she did not choose its areas: flagged.
     view.tree.setFocus()
@@ -304,7 +305,7 @@ def test_drag_and_drop_moves_members_and_areas_and_names_follow(qtbot, evening):
     assert member_item(view, "Örjan Åström").data(0, FLAG_ROLE) is True
 
     # Dropping the area "Turismsamverkan" on a member row of the third group moves it there.
-    area = next(i for i in view._items() if i.data(0, ID_ROLE) == areas[3])
+    area = next(i for i in view.tree.items() if i.data(0, ID_ROLE) == areas[3])
     target = member_item(view, "Karin Åström")
     drop_at(view.tree, area, target)
     settle(qtbot)

@@ -10,16 +10,8 @@ automatic one), Del removes the selected member, area or group.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QDropEvent,
-    QFont,
-    QKeyEvent,
-    QKeySequence,
-    QShortcut,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -39,40 +30,21 @@ from facilitator.services.core import Store
 from facilitator.store.models import AttendanceStatus
 from facilitator.ui.commands import Editor, ServiceCommand, creator, deleter, setter
 from facilitator.ui.views.base import WorkshopPage
-
-KIND_ROLE = Qt.ItemDataRole.UserRole
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # the group an area or member row is in
-FLAG_ROLE = Qt.ItemDataRole.UserRole + 3  # True: a member who chose none of the group's areas
-NAME_ROLE = Qt.ItemDataRole.UserRole + 4  # a group's stored name
-FLAG_COLOUR = QColor("#b3261e")
-AREA_COLOUR = QColor("#1f5f8b")
-MUTED = QColor("#6b6b6b")
-ROW_HEIGHT = 22  # room for the dots of Å, Ä and Ö above capitals
-NO_GROUP = ""  # GROUP_ROLE of the "not in a group" section
-
-
-class GroupsTree(QTreeWidget):
-    """A tree whose drops become service calls instead of moving items itself."""
-
-    def __init__(self, page: GroupsView) -> None:
-        super().__init__()
-        self.page = page
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        target = self.itemAt(event.position().toPoint())
-        dragged = self.currentItem()
-        event.setDropAction(Qt.DropAction.IgnoreAction)
-        event.accept()
-        if dragged is not None and target is not None:
-            self.page.move_item(dragged, target.data(0, GROUP_ROLE))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        # In the main window its Delete action calls delete_selected() first.
-        if event.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
-            self.page.delete_selected()
-            return
-        super().keyPressEvent(event)
+from facilitator.ui.views.groups_tree import (
+    AREA_COLOUR,
+    FLAG_COLOUR,
+    FLAG_ROLE,
+    GROUP_ROLE,
+    ID_ROLE,
+    KIND_ROLE,
+    MUTED,
+    NAME_ROLE,
+    NO_GROUP,
+    GroupsTree,
+    child_item,
+    group_item,
+    no_group_item,
+)
 
 
 class GroupsView(WorkshopPage):
@@ -162,7 +134,7 @@ class GroupsView(WorkshopPage):
 
     # ----- reading -----------------------------------------------------------
     def refresh(self) -> None:
-        keep = self._current_key()
+        keep = self.tree.current_key()
         self._loading = True
         try:
             self.tree.clear()
@@ -172,7 +144,7 @@ class GroupsView(WorkshopPage):
         finally:
             self._loading = False
         if keep is not None:
-            self._select(*keep)
+            self.tree.select(*keep)
         if self.tree.currentItem() is None and self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self._update_buttons()
@@ -197,25 +169,17 @@ class GroupsView(WorkshopPage):
         flagged = placed = 0
         in_group: set[str] = set()
         for number, group in enumerate(listed, start=1):
-            item = QTreeWidgetItem([group.name, self.tr("Group {number} · {n} members").format(
-                number=number, n=len(group.member_ids))])
-            item.setData(0, KIND_ROLE, "group")
-            item.setData(0, ID_ROLE, group.id)
-            item.setData(0, GROUP_ROLE, group.id)
-            item.setData(0, NAME_ROLE, group.name)
-            item.setFlags((item.flags() | Qt.ItemFlag.ItemIsEditable)
-                          & ~Qt.ItemFlag.ItemIsDragEnabled)
-            item.setToolTip(0, self.tr("Group {n}: F2 renames; an empty name follows the "
-                                       "focus areas").format(n=number))
-            font = QFont()
-            font.setBold(True)
-            item.setFont(0, font)
-            item.setSizeHint(0, QSize(0, ROW_HEIGHT + 4))
+            item = group_item(
+                group.id, group.name,
+                self.tr("Group {number} · {n} members").format(
+                    number=number, n=len(group.member_ids)),
+                self.tr("Group {n}: F2 renames; an empty name follows the "
+                        "focus areas").format(n=number))
             self.tree.addTopLevelItem(item)
             for area_id in group.focus_area_ids:
-                child = self._child(item, "area", area_id, group.id,
-                                    "◆ " + self._areas.get(area_id, "?"),
-                                    self.tr("{n} chose").format(n=counts.get(area_id, 0)))
+                child = child_item(item, "area", area_id, group.id,
+                                   "◆ " + self._areas.get(area_id, "?"),
+                                   self.tr("{n} chose").format(n=counts.get(area_id, 0)))
                 child.setForeground(0, QBrush(AREA_COLOUR))
             member_rows = sorted(group.member_ids, key=lambda p: names.get(p, "").casefold())
             for person_id in member_rows:
@@ -228,13 +192,8 @@ class GroupsView(WorkshopPage):
             item.setExpanded(True)
         loose = [a for a in present if a.person_id not in in_group]
         if loose:
-            rest = QTreeWidgetItem([self.tr("Not in a group"),
-                                    self.tr("{n} present").format(n=len(loose))])
-            rest.setSizeHint(0, QSize(0, ROW_HEIGHT + 4))
-            rest.setData(0, KIND_ROLE, "nogroup")
-            rest.setFlags(rest.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
-            rest.setData(0, GROUP_ROLE, NO_GROUP)
-            rest.setForeground(0, QBrush(MUTED))
+            rest = no_group_item(self.tr("Not in a group"),
+                                 self.tr("{n} present").format(n=len(loose)))
             self.tree.addTopLevelItem(rest)
             for a in loose:
                 self._member(rest, a.person_id, NO_GROUP, a.name, chosen.get(a.person_id, set()),
@@ -246,23 +205,12 @@ class GroupsView(WorkshopPage):
             text += " · " + self.tr("{n} in a group they did not choose").format(n=flagged)
         self.summary.setText(text)
 
-    def _child(self, parent: QTreeWidgetItem, kind: str, row_id: str, group_id: str,
-               text: str, second: str) -> QTreeWidgetItem:
-        child = QTreeWidgetItem([text, second])
-        child.setSizeHint(0, QSize(0, ROW_HEIGHT))
-        child.setData(0, KIND_ROLE, kind)
-        child.setData(0, ID_ROLE, row_id)
-        child.setData(0, GROUP_ROLE, group_id)
-        child.setFlags(child.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
-        parent.addChild(child)
-        return child
-
     def _member(self, parent: QTreeWidgetItem, person_id: str, group_id: str, name: str,
                 own: set[str], flag: bool) -> None:
         labels = [self._areas[a] for a in self._areas if a in own]
         second = ", ".join(labels) if labels else self.tr("(no choice)")
-        child = self._child(parent, "member", person_id, group_id,
-                            ("⚠ " if flag else "") + name, second)
+        child = child_item(parent, "member", person_id, group_id,
+                           ("⚠ " if flag else "") + name, second)
         child.setData(0, FLAG_ROLE, flag)
         if flag:
             tip = self.tr("Chose none of this group's focus areas")
@@ -271,34 +219,6 @@ class GroupsView(WorkshopPage):
                 child.setToolTip(column, tip)
         elif not labels:
             child.setForeground(1, QBrush(MUTED))
-
-    def _current_key(self) -> tuple[str, str | None, str | None] | None:
-        item = self.tree.currentItem()
-        if item is None:
-            return None
-        return item.data(0, KIND_ROLE), item.data(0, ID_ROLE), item.data(0, GROUP_ROLE)
-
-    def _items(self) -> list[QTreeWidgetItem]:
-        found = []
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            found.append(top)
-            found.extend(top.child(j) for j in range(top.childCount()))
-        return found
-
-    def _select(self, kind: str, row_id: str | None, group_id: str | None = None) -> None:
-        """Select the row of ``kind`` and ``row_id`` (in ``group_id`` when it matters)."""
-        matches = [i for i in self._items()
-                   if i.data(0, KIND_ROLE) == kind and i.data(0, ID_ROLE) == row_id]
-        if not matches:
-            return
-        exact = [i for i in matches if i.data(0, GROUP_ROLE) == group_id]
-        self.tree.setCurrentItem((exact or matches)[0])
-
-    def group_ids(self) -> list[str]:
-        return [self.tree.topLevelItem(i).data(0, ID_ROLE)
-                for i in range(self.tree.topLevelItemCount())
-                if self.tree.topLevelItem(i).data(0, KIND_ROLE) == "group"]
 
     def _update_buttons(self) -> None:
         has = self.workshop_id is not None
@@ -362,7 +282,7 @@ class GroupsView(WorkshopPage):
                 lambda v: grouping.set_person_groups(self.store, workshop_id, row_id, v),
                 targets))
         elif kind == "area" and target_group:
-            index = self._area_count(target_group)
+            index = self.tree.area_count(target_group)
             done = self.editor.run(setter(
                 self.tr("Move focus area"),
                 lambda v: grouping.set_area_groups(self.store, workshop_id, row_id, v),
@@ -371,18 +291,14 @@ class GroupsView(WorkshopPage):
             return False
         if done:
             self.refresh()
-            self._select(kind, row_id, target_group)
+            self.tree.select(kind, row_id, target_group)
         return done
-
-    def _area_count(self, group_id: str) -> int:
-        return sum(1 for i in self._items()
-                   if i.data(0, KIND_ROLE) == "area" and i.data(0, GROUP_ROLE) == group_id)
 
     def move_selected_by(self, delta: int) -> bool:
         item = self.tree.currentItem()
         if item is None or item.data(0, KIND_ROLE) not in ("member", "area"):
             return False
-        ids = self.group_ids()
+        ids = self.tree.group_ids()
         source = item.data(0, GROUP_ROLE)
         index = ids.index(source) + delta if source in ids else (0 if delta > 0 else len(ids) - 1)
         if not 0 <= index < len(ids):
@@ -392,7 +308,7 @@ class GroupsView(WorkshopPage):
     def move_selected_to(self, number: int) -> bool:
         """Move the selected member or area to group ``number`` (1-based; 0: out of groups)."""
         item = self.tree.currentItem()
-        ids = self.group_ids()
+        ids = self.tree.group_ids()
         if item is None or item.data(0, KIND_ROLE) not in ("member", "area") \
                 or number > len(ids):
             return False
@@ -408,7 +324,7 @@ class GroupsView(WorkshopPage):
                           lambda gid: groups.restore_group(self.store, gid))
         if self.editor.run(command):
             self.refresh()
-            self._select("group", command.result, command.result)
+            self.tree.select("group", command.result, command.result)
             return True
         return False
 
@@ -418,7 +334,7 @@ class GroupsView(WorkshopPage):
             return False
         kind, row_id = item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
         if kind == "group":
-            index = self.group_ids().index(row_id)
+            index = self.tree.group_ids().index(row_id)
             return self.editor.run(deleter(
                 self.tr("Delete group"), lambda: groups.delete_group(self.store, row_id),
                 lambda _none: groups.restore_group(self.store, row_id, index)))
