@@ -131,6 +131,78 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <source>All data stored about {name} was saved to {path}.</source>
         <translation>Allt som är sparat om {name} har sparats i {path}.</translation>
     </message>
+    <message>
+        <source>Add wish</source>
+        <translation>Lägg till önskemål</translation>
+    </message>
+    <message>
+        <source>That is {n} lines: paste at most {max} at a time.</source>
+        <translation>Det är {n} rader: klistra in högst {max} åt gången.</translation>
+    </message>
+    <message>
+        <source>Paste {n} wishes</source>
+        <translation>Klistra in {n} önskemål</translation>
+    </message>
+    <message>
+        <source>{n} wishes added from the pasted list.</source>
+        <translation>{n} önskemål lades till från den inklistrade listan.</translation>
+    </message>
+    <message>
+        <source>Turn off sorting by votes to nest or move wishes.</source>
+        <translation>Stäng av sorteringen efter röster för att flytta önskemål.</translation>
+    </message>
+    <message>
+        <source>The first wish of a level cannot be nested: there is none above it.</source>
+        <translation>Det första önskemålet på en nivå kan inte flyttas in: det finns inget ovanför.</translation>
+    </message>
+    <message>
+        <source>Wishes nest at most {n} levels deep.</source>
+        <translation>Önskemål kan ligga högst {n} nivåer djupt.</translation>
+    </message>
+    <message>
+        <source>Nest wish</source>
+        <translation>Flytta in önskemål</translation>
+    </message>
+    <message>
+        <source>This wish is already at the top level.</source>
+        <translation>Önskemålet ligger redan på översta nivån.</translation>
+    </message>
+    <message>
+        <source>Un-nest wish</source>
+        <translation>Flytta ut önskemål</translation>
+    </message>
+    <message>
+        <source>Move wish</source>
+        <translation>Flytta önskemål</translation>
+    </message>
+    <message>
+        <source>Delete wish</source>
+        <translation>Ta bort önskemål</translation>
+    </message>
+    <message>
+        <source>Deleted “{text}”. Ctrl+Z brings it back.</source>
+        <translation>”{text}” togs bort. Ctrl+Z tar tillbaka det.</translation>
+    </message>
+    <message>
+        <source>Edit wish</source>
+        <translation>Ändra önskemål</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Röster</translation>
+    </message>
+    <message>
+        <source>Reset votes</source>
+        <translation>Nollställ röster</translation>
+    </message>
+    <message>
+        <source>All votes are 0 again. Ctrl+Z brings them back.</source>
+        <translation>Alla röster är 0 igen. Ctrl+Z tar tillbaka dem.</translation>
+    </message>
+    <message>
+        <source>There were no votes to reset.</source>
+        <translation>Det fanns inga röster att nollställa.</translation>
+    </message>
 </context>
 <context>
     <name>ActionsModel</name>

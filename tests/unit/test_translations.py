@@ -45,3 +45,30 @@ def test_key_menu_texts_are_swedish(source, swedish):
     root = ET.parse(translations.TS).getroot()
     found = {m.findtext("source"): m.findtext("translation") for m in root.iter("message")}
     assert found[source] == swedish
+
+
+def _hidden_translations() -> list[str]:
+    """Functions that translate a text they were given, under a name lupdate does not know.
+
+    pyside6-lupdate finds literal texts in ``self.tr("…")``, ``tr("…")`` and
+    ``translate("Context", "…")`` calls. A wrapper named anything else hides
+    every text passed to it, and those texts stay English in the Swedish UI.
+    """
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "facilitator").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef) or function.name == "tr":
+                continue
+            for call in ast.walk(function):
+                if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                        and call.func.attr == "translate" and len(call.args) >= 2
+                        and not isinstance(call.args[1], ast.Constant)):
+                    hidden.append(f"{path.relative_to(ROOT)}: {function.name}()")
+    return hidden
+
+
+def test_no_translation_wrapper_hides_texts_from_lupdate():
+    assert _hidden_translations() == []

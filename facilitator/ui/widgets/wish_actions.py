@@ -27,8 +27,13 @@ from facilitator.ui.widgets.wish_column import WishColumn
 VOTE_MERGE_ID = 2101
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WishBoardView", text)
+def tr(text: str) -> str:
+    """Translate a text of the board's commands.
+
+    Named ``tr`` so pyside6-lupdate finds its calls; it files bare ``tr("…")``
+    calls under the empty context, so they are looked up there.
+    """
+    return QCoreApplication.translate("", text)
 
 
 class WishBoardActions:
@@ -61,7 +66,7 @@ class WishBoardActions:
             return wish_id
 
         command = ServiceCommand(
-            _tr("Add wish"),
+            tr("Add wish"),
             do=lambda: wish_fast_paths.insert_wish(store, group_id, clean, parent_id=parent_id,
                                                    index=index),
             undo=undo, redo=redo)
@@ -85,7 +90,7 @@ class WishBoardActions:
         if not items:
             return []
         if len(items) > MAX_BATCH:
-            self.hint(_tr("That is {n} lines: paste at most {max} at a time.").format(
+            self.hint(tr("That is {n} lines: paste at most {max} at a time.").format(
                 n=len(items), max=MAX_BATCH))
             return []
         parent_id = current.parent_id if current else None
@@ -104,14 +109,14 @@ class WishBoardActions:
             return ids
 
         command = ServiceCommand(
-            _tr("Paste {n} wishes").format(n=len(items)),
+            tr("Paste {n} wishes").format(n=len(items)),
             do=lambda: wish_batch.add_wishes(store, group_id, items, parent_id, index),
             undo=undo, redo=redo)
         if not self.editor.run(command):
             return []
         self.reload(column)
         column.select(command.result[-1])
-        self.hint(_tr("{n} wishes added from the pasted list.").format(n=len(items)))
+        self.hint(tr("{n} wishes added from the pasted list.").format(n=len(items)))
         return list(command.result)
 
     # ----- structure -------------------------------------------------------------
@@ -120,15 +125,15 @@ class WishBoardActions:
         if info is None:
             return
         if self.sorted:
-            self.hint(_tr("Turn off sorting by votes to nest or move wishes."))
+            self.hint(tr("Turn off sorting by votes to nest or move wishes."))
             return
         if info.position == 0:
-            self.hint(_tr("The first wish of a level cannot be nested: there is none above it."))
+            self.hint(tr("The first wish of a level cannot be nested: there is none above it."))
             return
         if info.depth + column.model.subtree_height(info) > MAX_DEPTH:
-            self.hint(_tr("Wishes nest at most {n} levels deep.").format(n=MAX_DEPTH + 1))
+            self.hint(tr("Wishes nest at most {n} levels deep.").format(n=MAX_DEPTH + 1))
             return
-        self._structural(column, info, _tr("Nest wish"),
+        self._structural(column, info, tr("Nest wish"),
                          lambda: wishes.indent_wish(self.store, info.id),
                          lambda: wishes.indent_wish(self.store, info.id))
 
@@ -137,12 +142,12 @@ class WishBoardActions:
         if info is None:
             return
         if self.sorted:
-            self.hint(_tr("Turn off sorting by votes to nest or move wishes."))
+            self.hint(tr("Turn off sorting by votes to nest or move wishes."))
             return
         if info.parent_id is None:
-            self.hint(_tr("This wish is already at the top level."))
+            self.hint(tr("This wish is already at the top level."))
             return
-        self._structural(column, info, _tr("Un-nest wish"),
+        self._structural(column, info, tr("Un-nest wish"),
                          lambda: wishes.outdent_wish(self.store, info.id),
                          lambda: wishes.outdent_wish(self.store, info.id))
 
@@ -151,12 +156,12 @@ class WishBoardActions:
         if info is None:
             return
         if self.sorted:
-            self.hint(_tr("Turn off sorting by votes to nest or move wishes."))
+            self.hint(tr("Turn off sorting by votes to nest or move wishes."))
             return
         target = info.position + delta
         if not 0 <= target < column.model.sibling_count(info):
             return
-        self._structural(column, info, _tr("Move wish"),
+        self._structural(column, info, tr("Move wish"),
                          lambda: wishes.move_wish(self.store, info.id, info.parent_id, target),
                          lambda: wishes.move_wish(self.store, info.id, info.parent_id, target))
 
@@ -181,11 +186,11 @@ class WishBoardActions:
         before = rows[row - 1] if row > 0 else None
         store, wish_id = self.store, info.id
         if self.editor.run(deleter(
-                _tr("Delete wish"), lambda: wishes.delete_wish(store, wish_id),
+                tr("Delete wish"), lambda: wishes.delete_wish(store, wish_id),
                 lambda place: wishes.restore_wish(store, wish_id, place))):
             self.reload(column)
             column.select((after or before).id if (after or before) else None)
-            self.hint(_tr("Deleted “{text}”. Ctrl+Z brings it back.").format(
+            self.hint(tr("Deleted “{text}”. Ctrl+Z brings it back.").format(
                 text=info.text if len(info.text) <= 40 else info.text[:39] + "…"))
 
     def edit_text(self, column: WishColumn, wish_id: str, text: str) -> None:
@@ -193,7 +198,7 @@ class WishBoardActions:
         clean = clean_text(text.strip(), multiline=True)
         if info is None or not clean.strip() or clean == info.text:
             return
-        if self.editor.run(setter(_tr("Edit wish"),
+        if self.editor.run(setter(tr("Edit wish"),
                                   lambda value: wishes.set_text(self.store, wish_id, value),
                                   clean)):
             column.model.update_infos([replace(info, text=clean)])
@@ -211,7 +216,7 @@ class WishBoardActions:
             return True
         wish_id = info.id
         if not self.editor.run(setter(
-                _tr("Votes"), lambda value: wishes.set_votes(self.store, wish_id, value), votes,
+                tr("Votes"), lambda value: wishes.set_votes(self.store, wish_id, value), votes,
                 merge_key=(VOTE_MERGE_ID, wish_id) if merge else None)):
             return False
         column.model.update_infos([replace(info, votes=votes)])
@@ -221,12 +226,12 @@ class WishBoardActions:
     def reset_votes(self, group_ids: list[str]) -> bool:
         store = self.store
         command = ServiceCommand(
-            _tr("Reset votes"),
+            tr("Reset votes"),
             do=lambda: wish_batch.reset_votes(store, group_ids),
             undo=lambda old: wish_batch.set_votes_bulk(store, old),
             redo=lambda _old: wish_batch.reset_votes(store, group_ids))
         if not self.editor.run(command):
             return False
-        self.hint(_tr("All votes are 0 again. Ctrl+Z brings them back.") if command.result
-                  else _tr("There were no votes to reset."))
+        self.hint(tr("All votes are 0 again. Ctrl+Z brings them back.") if command.result
+                  else tr("There were no votes to reset."))
         return True
