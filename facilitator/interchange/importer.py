@@ -3,7 +3,8 @@
 Everything is checked before anything is written: the file (size, UTF-8,
 JSON), the header (format, version), the JSON Schema, the values (dates,
 normalised texts), the package's own consistency (unique ids, wish trees) and
-every reference (to a row in the package or already in the store). Then all
+every reference (to a row in the package or already in the store); the checks
+of the content live in :mod:`facilitator.interchange.validation`. Then all
 rows are written in ONE ``store.write()`` transaction; any error rolls it back.
 
 Rows are identified by their UUID. A row already in the store is left alone
@@ -13,19 +14,16 @@ when identical, replaced when the package's ``updated_at`` is newer, and kept
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jsonschema import ValidationError as SchemaError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from facilitator.interchange.errors import PackageError
 from facilitator.interchange.fields import (
@@ -42,26 +40,25 @@ from facilitator.interchange.fields import (
     ORGANISATION,
     PERSON,
     PROJECT,
-    REF_TARGETS,
     SECTION,
     WISH,
     WORKSHOP,
     WORKSHOP_ACTION,
-    Field,
-    Language,
     RowSpec,
 )
-from facilitator.interchange.schema import (
-    DATE_PATTERN,
-    DATETIME_PATTERN,
-    TIME_PATTERN,
-    UUID_PATTERN,
-    validator,
+from facilitator.interchange.schema import validator
+from facilitator.interchange.validation import (
+    NATURAL_KEYS,
+    PackageRow,
+    check_package,
+    check_references,
+    check_wish_trees,
+    chunked,
+    collect_rows,
+    load_by_ids,
+    schema_message,
 )
 from facilitator.services.core import Store
-from facilitator.services.wishes import MAX_DEPTH
-from facilitator.store.models import FocusArea, Wish
-from facilitator.text import clean_text
 
 # Write order: every row's references are written before it.
 STAGES: tuple[RowSpec, ...] = (
@@ -72,13 +69,6 @@ STAGES: tuple[RowSpec, ...] = (
 CHANGE_KIND = {
     "group_focus_area": "group", "group_member": "group",
     "workshop_action": "action", "focus_area_action": "action", "focus_choice": "choice",
-}
-# Rows that are unique per (parent, person/area) besides their id.
-NATURAL_KEYS = {
-    ATTENDANCE.key: ("workshop_id", "person_id"),
-    GROUP_FOCUS_AREA.key: ("group_id", "focus_area_id"),
-    GROUP_MEMBER.key: ("group_id", "person_id"),
-    FOCUS_CHOICE.key: ("workshop_id", "person_id", "focus_area_id"),
 }
 # Upgrades of older format versions, applied in turn on import (none yet).
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -94,17 +84,6 @@ class ImportResult:
     unchanged: int = 0  # identical, or the store's own version is newer (see ``kept``)
     kept: int = 0  # rows where the store's newer version was kept
     by_kind: Counter[str] = field(default_factory=Counter)
-
-
-@dataclass
-class _Row:
-    spec: RowSpec
-    values: dict[str, Any]
-    path: str
-
-    @property
-    def id(self) -> str:
-        return self.values["id"]
 
 
 # --- reading the file ---------------------------------------------------------------
@@ -219,219 +198,12 @@ def _add_focus_choices(data: dict[str, Any]) -> None:
             workshop["focus_choices"] = []
 
 
-_PATTERNS = {
-    UUID_PATTERN: "ett id (UUID med små bokstäver)",
-    DATE_PATTERN: "ett datum ÅÅÅÅ-MM-DD",
-    TIME_PATTERN: "en tid TT:MM",
-    DATETIME_PATTERN: "en tidpunkt enligt ISO 8601, till exempel 2026-03-12T18:30:00Z",
-}
-_TYPES = {
-    "string": "text", "integer": "ett heltal", "boolean": "true eller false",
-    "array": "en lista", "object": "ett objekt", "null": "null",
-}
-
-
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "…"
-
-
-def schema_message(error: SchemaError) -> str:
-    """One schema error in Swedish, with the JSON path where it is."""
-    kind, expected, value = error.validator, error.validator_value, error.instance
-    if kind == "required":
-        missing = [k for k in expected if k not in value]
-        what = f"fältet \"{missing[0]}\" saknas" if missing else error.message
-    elif kind == "additionalProperties":
-        extra = sorted(set(value) - set(error.schema.get("properties", {})))
-        what = f"okänt fält \"{extra[0]}\"" if extra else error.message
-    elif kind == "type":
-        types = expected if isinstance(expected, list) else [expected]
-        what = f"ska vara {' eller '.join(_TYPES.get(t, t) for t in types)}, inte {_short(value)}"
-    elif kind == "maxLength":
-        what = f"texten är för lång ({len(value)} tecken, högst {expected})"
-    elif kind == "pattern":
-        what = f"ska vara {_PATTERNS.get(expected, expected)}, inte {_short(value)}"
-    elif kind == "enum":
-        allowed = ", ".join(_short(v) for v in expected)
-        what = f"okänt värde {_short(value)} (tillåtna: {allowed})"
-    elif kind == "const":
-        what = f"ska vara {_short(expected)}, inte {_short(value)}"
-    elif kind == "minimum":
-        what = f"värdet {value} är för litet (minst {expected})"
-    elif kind == "maximum":
-        what = f"värdet {value} är för stort (högst {expected})"
-    else:
-        what = error.message
-    return f"Paketet är felaktigt vid {error.json_path}: {what}."
-
-
 def validate(data: Any) -> dict[str, Any]:
     data = check_header(data)
     error = next(iter(validator().iter_errors(data)), None)
     if error is not None:
         raise PackageError(schema_message(error))
     return data
-
-
-# --- values -------------------------------------------------------------------------
-
-def _fail(path: str, what: str) -> PackageError:
-    return PackageError(f"Paketet är felaktigt vid {path}: {what}.")
-
-
-def _value(spec: RowSpec, f: Field, raw: Any, path: str) -> Any:
-    if raw is None:
-        return None
-    try:
-        if f.kind == "datetime":
-            value = dt.datetime.fromisoformat(raw)
-            if value.tzinfo is not None:
-                value = value.astimezone(dt.UTC).replace(tzinfo=None)
-            return value
-        if f.kind == "date":
-            return dt.date.fromisoformat(raw)
-        if f.kind == "time":
-            return dt.time.fromisoformat(raw)
-    except ValueError:
-        raise _fail(path, f"{raw!r} är inte ett giltigt datum eller en giltig tid") from None
-    if f.kind in ("line", "body"):
-        text = clean_text(raw, multiline=f.kind == "body")
-        if f.required and not text.strip():
-            raise _fail(path, f"{f.label} får inte vara tomt")
-        if f.max_length is not None and len(text) > f.max_length:
-            raise _fail(path, f"{f.label} är för långt ({len(text)} tecken, högst {f.max_length})")
-        return text
-    if f.kind == "enum":
-        assert f.enum is not None
-        member = f.enum(raw)
-        return member.value if f.enum is Language else member
-    if f.kind == "int":
-        return int(raw)
-    return raw
-
-
-def _row(spec: RowSpec, raw: dict[str, Any], path: str, parent_id: str | None) -> _Row:
-    values = {f.name: _value(spec, f, raw[f.name], f"{path}.{f.name}") for f in spec.all_fields}
-    if spec.parent is not None:
-        values[spec.parent] = parent_id
-    return _Row(spec, values, path)
-
-
-def collect_rows(data: dict[str, Any]) -> list[_Row]:
-    """Every row of a schema-valid package, with values parsed and texts normalised."""
-    rows: list[_Row] = []
-
-    def add(
-        spec: RowSpec, items: list[dict[str, Any]], path: str, parent: str | None
-    ) -> list[tuple[dict[str, Any], _Row]]:
-        made = [(raw, _row(spec, raw, f"{path}[{i}]", parent)) for i, raw in enumerate(items)]
-        rows.extend(row for _, row in made)
-        return made
-
-    add(ORGANISATION, data["organisations"], "$.organisations", None)
-    add(PERSON, data["people"], "$.people", None)
-    p = data["project"]
-    project = _row(PROJECT, p, "$.project", None)
-    rows.append(project)
-    add(FOCUS_AREA, p["focus_areas"], "$.project.focus_areas", project.id)
-    add(FOCUS_AREA_ACTION, p["actions"], "$.project.actions", None)
-    for w_raw, w in add(WORKSHOP, p["workshops"], "$.project.workshops", project.id):
-        add(SECTION, w_raw["sections"], f"{w.path}.sections", w.id)
-        add(ATTENDANCE, w_raw["attendance"], f"{w.path}.attendance", w.id)
-        add(FOCUS_CHOICE, w_raw["focus_choices"], f"{w.path}.focus_choices", w.id)
-        for g_raw, g in add(GROUP, w_raw["groups"], f"{w.path}.groups", w.id):
-            add(GROUP_FOCUS_AREA, g_raw["focus_areas"], f"{g.path}.focus_areas", g.id)
-            add(GROUP_MEMBER, g_raw["members"], f"{g.path}.members", g.id)
-            add(WISH, g_raw["wishes"], f"{g.path}.wishes", g.id)
-        add(WORKSHOP_ACTION, w_raw["actions"], f"{w.path}.actions", w.id)
-    return rows
-
-
-# --- consistency and references -------------------------------------------------------
-
-def _check_package(rows: list[_Row]) -> None:
-    """Unique ids per row kind and unique (parent, person/area) pairs within the package."""
-    seen: dict[tuple[type, str], _Row] = {}
-    keys: dict[tuple[str, tuple[Any, ...]], _Row] = {}
-    for row in rows:
-        first = seen.setdefault((row.spec.model, row.id), row)
-        if first is not row:
-            raise _fail(row.path, f"id {row.id} finns redan vid {first.path}")
-        natural = NATURAL_KEYS.get(row.spec.key)
-        if natural:
-            key = (row.spec.key, tuple(row.values[n] for n in natural))
-            other = keys.setdefault(key, row)
-            if other is not row:
-                raise _fail(row.path, f"samma rad finns redan vid {other.path}")
-
-
-def _check_wish_trees(rows: list[_Row]) -> dict[str, int]:
-    """Parents in the same group, no cycles, at most MAX_DEPTH levels; returns depths."""
-    wishes = {r.id: r for r in rows if r.spec is WISH}
-    depth: dict[str, int] = {}
-    for wish in wishes.values():
-        chain: list[_Row] = []
-        on_chain: set[str] = set()
-        current: _Row | None = wish
-        while current is not None and current.id not in depth:
-            if current.id in on_chain:
-                raise _fail(wish.path, "önskemålen ligger under varandra i en cirkel")
-            chain.append(current)
-            on_chain.add(current.id)
-            parent_id = current.values["parent_id"]
-            parent = wishes.get(parent_id) if parent_id else None
-            if parent is not None and parent.values["group_id"] != current.values["group_id"]:
-                raise _fail(current.path + ".parent_id",
-                            "ett önskemål kan bara ligga under ett i samma grupp")
-            current = parent
-        base = depth[current.id] + 1 if current is not None else 0
-        for offset, row in enumerate(reversed(chain)):
-            depth[row.id] = base + offset
-            if depth[row.id] >= MAX_DEPTH:
-                raise _fail(row.path, f"önskemål kan nästlas högst {MAX_DEPTH} nivåer djupt")
-    return depth
-
-
-def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def _load(session: Session, model: type, ids: set[str]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for chunk in _chunks(sorted(ids)):
-        for row in session.scalars(select(model).where(model.id.in_(chunk))):
-            found[row.id] = row
-    return found
-
-
-def _check_references(session: Session, rows: list[_Row], project_id: str) -> None:
-    """Every *_id names a row in the package or in the store (and the right one)."""
-    in_package: dict[type, dict[str, _Row]] = {}
-    for row in rows:
-        in_package.setdefault(row.spec.model, {})[row.id] = row
-    wanted: dict[type, set[str]] = {}
-    for row in rows:
-        for name, target in REF_TARGETS.items():
-            value = row.values.get(name)
-            if value and value not in in_package.get(target, {}):
-                wanted.setdefault(target, set()).add(value)
-    in_store = {model: _load(session, model, ids) for model, ids in wanted.items()}
-    for row in rows:
-        for name, target in REF_TARGETS.items():
-            value = row.values.get(name)
-            if not value or value in in_package.get(target, {}):
-                continue
-            stored = in_store[target].get(value)
-            where = f"{row.path}.{name}"
-            if stored is None:
-                raise _fail(where, f"id {value} pekar på något som varken finns i paketet "
-                                   "eller i databasen")
-            if target is FocusArea and stored.project_id != project_id:
-                raise _fail(where, "fokusområdet hör till ett annat projekt")
-            if target is Wish and stored.group_id != row.values["group_id"]:
-                raise _fail(where, "ett önskemål kan bara ligga under ett i samma grupp")
 
 
 # --- writing --------------------------------------------------------------------------
@@ -444,15 +216,15 @@ def import_package(store: Store, data: Any) -> ImportResult:
     """Check a parsed package completely, then write it in one transaction."""
     data = validate(data)
     rows = collect_rows(data)
-    _check_package(rows)
-    depth = _check_wish_trees(rows)
+    check_package(rows)
+    depth = check_wish_trees(rows)
     project_id = data["project"]["id"]
     result = ImportResult(project_id=project_id)
     try:
         with store.write() as tx:
             s = tx.session
-            _check_references(s, rows, project_id)
-            by_stage: dict[str, list[_Row]] = {}
+            check_references(s, rows, project_id)
+            by_stage: dict[str, list[PackageRow]] = {}
             for row in rows:
                 by_stage.setdefault(row.spec.key, []).append(row)
             for spec in STAGES:
@@ -468,15 +240,15 @@ def import_package(store: Store, data: Any) -> ImportResult:
     return result
 
 
-def _write_stage(tx: Any, spec: RowSpec, rows: list[_Row], result: ImportResult) -> None:
+def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportResult) -> None:
     s = tx.session
-    existing = _load(s, spec.model, {r.id for r in rows})
+    existing = load_by_ids(s, spec.model, {r.id for r in rows})
     natural = NATURAL_KEYS.get(spec.key)
     by_key: dict[tuple[Any, ...], Any] = {}
     if natural:
         parents = sorted({r.values[natural[0]] for r in rows})
         column = getattr(spec.model, natural[0])
-        for chunk in _chunks(parents):
+        for chunk in chunked(parents):
             for row in s.scalars(select(spec.model).where(column.in_(chunk))):
                 by_key[tuple(getattr(row, n) for n in natural)] = row
     kind = CHANGE_KIND.get(spec.key, spec.key)

@@ -1,0 +1,283 @@
+"""The checks of a package's content before anything is written.
+
+A header-checked package is checked against the JSON Schema (each error said
+in Swedish), its values are parsed and normalised into rows, the package's own
+consistency (unique ids, wish trees) is checked, and so is every reference (to
+a row in the package or already in the store). :mod:`facilitator.interchange.importer`
+runs these checks and then writes the rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from jsonschema import ValidationError as SchemaError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from facilitator.interchange.errors import PackageError
+from facilitator.interchange.fields import (
+    ATTENDANCE,
+    FOCUS_AREA,
+    FOCUS_AREA_ACTION,
+    FOCUS_CHOICE,
+    GROUP,
+    GROUP_FOCUS_AREA,
+    GROUP_MEMBER,
+    ORGANISATION,
+    PERSON,
+    PROJECT,
+    REF_TARGETS,
+    SECTION,
+    WISH,
+    WORKSHOP,
+    WORKSHOP_ACTION,
+    Field,
+    Language,
+    RowSpec,
+)
+from facilitator.interchange.schema import (
+    DATE_PATTERN,
+    DATETIME_PATTERN,
+    TIME_PATTERN,
+    UUID_PATTERN,
+)
+from facilitator.services.wishes import MAX_DEPTH
+from facilitator.store.models import FocusArea, Wish
+from facilitator.text import clean_text
+
+# Rows that are unique per (parent, person/area) besides their id.
+NATURAL_KEYS = {
+    ATTENDANCE.key: ("workshop_id", "person_id"),
+    GROUP_FOCUS_AREA.key: ("group_id", "focus_area_id"),
+    GROUP_MEMBER.key: ("group_id", "person_id"),
+    FOCUS_CHOICE.key: ("workshop_id", "person_id", "focus_area_id"),
+}
+
+
+@dataclass
+class PackageRow:
+    """One row of a package: its kind, its parsed values and its JSON path."""
+
+    spec: RowSpec
+    values: dict[str, Any]
+    path: str
+
+    @property
+    def id(self) -> str:
+        return self.values["id"]
+
+
+# --- schema errors --------------------------------------------------------------------
+
+_PATTERNS = {
+    UUID_PATTERN: "ett id (UUID med små bokstäver)",
+    DATE_PATTERN: "ett datum ÅÅÅÅ-MM-DD",
+    TIME_PATTERN: "en tid TT:MM",
+    DATETIME_PATTERN: "en tidpunkt enligt ISO 8601, till exempel 2026-03-12T18:30:00Z",
+}
+_TYPES = {
+    "string": "text", "integer": "ett heltal", "boolean": "true eller false",
+    "array": "en lista", "object": "ett objekt", "null": "null",
+}
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def schema_message(error: SchemaError) -> str:
+    """One schema error in Swedish, with the JSON path where it is."""
+    kind, expected, value = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        missing = [k for k in expected if k not in value]
+        what = f"fältet \"{missing[0]}\" saknas" if missing else error.message
+    elif kind == "additionalProperties":
+        extra = sorted(set(value) - set(error.schema.get("properties", {})))
+        what = f"okänt fält \"{extra[0]}\"" if extra else error.message
+    elif kind == "type":
+        types = expected if isinstance(expected, list) else [expected]
+        what = f"ska vara {' eller '.join(_TYPES.get(t, t) for t in types)}, inte {_short(value)}"
+    elif kind == "maxLength":
+        what = f"texten är för lång ({len(value)} tecken, högst {expected})"
+    elif kind == "pattern":
+        what = f"ska vara {_PATTERNS.get(expected, expected)}, inte {_short(value)}"
+    elif kind == "enum":
+        allowed = ", ".join(_short(v) for v in expected)
+        what = f"okänt värde {_short(value)} (tillåtna: {allowed})"
+    elif kind == "const":
+        what = f"ska vara {_short(expected)}, inte {_short(value)}"
+    elif kind == "minimum":
+        what = f"värdet {value} är för litet (minst {expected})"
+    elif kind == "maximum":
+        what = f"värdet {value} är för stort (högst {expected})"
+    else:
+        what = error.message
+    return f"Paketet är felaktigt vid {error.json_path}: {what}."
+
+
+# --- values -------------------------------------------------------------------------
+
+def _fail(path: str, what: str) -> PackageError:
+    return PackageError(f"Paketet är felaktigt vid {path}: {what}.")
+
+
+def _value(spec: RowSpec, f: Field, raw: Any, path: str) -> Any:
+    if raw is None:
+        return None
+    try:
+        if f.kind == "datetime":
+            value = dt.datetime.fromisoformat(raw)
+            if value.tzinfo is not None:
+                value = value.astimezone(dt.UTC).replace(tzinfo=None)
+            return value
+        if f.kind == "date":
+            return dt.date.fromisoformat(raw)
+        if f.kind == "time":
+            return dt.time.fromisoformat(raw)
+    except ValueError:
+        raise _fail(path, f"{raw!r} är inte ett giltigt datum eller en giltig tid") from None
+    if f.kind in ("line", "body"):
+        text = clean_text(raw, multiline=f.kind == "body")
+        if f.required and not text.strip():
+            raise _fail(path, f"{f.label} får inte vara tomt")
+        if f.max_length is not None and len(text) > f.max_length:
+            raise _fail(path, f"{f.label} är för långt ({len(text)} tecken, högst {f.max_length})")
+        return text
+    if f.kind == "enum":
+        assert f.enum is not None
+        member = f.enum(raw)
+        return member.value if f.enum is Language else member
+    if f.kind == "int":
+        return int(raw)
+    return raw
+
+
+def _row(spec: RowSpec, raw: dict[str, Any], path: str, parent_id: str | None) -> PackageRow:
+    values = {f.name: _value(spec, f, raw[f.name], f"{path}.{f.name}") for f in spec.all_fields}
+    if spec.parent is not None:
+        values[spec.parent] = parent_id
+    return PackageRow(spec, values, path)
+
+
+def collect_rows(data: dict[str, Any]) -> list[PackageRow]:
+    """Every row of a schema-valid package, with values parsed and texts normalised."""
+    rows: list[PackageRow] = []
+
+    def add(
+        spec: RowSpec, items: list[dict[str, Any]], path: str, parent: str | None
+    ) -> list[tuple[dict[str, Any], PackageRow]]:
+        made = [(raw, _row(spec, raw, f"{path}[{i}]", parent)) for i, raw in enumerate(items)]
+        rows.extend(row for _, row in made)
+        return made
+
+    add(ORGANISATION, data["organisations"], "$.organisations", None)
+    add(PERSON, data["people"], "$.people", None)
+    p = data["project"]
+    project = _row(PROJECT, p, "$.project", None)
+    rows.append(project)
+    add(FOCUS_AREA, p["focus_areas"], "$.project.focus_areas", project.id)
+    add(FOCUS_AREA_ACTION, p["actions"], "$.project.actions", None)
+    for w_raw, w in add(WORKSHOP, p["workshops"], "$.project.workshops", project.id):
+        add(SECTION, w_raw["sections"], f"{w.path}.sections", w.id)
+        add(ATTENDANCE, w_raw["attendance"], f"{w.path}.attendance", w.id)
+        add(FOCUS_CHOICE, w_raw["focus_choices"], f"{w.path}.focus_choices", w.id)
+        for g_raw, g in add(GROUP, w_raw["groups"], f"{w.path}.groups", w.id):
+            add(GROUP_FOCUS_AREA, g_raw["focus_areas"], f"{g.path}.focus_areas", g.id)
+            add(GROUP_MEMBER, g_raw["members"], f"{g.path}.members", g.id)
+            add(WISH, g_raw["wishes"], f"{g.path}.wishes", g.id)
+        add(WORKSHOP_ACTION, w_raw["actions"], f"{w.path}.actions", w.id)
+    return rows
+
+
+# --- consistency and references -------------------------------------------------------
+
+def check_package(rows: list[PackageRow]) -> None:
+    """Unique ids per row kind and unique (parent, person/area) pairs within the package."""
+    seen: dict[tuple[type, str], PackageRow] = {}
+    keys: dict[tuple[str, tuple[Any, ...]], PackageRow] = {}
+    for row in rows:
+        first = seen.setdefault((row.spec.model, row.id), row)
+        if first is not row:
+            raise _fail(row.path, f"id {row.id} finns redan vid {first.path}")
+        natural = NATURAL_KEYS.get(row.spec.key)
+        if natural:
+            key = (row.spec.key, tuple(row.values[n] for n in natural))
+            other = keys.setdefault(key, row)
+            if other is not row:
+                raise _fail(row.path, f"samma rad finns redan vid {other.path}")
+
+
+def check_wish_trees(rows: list[PackageRow]) -> dict[str, int]:
+    """Parents in the same group, no cycles, at most MAX_DEPTH levels; returns depths."""
+    wishes = {r.id: r for r in rows if r.spec is WISH}
+    depth: dict[str, int] = {}
+    for wish in wishes.values():
+        chain: list[PackageRow] = []
+        on_chain: set[str] = set()
+        current: PackageRow | None = wish
+        while current is not None and current.id not in depth:
+            if current.id in on_chain:
+                raise _fail(wish.path, "önskemålen ligger under varandra i en cirkel")
+            chain.append(current)
+            on_chain.add(current.id)
+            parent_id = current.values["parent_id"]
+            parent = wishes.get(parent_id) if parent_id else None
+            if parent is not None and parent.values["group_id"] != current.values["group_id"]:
+                raise _fail(current.path + ".parent_id",
+                            "ett önskemål kan bara ligga under ett i samma grupp")
+            current = parent
+        base = depth[current.id] + 1 if current is not None else 0
+        for offset, row in enumerate(reversed(chain)):
+            depth[row.id] = base + offset
+            if depth[row.id] >= MAX_DEPTH:
+                raise _fail(row.path, f"önskemål kan nästlas högst {MAX_DEPTH} nivåer djupt")
+    return depth
+
+
+def chunked(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    """The items in lists of at most ``size``, to keep SQL ``IN (…)`` clauses small."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def load_by_ids(session: Session, model: type, ids: set[str]) -> dict[str, Any]:
+    """The rows of ``model`` in the store with these ids, by id."""
+    found: dict[str, Any] = {}
+    for chunk in chunked(sorted(ids)):
+        for row in session.scalars(select(model).where(model.id.in_(chunk))):
+            found[row.id] = row
+    return found
+
+
+def check_references(session: Session, rows: list[PackageRow], project_id: str) -> None:
+    """Every *_id names a row in the package or in the store (and the right one)."""
+    in_package: dict[type, dict[str, PackageRow]] = {}
+    for row in rows:
+        in_package.setdefault(row.spec.model, {})[row.id] = row
+    wanted: dict[type, set[str]] = {}
+    for row in rows:
+        for name, target in REF_TARGETS.items():
+            value = row.values.get(name)
+            if value and value not in in_package.get(target, {}):
+                wanted.setdefault(target, set()).add(value)
+    in_store = {model: load_by_ids(session, model, ids) for model, ids in wanted.items()}
+    for row in rows:
+        for name, target in REF_TARGETS.items():
+            value = row.values.get(name)
+            if not value or value in in_package.get(target, {}):
+                continue
+            stored = in_store[target].get(value)
+            where = f"{row.path}.{name}"
+            if stored is None:
+                raise _fail(where, f"id {value} pekar på något som varken finns i paketet "
+                                   "eller i databasen")
+            if target is FocusArea and stored.project_id != project_id:
+                raise _fail(where, "fokusområdet hör till ett annat projekt")
+            if target is Wish and stored.group_id != row.values["group_id"]:
+                raise _fail(where, "ett önskemål kan bara ligga under ett i samma grupp")
