@@ -153,6 +153,7 @@ def open_store(path: Path):  # type: ignore[no-untyped-def]
     from sqlalchemy import event
 
     from facilitator.services.core import Store
+    from facilitator.services.erasure_ledger import erase_again
     from facilitator.store import health
     from facilitator.store.migrate import open_database
 
@@ -169,6 +170,12 @@ def open_store(path: Path):  # type: ignore[no-untyped-def]
         raise
     event.listen(engine, "engine_disposed", lambda _engine: health.mark_closed(path))
     store = Store(engine)
+    try:
+        # A restored backup may hold someone erased since: they go again, before anyone sees.
+        store.erased_again = erase_again(store, path)
+    except Exception:
+        store.close()
+        raise
     # The marker records the log's salts, so a log from elsewhere is told from a crash's.
     tracker = health.WalTracker(path)
     tracker.update()

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Connection, Engine, select
@@ -81,6 +82,14 @@ class Store:
         self._maker: sessionmaker[Session] | None = None
         self._listeners: list[Listener] = []
         self.last_commit: dt.datetime | None = None
+        # Names of people erased again when the database was opened (a restored backup).
+        self.erased_again: list[str] = []
+
+    @property
+    def database(self) -> Path | None:
+        """The database file, or None for an in-memory database."""
+        name = self.engine.url.database
+        return Path(name) if name and name != ":memory:" else None
 
     def load_orm(self) -> None:
         """Load and configure the ORM now (the window asks just after its first paint)."""

@@ -21,7 +21,8 @@ Erasure (``erase_person``) is deliberately thorough and NOT undoable:
 
 The ``ErasureReport`` lists every place that was changed. Backups made
 before the erasure still hold the person; they age out with the backup
-rotation (see store/backup.py).
+rotation (see store/backup.py), and the erasure is recorded in a ledger so
+that opening a restored backup erases the person again (erasure_ledger.py).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from sqlalchemy import String, Text, delete, select
 
 from facilitator.atomic import atomic_write_text
 from facilitator.services.core import Store, get_any
+from facilitator.services.erasure_ledger import record_erasure
 from facilitator.store.models import (
     Action,
     Attendance,
@@ -83,6 +85,8 @@ class ErasureReport:
     name: str
     places: list[Place] = field(default_factory=list)
     vacuumed: bool = False
+    # Why the erasure could not be written to the ledger, if it could not.
+    ledger_error: str = ""
 
     def count(self, change: str) -> int:
         return sum(1 for p in self.places if p.change == change)
@@ -223,6 +227,11 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True) -> Erasur
             "INSERT INTO search_index(search_index) VALUES ('optimize')")
         report.places.append(Place("person", person_id, "", "", "removed"))
         tx.changed("person", person_id)
+    if store.database is not None:
+        try:
+            record_erasure(store.database, person_id)
+        except OSError as exc:
+            report.ledger_error = str(exc)
     if vacuum:
         compact(store)
         report.vacuumed = True

@@ -148,11 +148,19 @@ class GuiSession:
         self.scheduler = BackupScheduler(store, self.database, self.bus)
         self.scheduler.warning.connect(self.show_status)
         self.window.request_restore.connect(self.restore)
+        if store.erased_again:
+            self.show_status(self._erased_again_text(), 60000)
         self.window.show()
         # The window is drawn from Core reads; the ORM loads once it is on screen.
         after_first_paint(self.window, store.load_orm)
         # The start-up backup waits until the window has been painted.
         QTimer.singleShot(START_BACKUP_DELAY_MS, self.scheduler.at_start)
+
+    def _erased_again_text(self) -> str:
+        names = self.store.erased_again if self.store is not None else []
+        return self.tr(
+            "Removed again, as erased earlier: {names}. The restored copy still held them."
+        ).format(names=", ".join(names))
 
     def show_status(self, text: str, timeout_ms: int = 15000) -> None:
         if self.window is not None:
@@ -245,9 +253,12 @@ class GuiSession:
             if old is not None:
                 old.deleteLater()
             if aside is not None:
-                self.show_status(self.tr(
-                    "Restored the backup from {date}. The replaced file is kept as {name}.")
-                    .format(date=_backup_date(backup), name=aside.name), 30000)
+                text = self.tr(
+                    "Restored the backup from {date}. The replaced file is kept as {name}."
+                ).format(date=_backup_date(backup), name=aside.name)
+                if self.store is not None and self.store.erased_again:
+                    text += " " + self._erased_again_text()
+                self.show_status(text, 60000)
         finally:
             self.app.setQuitOnLastWindowClosed(True)
 

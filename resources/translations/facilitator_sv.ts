@@ -112,8 +112,12 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>{name} är borttagen. {count} ställe(n) ändrades.</translation>
     </message>
     <message>
-        <source>Backups made before now still hold the person until newer backups replace them (the 10 newest, one a day for a week and one a week for four weeks are kept).</source>
-        <translation>Säkerhetskopior som gjorts före borttagningen innehåller personen tills nyare kopior ersätter dem (de 10 senaste, en per dag i en vecka och en per vecka i fyra veckor sparas).</translation>
+        <source>Backups made before now still hold the person until newer backups replace them (the 10 newest, one a day for a week and one a week for four weeks are kept). If one of them is restored, the person is removed again when it is opened.</source>
+        <translation>Säkerhetskopior gjorda före nu innehåller fortfarande personen tills nyare kopior ersätter dem (de 10 senaste, en per dag i en vecka och en per vecka i fyra veckor sparas). Om någon av dem återställs tas personen bort igen när den öppnas.</translation>
+    </message>
+    <message>
+        <source>The removal could not be noted for restored backups ({reason}): if a backup is restored, remove the person again.</source>
+        <translation>Borttagningen kunde inte antecknas för återställda säkerhetskopior ({reason}): om en kopia återställs, ta bort personen igen.</translation>
     </message>
     <message>
         <source>personal-data-{name}.json</source>
@@ -1014,6 +1018,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>Removed again, as erased earlier: {names}. The restored copy still held them.</source>
+        <translation>Togs bort igen, eftersom de raderats tidigare: {names}. Den återställda kopian innehöll dem fortfarande.</translation>
     </message>
     <message>
         <source>The database is on a network drive ({detail}). If the network drops while Facilitator writes, changes can be lost and the file damaged. Copy it to this computer&apos;s own disk.</source>

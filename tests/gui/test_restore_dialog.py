@@ -187,3 +187,33 @@ def test_a_risky_location_is_told_once_the_window_is_up(qtbot, qapp, db_path, sw
     finally:
         window.close()
         session.finish()
+
+
+def test_restoring_a_backup_from_before_an_erasure_removes_the_person_again(
+        qtbot, qapp, db_path, swedish) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.services import gdpr, people
+
+    session = GuiSession(qapp, Settings(), db_path)
+    assert session.start()
+    first_window = session.window
+    qtbot.addWidget(first_window)
+    person = people.create_person(session.store, "Gunnel Ödqvist", email="gunnel@byn.se")
+    copy = session.scheduler.backup_now("auto")
+    gdpr.erase_person(session.store, person)
+
+    def choose(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert dialog.chosen_backup() == copy
+        dialog.restore_button.click()
+
+    when_modal(qtbot, choose)
+    session.restore()
+    try:
+        assert session.store.erased_again == ["Gunnel Ödqvist"]
+        message = session.window.statusBar().currentMessage()
+        assert "Togs bort igen" in message and "Gunnel Ödqvist" in message
+        with session.store.engine.connect() as conn:
+            assert conn.exec_driver_sql(
+                "SELECT count(*) FROM person WHERE name LIKE '%Ödqvist%'").scalar() == 0
+    finally:
+        session.window.close()
+        session.finish()

@@ -101,9 +101,15 @@ def erase_person_dialog(parent: QWidget, store: Store, editor: Editor,
         "{name} has been removed. {count} place(s) were changed.").format(
         name=report.name, count=len(report.places)), QMessageBox.StandardButton.Ok, parent)
     done.setObjectName("gdprEraseReport")
-    done.setInformativeText(tr(
+    note = tr(
         "Backups made before now still hold the person until newer backups replace them "
-        "(the 10 newest, one a day for a week and one a week for four weeks are kept)."))
+        "(the 10 newest, one a day for a week and one a week for four weeks are kept). "
+        "If one of them is restored, the person is removed again when it is opened.")
+    if report.ledger_error:
+        note += "\n\n" + tr(
+            "The removal could not be noted for restored backups ({reason}): if a backup "
+            "is restored, remove the person again.").format(reason=report.ledger_error)
+    done.setInformativeText(note)
     done.setDetailedText("\n".join(report_lines(report)))
     done.exec()
     return report

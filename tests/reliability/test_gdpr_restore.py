@@ -1,0 +1,63 @@
+"""GDPR after a restore: a backup made before an erasure never brings the person back."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+from facilitator.app import open_store
+from facilitator.services import gdpr, people
+from facilitator.services.erasure_ledger import erased_ids, ledger_path
+from facilitator.store.backup import backup_engine, restore_backup
+from tests.reliability.test_gdpr import NAME, TRACES, _all_text, world  # noqa: F401 - fixture
+
+
+def test_an_erasure_is_recorded_by_id_only(store, db_path: Path, world) -> None:  # noqa: F811
+    gdpr.erase_person(store, world["person"])
+    assert list(erased_ids(db_path)) == [world["person"]]
+    ledger = ledger_path(db_path).read_text(encoding="utf-8")
+    assert not any(trace in ledger for trace in TRACES)
+    if os.name == "posix":  # beside the backups, in their private folder
+        assert ledger_path(db_path).parent.stat().st_mode & 0o077 == 0
+    gdpr.erase_person(store, world["loner"])  # a second erasure keeps the first
+    assert set(erased_ids(db_path)) == {world["person"], world["loner"]}
+
+
+def test_a_restored_backup_erases_the_person_again(store, db_path: Path, world) -> None:  # noqa: F811
+    copy = backup_engine(store.engine, db_path, "auto")  # made while the person was there
+    gdpr.erase_person(store, world["person"])
+    people.create_person(store, "Ny deltagare efteråt")
+    store.close()
+
+    restore_backup(db_path, copy)
+    restored = open_store(db_path)
+    try:
+        assert restored.erased_again == [NAME]
+        everything = _all_text(restored)
+        assert not any(trace in everything for trace in TRACES), "a trace came back"
+        assert gdpr.ERASED in everything
+        assert "Åsa Öberg" in everything  # only that person went
+    finally:
+        restored.close()
+    again = open_store(db_path)
+    try:
+        assert again.erased_again == []  # nothing left to do the next time
+    finally:
+        again.close()
+
+
+def test_a_damaged_ledger_never_stops_the_database_opening(store, db_path: Path, caplog) -> None:
+    store.close()
+    ledger_path(db_path).parent.mkdir(exist_ok=True)
+    ledger_path(db_path).write_text("{inte json", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="facilitator"):
+        opened = open_store(db_path)
+    try:
+        assert opened.erased_again == []
+        assert "erasure ledger" in caplog.text
+    finally:
+        opened.close()
+    ledger_path(db_path).write_text(json.dumps({"format": "något annat"}), encoding="utf-8")
+    assert erased_ids(db_path) == {}
