@@ -89,6 +89,8 @@ def cmd_import(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
 
     result = import_package_file(store, args.file)
     print(f"Importerade {args.file}: {result.created} nya, {result.unchanged} oförändrade.")
+    if result.erased_again:
+        print(f"Borttagna enligt GDPR tidigare, togs bort igen: {', '.join(result.erased_again)}.")
     return EXIT_OK
 
 

@@ -59,6 +59,7 @@ from facilitator.interchange.validation import (
     schema_message,
 )
 from facilitator.services.core import Store
+from facilitator.services.erasure_ledger import erase_again
 
 # Write order: every row's references are written before it.
 STAGES: tuple[RowSpec, ...] = (
@@ -84,6 +85,8 @@ class ImportResult:
     unchanged: int = 0  # identical, or the store's own version is newer (see ``kept``)
     kept: int = 0  # rows where the store's newer version was kept
     by_kind: Counter[str] = field(default_factory=Counter)
+    # People in the package who had been erased here (GDPR): removed again at once.
+    erased_again: list[str] = field(default_factory=list)
 
 
 # --- reading the file ---------------------------------------------------------------
@@ -237,6 +240,8 @@ def import_package(store: Store, data: Any) -> ImportResult:
         raise PackageError(
             f"Paketet kunde inte läsas in: det krockar med det som redan finns ({exc.orig})."
         ) from None
+    if store.database is not None:
+        result.erased_again = erase_again(store, store.database)
     return result
 
 

@@ -39,9 +39,13 @@ class FileCommands(QObject):
         result = self.w.run_service(lambda: import_package_file(self.w.store, Path(path)))
         if result is not None:
             self.w.navigator.reload()
-            self.w.statusBar().showMessage(
-                self.tr("Imported: {created} new, {unchanged} unchanged.").format(
-                    created=result.created, unchanged=result.unchanged), 8000)
+            text = self.tr("Imported: {created} new, {unchanged} unchanged.").format(
+                created=result.created, unchanged=result.unchanged)
+            if result.erased_again:
+                text += " " + self.tr(
+                    "Removed again, as erased earlier (GDPR): {names}.").format(
+                        names=", ".join(result.erased_again))
+            self.w.statusBar().showMessage(text, 30000 if result.erased_again else 8000)
 
     def export_package(self) -> None:
         from facilitator.interchange.export import write_package

@@ -763,6 +763,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Importerat: {created} nya, {unchanged} oförändrade.</translation>
     </message>
     <message>
+        <source>Removed again, as erased earlier (GDPR): {names}.</source>
+        <translation>Togs bort igen, eftersom de raderats tidigare (GDPR): {names}.</translation>
+    </message>
+    <message>
         <source>Export package</source>
         <translation>Exportera paket</translation>
     </message>

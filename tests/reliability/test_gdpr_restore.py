@@ -61,3 +61,17 @@ def test_a_damaged_ledger_never_stops_the_database_opening(store, db_path: Path,
         opened.close()
     ledger_path(db_path).write_text(json.dumps({"format": "något annat"}), encoding="utf-8")
     assert erased_ids(db_path) == {}
+
+
+def test_a_package_from_before_the_erasure_does_not_bring_the_person_back(
+        store, db_path: Path, world) -> None:  # noqa: F811
+    from facilitator.interchange.export import export_package
+    from facilitator.interchange.importer import import_package
+
+    package = export_package(store, world["project"])  # a colleague's copy, made before
+    gdpr.erase_person(store, world["person"])
+    result = import_package(store, package)
+    assert result.erased_again == [NAME]
+    everything = _all_text(store)
+    assert not any(trace in everything for trace in TRACES), "the package brought a trace back"
+    assert import_package(store, package).erased_again == [NAME]  # every time

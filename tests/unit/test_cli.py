@@ -117,3 +117,22 @@ def test_database_in_use_is_one_line(db_path: Path, capsys) -> None:  # type: ig
 def test_commands_use_the_data_folder_by_default(_private_data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert run(["list"]) == 0
     assert (_private_data_dir / "facilitator.sqlite3").exists()
+
+
+def test_import_says_who_was_removed_again(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.app import open_store
+    from facilitator.interchange.export import write_package
+    from facilitator.services import gdpr, people, projects
+
+    db = tmp_path / "möten.sqlite3"
+    store = open_store(db)
+    project = projects.create_project(store, "Byastämman")
+    workshop = ws.create_workshop(store, project, "Vårstämma")
+    person = people.create_person(store, "Sigvard Öqvist")
+    people.set_attendance(store, workshop, person, "attended")
+    package = write_package(store, project, tmp_path / "stämman.json")
+    gdpr.erase_person(store, person)
+    store.close()
+    assert run(["--db", str(db), "import", str(package)]) == 0
+    out = capsys.readouterr().out
+    assert "togs bort igen: Sigvard Öqvist." in out
