@@ -154,21 +154,21 @@ def open_store(path: Path):  # type: ignore[no-untyped-def]
 
     from facilitator.services.core import Store
     from facilitator.services.erasure_ledger import erase_again
-    from facilitator.store import health
+    from facilitator.store import health, wal
     from facilitator.store.migrate import open_database
 
     path = Path(path)
     health.check_database(path)
-    created = not health.marker_path(path).exists()
-    health.mark_open(path)
+    created = not wal.marker_path(path).exists()
+    wal.mark_open(path)
     try:
         engine = open_database(path)
         health.ensure_identity(engine)
     except Exception:
         if created:
-            health.mark_closed(path)
+            wal.mark_closed(path)
         raise
-    event.listen(engine, "engine_disposed", lambda _engine: health.mark_closed(path))
+    event.listen(engine, "engine_disposed", lambda _engine: wal.mark_closed(path))
     store = Store(engine)
     try:
         # A restored backup may hold someone erased since: they go again, before anyone sees.
@@ -177,7 +177,7 @@ def open_store(path: Path):  # type: ignore[no-untyped-def]
         store.close()
         raise
     # The marker records the log's salts, so a log from elsewhere is told from a crash's.
-    tracker = health.WalTracker(path)
+    tracker = wal.WalTracker(path)
     tracker.update()
     store.subscribe(tracker.update)
     return store

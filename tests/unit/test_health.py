@@ -12,7 +12,7 @@ import pytest
 from facilitator.app import open_store
 from facilitator.interchange.sample import load_sample
 from facilitator.services import projects
-from facilitator.store import health
+from facilitator.store import health, wal
 from facilitator.store.backup import backup_engine
 from facilitator.store.db import DatabaseLockedError
 from facilitator.store.health import DamageKind, DatabaseDamagedError, find_damage
@@ -71,7 +71,7 @@ def test_a_whole_database_passes_quick_check_after_a_clean_close(db: Path) -> No
 
 
 def test_the_marker_asks_for_the_full_integrity_check(db: Path) -> None:
-    health.mark_open(db)
+    wal.mark_open(db)
     damage, result = find_damage(db)
     assert damage is None and result.full_check and not result.clean_shutdown
 
@@ -222,12 +222,12 @@ def test_a_database_held_by_another_connection_is_locked_not_damaged(db: Path) -
 
 
 def test_the_marker_stays_while_a_wal_remains(db: Path) -> None:
-    health.mark_open(db)
+    wal.mark_open(db)
     health.wal_path(db).write_bytes(b"")
-    assert not health.mark_closed(db)
+    assert not wal.mark_closed(db)
     assert health.marker_path(db).exists()
     health.wal_path(db).unlink()
-    assert health.mark_closed(db) and not health.marker_path(db).exists()
+    assert wal.mark_closed(db) and not health.marker_path(db).exists()
 
 
 def test_open_store_marks_the_session_and_gives_the_database_an_identity(db: Path) -> None:
