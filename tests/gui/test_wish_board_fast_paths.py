@@ -27,7 +27,8 @@ from facilitator.services import (
 from facilitator.services import workshops as ws
 from facilitator.store.models import Wish, WishStatus
 from facilitator.ui.models.wish_list_model import ID_ROLE, WishListModel
-from facilitator.ui.widgets.wish_column import WishColumn, WishScrollBar
+from facilitator.ui.widgets.wish_column import WishColumn
+from facilitator.ui.widgets.wish_scrollbar import WishScrollBar
 
 
 @pytest.fixture(autouse=True)

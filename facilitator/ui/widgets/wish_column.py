@@ -25,21 +25,16 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QAbstractSlider,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
-    QScrollBar,
-    QStyle,
-    QStyleOptionSlider,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +43,7 @@ from facilitator.services.wish_paste import is_list_paste
 from facilitator.services.wishes import WishInfo
 from facilitator.ui.models.wish_list_model import ID_ROLE, WishListModel
 from facilitator.ui.widgets.wish_delegate import INDENT, WRAP_LIMIT, WishDelegate
+from facilitator.ui.widgets.wish_scrollbar import WishScrollBar
 
 K = Qt.Key
 M = Qt.KeyboardModifier
@@ -83,58 +79,6 @@ class CaptureEdit(QLineEdit):
     def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().focusInEvent(event)
         self._column.focused.emit()
-
-
-class WishScrollBar(QScrollBar):
-    """A vertical scroll bar that repaints only when what it shows has changed.
-
-    Every new wish grows the list's range, and Qt repaints a scroll bar on any
-    change of range or value; in a long column the slider does not move by a
-    pixel, yet the repaint (Fusion's gradients, filled on a thread pool) cost
-    0.5 to 2 ms of each Enter. What a scroll bar shows of its range and value is
-    the slider's rectangle (Fusion and Windows draw the arrows the same at the
-    ends), so a change that leaves it, and the bar's size, as last painted is not
-    repainted. A new row at the bottom first grows the range (the slider moves
-    up) and then scrolls (it moves back), so a range change is looked at again
-    once the event that made it is over. Clicks, drags, hover and enabling
-    repaint as usual.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(Qt.Orientation.Vertical)
-        self._painted: tuple[int, ...] | None = None
-        self._recheck = False
-
-    def _shown(self) -> tuple[int, ...]:
-        option = QStyleOptionSlider()
-        self.initStyleOption(option)
-        slider = self.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
-                                             QStyle.SubControl.SC_ScrollBarSlider, self)
-        return (self.width(), self.height(), slider.x(), slider.y(), slider.width(),
-                slider.height())
-
-    def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:  # noqa: N802
-        kind = QAbstractSlider.SliderChange
-        if change in (kind.SliderRangeChange, kind.SliderValueChange) \
-                and self._painted is not None and not self.isSliderDown() \
-                and self.repeatAction() == QAbstractSlider.SliderAction.SliderNoAction:
-            if self._shown() == self._painted:
-                return
-            if change == kind.SliderRangeChange:
-                if not self._recheck:
-                    self._recheck = True
-                    QTimer.singleShot(0, self, self._check)
-                return
-        super().sliderChange(change)
-
-    def _check(self) -> None:
-        self._recheck = False
-        if self._shown() != self._painted:
-            self.update()
-
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        self._painted = self._shown()
-        super().paintEvent(event)
 
 
 class WishListView(QListView):
