@@ -26,6 +26,7 @@ from facilitator.services.wishes import (
     live_siblings,
     place_of,
     put_wish,
+    undelete_wish,
     wish_depth,
 )
 from facilitator.store.models import Group, Wish
@@ -132,10 +133,7 @@ def restore_wishes(store: Store, wish_ids: list[str],
         s = tx.session
         wishes = [get_any(s, Wish, wish_id, "Önskemålet") for wish_id in wish_ids]
         for wish in wishes:
-            if wish.deleted_at is not None:
-                for child in descendants(s, wish, live=False):
-                    child.deleted_at = None
-            wish.deleted_at = None
+            undelete_wish(s, wish)
         s.flush()
         if places is None:
             for group_id, parent_id in {(w.group_id, w.parent_id) for w in wishes}:

@@ -246,14 +246,19 @@ def descendants(s: Session, wish: Wish, *, live: bool) -> list[Wish]:
     return found
 
 
+def undelete_wish(session: Session, wish: Wish) -> None:
+    """Take a wish out of the trash with the subtree that was trashed with it."""
+    if wish.deleted_at is not None:
+        for child in descendants(session, wish, live=False):
+            child.deleted_at = None
+    wish.deleted_at = None
+
+
 def restore_wish(store: Store, wish_id: str, place: WishPlace | None = None) -> None:
     with store.write() as tx:
         s = tx.session
         wish = get_any(s, Wish, wish_id, "Önskemålet")
-        if wish.deleted_at is not None:
-            for child in descendants(s, wish, live=False):
-                child.deleted_at = None
-        wish.deleted_at = None
+        undelete_wish(s, wish)
         s.flush()
         if place is None:
             place = WishPlace(wish.parent_id, len(live_siblings(s, wish.group_id, wish.parent_id)))
