@@ -87,6 +87,7 @@ class ImportResult:
     by_kind: Counter[str] = field(default_factory=Counter)
     # People in the package who had been erased here (GDPR): removed again at once.
     erased_again: list[str] = field(default_factory=list)
+    written_ids: set[str] = field(default_factory=set)  # rows created or updated
 
 
 # --- reading the file ---------------------------------------------------------------
@@ -241,7 +242,7 @@ def import_package(store: Store, data: Any) -> ImportResult:
             f"Paketet kunde inte läsas in: det krockar med det som redan finns ({exc.orig})."
         ) from None
     if store.database is not None:
-        result.erased_again = erase_again(store, store.database)
+        result.erased_again = erase_again(store, store.database, result.written_ids)
     return result
 
 
@@ -268,6 +269,7 @@ def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportR
         if current is None:
             s.add(spec.model(**values))
             result.created += 1
+            result.written_ids.add(row.id)
         elif _same(current, values):
             result.unchanged += 1
             continue
@@ -275,6 +277,7 @@ def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportR
             for name, value in values.items():
                 setattr(current, name, value)
             result.updated += 1
+            result.written_ids.add(current.id)
         else:
             result.unchanged += 1
             result.kept += 1

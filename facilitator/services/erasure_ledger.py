@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from collections.abc import Collection
 from pathlib import Path
 
 from facilitator.atomic import atomic_write_text
@@ -69,15 +70,26 @@ def people_to_erase_again(store: Store, database: Path) -> list[str]:
     return sorted(row[0] for row in rows)
 
 
-def erase_again(store: Store, database: Path) -> list[str]:
-    """Erase everyone the ledger names who is back (a restored backup); their names."""
+def erase_again(store: Store, database: Path,
+                mention_rows: Collection[str] | None = None) -> list[str]:
+    """Erase everyone the ledger names who is back (a restored backup); their names.
+
+    ``mention_rows`` limits the search of free text to those rows (see
+    ``gdpr.erase_person``): an import passes the rows it wrote.
+    """
     again = people_to_erase_again(store, database)
     if not again:
         return []
+    from sqlalchemy.exc import OperationalError
+
     from facilitator.services import gdpr  # the ORM, only when someone must go again
 
-    names = [gdpr.erase_person(store, person_id, vacuum=False).name for person_id in again]
-    gdpr.compact(store)
+    names = [gdpr.erase_person(store, person_id, vacuum=False, mention_rows=mention_rows).name
+             for person_id in again]
     log.warning("Erased again %d person(s) recorded as erased: %s", len(again),
                 ", ".join(again))
+    try:
+        gdpr.compact(store)
+    except (OperationalError, OSError) as exc:  # the erasure stands; the file is rewritten later
+        log.warning("Could not compact the database after erasing again: %s", exc)
     return names

@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,14 +144,25 @@ def _models() -> list[type[Base]]:
     return [m.class_ for m in Base.registry.mappers]
 
 
-def _mentions(session: Any, person: Person, patterns: list[re.Pattern[str]]):  # type: ignore[no-untyped-def]
-    """(row, column, value) of every free-text value naming the person, the person excluded."""
+# Another person's own name and contact details are theirs, even when they are the
+# same as the erased person's: only their free-text note is searched.
+_OTHER_PERSON_IDENTITY = {"name", "title", "email", "phone"}
+
+
+def _mentions(session: Any, person: Person, patterns: list[re.Pattern[str]],  # type: ignore[no-untyped-def]
+              rows: Collection[str] | None = None):
+    """(row, column, value) of every free-text value naming the person, the person excluded.
+
+    ``rows``, when given, limits the search to the rows with those ids.
+    """
     if not patterns:
         return
     for model in _models():
         columns = _text_columns(model)
+        if model is Person:
+            columns = [c for c in columns if c not in _OTHER_PERSON_IDENTITY]
         for row in session.scalars(select(model)):
-            if row is person:
+            if row is person or (rows is not None and getattr(row, "id", None) not in rows):
                 continue
             for column in columns:
                 value = getattr(row, column)
@@ -175,8 +187,13 @@ def person_usage(store: Store, person_id: str) -> PersonUsage:
         return PersonUsage(person.name, org, attendance, groups, responsible, mentions)
 
 
-def erase_person(store: Store, person_id: str, *, vacuum: bool = True) -> ErasureReport:
-    """Remove a person and every trace of them (see the module docstring)."""
+def erase_person(store: Store, person_id: str, *, vacuum: bool = True,
+                 mention_rows: Collection[str] | None = None) -> ErasureReport:
+    """Remove a person and every trace of them (see the module docstring).
+
+    ``mention_rows`` limits the free-text search to those rows (an import
+    erasing again searches only what the package brought).
+    """
     with store.write() as tx:
         s = tx.session
         person = get_any(s, Person, person_id, "Personen")
@@ -210,7 +227,7 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True) -> Erasur
                 report.places.append(Place(kind, row.id, "responsible", _context(row), change))
                 tx.changed(kind, row.id)
 
-        for row, column, value in list(_mentions(s, person, patterns)):
+        for row, column, value in list(_mentions(s, person, patterns, mention_rows)):
             new = value
             for pattern in patterns:
                 new = pattern.sub(ERASED, new)
@@ -227,11 +244,13 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True) -> Erasur
             "INSERT INTO search_index(search_index) VALUES ('optimize')")
         report.places.append(Place("person", person_id, "", "", "removed"))
         tx.changed("person", person_id)
-    if store.database is not None:
-        try:
-            record_erasure(store.database, person_id)
-        except OSError as exc:
-            report.ledger_error = str(exc)
+        # Noted before the commit: a crash between the two must not forget it (an
+        # id noted for an erasure that then failed only makes the next open try again).
+        if store.database is not None:
+            try:
+                record_erasure(store.database, person_id)
+            except OSError as exc:
+                report.ledger_error = str(exc)
     if vacuum:
         compact(store)
         report.vacuumed = True

@@ -159,7 +159,8 @@ class GuiSession:
     def _erased_again_text(self) -> str:
         names = self.store.erased_again if self.store is not None else []
         return self.tr(
-            "Removed again, as erased earlier: {names}. The restored copy still held them."
+            "Removed again, as erased earlier: {names}. This database (a restored or "
+            "copied file) still held them."
         ).format(names=", ".join(names))
 
     def show_status(self, text: str, timeout_ms: int = 15000) -> None:

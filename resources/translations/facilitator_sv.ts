@@ -1024,8 +1024,8 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <source>Removed again, as erased earlier: {names}. The restored copy still held them.</source>
-        <translation>Togs bort igen, eftersom de raderats tidigare: {names}. Den återställda kopian innehöll dem fortfarande.</translation>
+        <source>Removed again, as erased earlier: {names}. This database (a restored or copied file) still held them.</source>
+        <translation>Togs bort igen, eftersom de raderats tidigare: {names}. Den här databasen (en återställd eller kopierad fil) innehöll dem fortfarande.</translation>
     </message>
     <message>
         <source>The database is on a network drive ({detail}). If the network drops while Facilitator writes, changes can be lost and the file damaged. Copy it to this computer&apos;s own disk.</source>

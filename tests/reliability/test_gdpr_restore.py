@@ -75,3 +75,62 @@ def test_a_package_from_before_the_erasure_does_not_bring_the_person_back(
     everything = _all_text(store)
     assert not any(trace in everything for trace in TRACES), "the package brought a trace back"
     assert import_package(store, package).erased_again == [NAME]  # every time
+
+
+def test_another_person_of_the_same_name_keeps_their_name(store, db_path: Path) -> None:
+    first = people.create_person(store, "Anna Berg", email="anna.berg@byn.se")
+    second = people.create_person(store, "Anna Berg", email="anna@annanstans.se",
+                                  note="Inte samma som Anna Berg i byalaget.")
+    gdpr.erase_person(store, first)
+    [kept] = [p for p in people.list_people(store) if p.id == second]
+    assert (kept.name, kept.email) == ("Anna Berg", "anna@annanstans.se")
+
+
+def test_an_import_erases_again_only_in_what_the_package_brought(store, db_path: Path) -> None:
+    from facilitator.interchange.export import export_package
+    from facilitator.interchange.importer import import_package
+    from facilitator.services import projects, wishes
+    from facilitator.services import workshops as ws
+    from facilitator.services.groups import create_group
+
+    project = projects.create_project(store, "Byastämman")
+    workshop = ws.create_workshop(store, project, "Vårstämma", moderator="Anna Berg")
+    erased = people.create_person(store, "Anna Berg")
+    people.set_attendance(store, workshop, erased, "attended")
+    package = export_package(store, project)
+    gdpr.erase_person(store, erased)
+    newcomer = people.create_person(store, "Anna Berg", email="ny@byn.se")  # someone else
+    group = create_group(store, workshop, [])
+    later = wishes.add_wish(store, group, "Anna Berg ordnar fika")  # about the newcomer
+
+    result = import_package(store, package)
+    assert result.erased_again == ["Anna Berg"]
+    assert ws.get_facts(store, workshop).moderator == gdpr.ERASED  # from the package
+    assert [w.text for w in wishes.list_wishes(store, group) if w.id == later] == [
+        "Anna Berg ordnar fika"]  # typed after the erasure: left alone
+    assert newcomer in [p.id for p in people.list_people(store)]
+
+
+def test_erasing_again_survives_a_failed_compaction(store, db_path: Path, world,  # noqa: F811
+                                                     monkeypatch) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from facilitator.services.erasure_ledger import erase_again
+
+    copy = backup_engine(store.engine, db_path, "auto")
+    gdpr.erase_person(store, world["person"])
+    store.close()
+    restore_backup(db_path, copy)
+
+    def full(_store):  # type: ignore[no-untyped-def]
+        raise OperationalError("VACUUM", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(gdpr, "compact", full)
+    restored = open_store(db_path)
+    try:
+        assert restored.erased_again == [NAME]
+        assert erase_again(restored, db_path) == []
+    finally:
+        restored.close()
