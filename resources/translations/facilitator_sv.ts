@@ -112,8 +112,8 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>{name} är borttagen. {count} ställe(n) ändrades.</translation>
     </message>
     <message>
-        <source>Backups made before now still hold the person until newer backups replace them (the 10 newest, one a day for a week and one a week for four weeks are kept). If one of them is restored, the person is removed again when it is opened.</source>
-        <translation>Säkerhetskopior gjorda före nu innehåller fortfarande personen tills nyare kopior ersätter dem (de 10 senaste, en per dag i en vecka och en per vecka i fyra veckor sparas). Om någon av dem återställs tas personen bort igen när den öppnas.</translation>
+        <source>Backups made before now still hold the person until newer backups replace them (the 10 newest, one a day for a week and one a week for four weeks are kept); copies kept before a program update or a restore stay until you delete them. If any of them is opened again, the person is removed again.</source>
+        <translation>Säkerhetskopior gjorda före nu innehåller fortfarande personen tills nyare kopior ersätter dem (de 10 senaste, en per dag i en vecka och en per vecka i fyra veckor sparas); kopior som sparats före en programuppdatering eller en återställning finns kvar tills du tar bort dem. Om någon av dem öppnas igen tas personen bort igen.</translation>
     </message>
     <message>
         <source>The removal could not be noted for restored backups ({reason}): if a backup is restored, remove the person again.</source>

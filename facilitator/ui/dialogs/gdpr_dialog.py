@@ -103,8 +103,9 @@ def erase_person_dialog(parent: QWidget, store: Store, editor: Editor,
     done.setObjectName("gdprEraseReport")
     note = tr(
         "Backups made before now still hold the person until newer backups replace them "
-        "(the 10 newest, one a day for a week and one a week for four weeks are kept). "
-        "If one of them is restored, the person is removed again when it is opened.")
+        "(the 10 newest, one a day for a week and one a week for four weeks are kept); "
+        "copies kept before a program update or a restore stay until you delete them. "
+        "If any of them is opened again, the person is removed again.")
     if report.ledger_error:
         note += "\n\n" + tr(
             "The removal could not be noted for restored backups ({reason}): if a backup "
