@@ -43,6 +43,19 @@ def export_minutes(
         raise MinutesError(str(exc)) from exc
 
 
+def load_writer() -> None:
+    """Import python-docx and the writer now, in the calling thread.
+
+    The GUI calls this before it starts its worker thread, so the worker never
+    imports: a first import there runs through PySide6's import hook while the
+    GUI thread is busy, and a test run crashed in exactly that situation.
+    """
+    import facilitator.atomic
+    import facilitator.minutes.default_template
+    import facilitator.minutes.docx_writer
+    import facilitator.minutes.template  # noqa: F401
+
+
 def render_docx(
     model: MinutesDocument,
     template: Path | None = None,

@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator import settings as opts
-from facilitator.services.core import Store
+from facilitator.atomic import TargetFileError
+from facilitator.errors import log
+from facilitator.minutes.export import export_minutes, load_writer
+from facilitator.services.core import ServiceError, Store
 from facilitator.settings import Settings
 
 
@@ -41,11 +44,6 @@ class ExportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from facilitator.atomic import TargetFileError
-        from facilitator.errors import log
-        from facilitator.minutes.export import export_minutes
-        from facilitator.services.core import ServiceError
-
         store, workshop_id, out, options = self._args
         try:
             path = export_minutes(store, workshop_id, out, options,
@@ -204,6 +202,9 @@ class ExportMinutesDialog(QDialog):
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Exporting…"))
+        # Everything the worker runs is imported here, in the GUI thread (see load_writer).
+        load_writer()
+        self._store.load_orm()
         self._thread = QThread(self)
         self._worker = ExportWorker(self._store, self._workshop_id, target, self.options())
         self._worker.moveToThread(self._thread)
