@@ -47,8 +47,10 @@ def load_writer() -> None:
     """Import python-docx and the writer now, in the calling thread.
 
     The GUI calls this before it starts its worker thread, so the worker never
-    imports: a first import there runs through PySide6's import hook while the
-    GUI thread is busy, and a test run crashed in exactly that situation.
+    imports: an import there runs through PySide6's import hook while the GUI
+    thread is busy. (A fresh-clone test run once crashed, in the GUI thread's
+    garbage collection, during a first export whose worker imported these; the
+    cause is not pinned down, this removes the likeliest part.)
     """
     import facilitator.atomic
     import facilitator.minutes.default_template
