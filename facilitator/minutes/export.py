@@ -2,8 +2,8 @@
 
 Public API (used by the CLI and the window):
 ``MinutesOptions``, ``export_minutes``, ``build_outline``, ``MinutesError``.
-Qt-free, so the GUI can run it in a worker thread; python-docx is imported
-only here, when an export actually runs.
+Qt-free (the window runs it between repaints, see ui/export_dialog.py);
+python-docx is imported only here, when an export actually runs.
 """
 
 from __future__ import annotations
@@ -41,21 +41,6 @@ def export_minutes(
         return atomic_write_bytes(out, data)
     except TargetFileError as exc:
         raise MinutesError(str(exc)) from exc
-
-
-def load_writer() -> None:
-    """Import python-docx and the writer now, in the calling thread.
-
-    The GUI calls this before it starts its worker thread, so the worker never
-    imports: an import there runs through PySide6's import hook while the GUI
-    thread is busy. (A fresh-clone test run once crashed, in the GUI thread's
-    garbage collection, during a first export whose worker imported these; the
-    cause is not pinned down, this removes the likeliest part.)
-    """
-    import facilitator.atomic
-    import facilitator.minutes.default_template
-    import facilitator.minutes.docx_writer
-    import facilitator.minutes.template  # noqa: F401
 
 
 def render_docx(

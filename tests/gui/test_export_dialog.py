@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import docx
@@ -43,7 +42,6 @@ def test_export_writes_minutes_that_reopen(qtbot, store, workshop_id, tmp_path, 
     dialog.anonymise.setChecked(True)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result_path is not None, timeout=20_000)
-    dialog.wait()
 
     assert dialog.result_path == target
     assert dialog.open_folder.isVisible()
@@ -67,41 +65,8 @@ def test_a_missing_template_gives_a_message_and_no_file(qtbot, store, workshop_i
     dialog.template.setText(str(tmp_path / "finns-inte.dotx"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
-    dialog.wait()
     assert "finns-inte.dotx" in warnings[0]
     assert not target.exists()
     assert dialog.status.text() == "Minnesanteckningarna sparades inte."
     assert list(Path(tmp_path).glob("*.tmp")) == []
 
-
-_WORKER_IMPORTS: list[str] = []
-_WATCHING = False
-
-
-_MAIN = threading.get_ident()
-
-
-def _watch_imports(event: str, args: tuple) -> None:  # type: ignore[type-arg]
-    if _WATCHING and event == "import" and threading.get_ident() != _MAIN:
-        _WORKER_IMPORTS.append(str(args[0]))
-
-
-def test_the_worker_thread_imports_nothing(qtbot, store, workshop_id, tmp_path, swedish):
-    """Imports happen in the GUI thread before the export starts (see minutes.export)."""
-    global _WATCHING
-    import sys
-
-    if _watch_imports not in getattr(test_the_worker_thread_imports_nothing, "hooked", []):
-        sys.addaudithook(_watch_imports)  # audit hooks stay for the process: gated by a flag
-        test_the_worker_thread_imports_nothing.hooked = [_watch_imports]  # type: ignore[attr-defined]
-    dialog = make_dialog(qtbot, store, workshop_id)
-    dialog.target.setText(str(tmp_path / "Mötet.docx"))
-    _WORKER_IMPORTS.clear()
-    _WATCHING = True
-    try:
-        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dialog.result_path is not None, timeout=20_000)
-        dialog.wait()
-    finally:
-        _WATCHING = False
-    assert _WORKER_IMPORTS == []
