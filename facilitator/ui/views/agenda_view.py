@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,7 +19,7 @@ from facilitator.store.models import SectionKind
 from facilitator.ui.commands import Editor, creator, deleter, setter
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
-from facilitator.ui.widgets.ordered_list import OrderedList
+from facilitator.ui.widgets.ordered_list import OrderedList, list_panel
 
 
 class AgendaView(WorkshopPage):
@@ -44,15 +43,7 @@ class AgendaView(WorkshopPage):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.list)
-        left_layout.addWidget(hint)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.delete_button)
-        left_layout.addLayout(buttons)
+        left = list_panel(self.list, hint, self.add_button, self.delete_button)
 
         self.heading = QLineEdit()
         self.heading.setObjectName("sectionHeading")

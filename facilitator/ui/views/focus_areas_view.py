@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,7 +20,7 @@ from facilitator.services.focus_areas import ResponsibleRef
 from facilitator.ui.commands import Editor, creator, deleter, setter
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
-from facilitator.ui.widgets.ordered_list import OrderedList
+from facilitator.ui.widgets.ordered_list import OrderedList, list_panel
 
 
 class FocusAreasView(WorkshopPage):
@@ -45,15 +44,7 @@ class FocusAreasView(WorkshopPage):
         note = QLabel(self.tr("Focus areas belong to the project and are shared by its "
                               "workshops."))
         note.setWordWrap(True)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.list)
-        left_layout.addWidget(note)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.delete_button)
-        left_layout.addLayout(buttons)
+        left = list_panel(self.list, note, self.add_button, self.delete_button)
 
         self.name = QLineEdit()
         self.name.setObjectName("focusAreaName")

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -77,3 +85,17 @@ class OrderedList(QListWidget):
         item = self.item(target)
         if item is not None:
             self.move_requested.emit(item.data(ID_ROLE), target)
+
+
+def list_panel(items: QWidget, note: QLabel, *buttons: QWidget) -> QWidget:
+    """The left side of a list page: the list, a note under it, then a row of buttons."""
+    panel = QWidget()
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(items)
+    layout.addWidget(note)
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    layout.addLayout(row)
+    return panel
