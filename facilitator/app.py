@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+SECOND_LAUNCH_PATIENCE_MS = 4000
 CLI_WORDS = {"list", "import", "export-json", "sample", "export-minutes",
              "-h", "--help", "--version"}
 
@@ -108,12 +109,12 @@ def run_gui(argv: Sequence[str]) -> int:
     install_excepthook(show_unexpected)
     database = Path(os.path.abspath(args.db or default_database()))
     # A window on this database already? Bring it forward; never open a second writer.
-    # (QtNetwork is loaded only when the database is in use, or after the first paint:
-    # a second launch in the window's first second is told the database is in use.)
+    # (QtNetwork is loaded only when the database is in use, or after the first paint.)
     if in_use(database):
         from facilitator.single_instance import ask_running_instance
 
-        if ask_running_instance(database):
+        # A window that is starting listens just after its first paint: give it time.
+        if ask_running_instance(database, patience_ms=SECOND_LAUNCH_PATIENCE_MS):
             log.info("Facilitator already runs on %s: asked it to come to the front", database)
             return 0
     from facilitator.ui.session import GuiSession

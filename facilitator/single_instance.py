@@ -13,6 +13,7 @@ import getpass
 import hashlib
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -34,8 +35,21 @@ def server_name(database: Path) -> str:
     return f"facilitator-{digest}"
 
 
-def ask_running_instance(database: Path, timeout_ms: int = 1500) -> bool:
-    """Ask a running window on ``database`` to come to the front; True when one answered."""
+def ask_running_instance(database: Path, timeout_ms: int = 1500, patience_ms: int = 0) -> bool:
+    """Ask a running window on ``database`` to come to the front; True when one answered.
+
+    ``patience_ms``: keep asking that long while nobody listens yet (a window
+    that is starting listens only once it has been painted).
+    """
+    deadline = time.monotonic() + patience_ms / 1000
+    while not _ask_once(database, timeout_ms):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def _ask_once(database: Path, timeout_ms: int) -> bool:
     socket = QLocalSocket()
     socket.connectToServer(server_name(database))
     if not socket.waitForConnected(timeout_ms):

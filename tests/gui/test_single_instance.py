@@ -125,3 +125,23 @@ def test_a_database_held_by_another_program_gets_a_clear_message(
     assert title == "The database is in use"
     assert str(db_path) in text and "another program" in text
     assert not health.marker_path(db_path).exists()
+
+
+def test_a_second_launch_waits_for_a_window_that_is_still_starting(qtbot, tmp_path: Path) -> None:
+    db = tmp_path / "möten.sqlite3"
+    code = ("import sys; from pathlib import Path\n"
+            "from facilitator.single_instance import ask_running_instance\n"
+            "ok = ask_running_instance(Path(sys.argv[1]), 10000, patience_ms=20000)\n"
+            "sys.exit(0 if ok else 3)\n")
+    asking = subprocess.Popen([sys.executable, "-c", code, str(db)], cwd=ROOT)
+    qtbot.wait(700)  # the first window is still being painted: nobody listens yet
+    assert asking.poll() is None
+    server = InstanceServer(db)
+    assert server.listen()
+    try:
+        with qtbot.waitSignal(server.raise_requested, timeout=15000):
+            pass
+        qtbot.waitUntil(lambda: asking.poll() is not None, timeout=15000)
+        assert asking.returncode == 0
+    finally:
+        server.close()
