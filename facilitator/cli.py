@@ -67,7 +67,11 @@ def _open_store(db: Path | None):  # type: ignore[no-untyped-def]
     path = db or default_database()
     for risk in location_risks(path):
         print(f"facilitator: varning: {risk.reason}", file=sys.stderr)
-    return open_store(path)
+    store = open_store(path)
+    if store.erased_again:
+        print("facilitator: borttagna enligt GDPR tidigare, togs bort igen: "
+              f"{', '.join(store.erased_again)}.", file=sys.stderr)
+    return store
 
 
 def cmd_list(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]

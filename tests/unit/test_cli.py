@@ -136,3 +136,22 @@ def test_import_says_who_was_removed_again(tmp_path: Path, capsys) -> None:  # t
     assert run(["--db", str(db), "import", str(package)]) == 0
     out = capsys.readouterr().out
     assert "togs bort igen: Sigvard Öqvist." in out
+
+
+def test_opening_a_restored_copy_says_who_was_removed_again(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.app import open_store
+    from facilitator.services import gdpr, people
+    from facilitator.store.backup import backup_engine, restore_backup
+
+    db = tmp_path / "möten.sqlite3"
+    store = open_store(db)
+    person = people.create_person(store, "Sigvard Öqvist")
+    copy = backup_engine(store.engine, db, "auto")
+    gdpr.erase_person(store, person)
+    store.close()
+    restore_backup(db, copy)
+    assert run(["--db", str(db), "list"]) == 0
+    err = capsys.readouterr().err
+    assert "togs bort igen: Sigvard Öqvist." in err
+    assert run(["--db", str(db), "list"]) == 0  # and only the once
+    assert "togs bort igen" not in capsys.readouterr().err
