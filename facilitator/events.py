@@ -16,7 +16,7 @@ class ChangeBus(QObject):
 
     changed = Signal(object)  # Change
     saved = Signal()
-    # Commits may come from a worker thread; this hop lands them on the GUI thread.
+    # Auto connection: a commit made on another thread is delivered on the GUI thread.
     _committed = Signal(object)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:

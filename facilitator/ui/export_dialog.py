@@ -209,7 +209,6 @@ class ExportMinutesDialog(QDialog):
         self.progress.setValue(done)
         self._repaint()
 
-    @Slot(str)
     def _on_finished(self, path: str) -> None:
         self.result_path = Path(path)
         self.progress.setRange(0, 1)
@@ -218,7 +217,6 @@ class ExportMinutesDialog(QDialog):
         self.open_folder.setVisible(True)
         self.export_button.setEnabled(True)
 
-    @Slot(str)
     def _on_failed(self, message: str) -> None:
         self.progress.setVisible(False)
         self.status.setText(self.tr("The minutes were not saved."))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from facilitator.ui.first_paint import after_first_paint
+
 # The start-up backup waits this long after the window is shown.
 START_BACKUP_DELAY_MS = 1000
 WARNED_LOCATIONS_KEY = "safety/warned_locations"
@@ -30,8 +32,6 @@ class GuiSession:
         if store is None:
             return False
         self._attach(store)
-        from facilitator.ui.first_paint import after_first_paint
-
         after_first_paint(self.window, self.warn_about_location)
         return True
 
@@ -139,7 +139,6 @@ class GuiSession:
 
         from facilitator.events import ChangeBus
         from facilitator.ui.backup_scheduler import BackupScheduler
-        from facilitator.ui.first_paint import after_first_paint
         from facilitator.ui.main_window import MainWindow
 
         self.store = store
