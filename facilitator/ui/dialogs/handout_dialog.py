@@ -84,8 +84,13 @@ class HandoutDialog(QDialog):
             notice_label.setBuddy(self.notice)
             form.addRow(notice_label)
             form.addRow(self.notice)
-            form.addRow("", self.default_button)
-            form.addRow(self.tr("Blank rows:"), self.blank_rows)
+            below = QHBoxLayout()
+            below.addWidget(self.blank_rows)
+            below.addStretch(1)
+            below.addWidget(self.default_button)
+            form.addRow(self.tr("Blank rows:"), below)
+            QWidget.setTabOrder(self.notice, self.blank_rows)
+            QWidget.setTabOrder(self.blank_rows, self.default_button)
         else:
             for widget in (self.notice, self.default_button, self.blank_rows):
                 widget.setVisible(False)
