@@ -89,8 +89,6 @@ class HandoutDialog(QDialog):
             below.addStretch(1)
             below.addWidget(self.default_button)
             form.addRow(self.tr("Blank rows:"), below)
-            QWidget.setTabOrder(self.notice, self.blank_rows)
-            QWidget.setTabOrder(self.blank_rows, self.default_button)
         else:
             for widget in (self.notice, self.default_button, self.blank_rows):
                 widget.setVisible(False)
@@ -124,6 +122,9 @@ class HandoutDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
+        if signin:  # reading order: the text, then the row below it left to right
+            QWidget.setTabOrder(self.notice, self.blank_rows)
+            QWidget.setTabOrder(self.blank_rows, self.default_button)
         (self.notice if signin else self.target).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _default_target(self, title: str) -> Path:
