@@ -51,6 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--order", choices=("capture", "votes"), default="capture",
                    help="önskemålens ordning: som de skrevs eller efter röster")
     p.add_argument("--votes", action="store_true", help="visa antal röster per önskemål")
+    p = sub.add_parser("export-signin", help="närvarolista att skriva ut före mötet (.docx)")
+    p.add_argument("workshop", metavar="WORKSHOP", help="id från 'facilitator list'")
+    p.add_argument("out", type=Path, metavar="UT.docx")
+    p.add_argument("--notice", type=Path, metavar="TEXT.txt",
+                   help="egen text om personuppgifter (UTF-8) i stället för standardtexten")
+    p.add_argument("--blank", type=int, default=10, metavar="N",
+                   help="antal tomma rader för fler deltagare (standard 10)")
+    p.add_argument("--template", type=Path, metavar="MALL.docx", help="organisationens Word-mall")
+    p = sub.add_parser("export-agenda", help="dagordningen på en sida att dela ut (.docx)")
+    p.add_argument("workshop", metavar="WORKSHOP", help="id från 'facilitator list'")
+    p.add_argument("out", type=Path, metavar="UT.docx")
+    p.add_argument("--template", type=Path, metavar="MALL.docx", help="organisationens Word-mall")
     return parser
 
 
@@ -129,12 +141,38 @@ def cmd_export_minutes(store, args: argparse.Namespace) -> int:  # type: ignore[
     return EXIT_OK
 
 
+def cmd_export_signin(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from facilitator.minutes.handouts import export_signin_sheet
+
+    notice = None
+    if args.notice is not None:
+        try:
+            notice = args.notice.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"facilitator: texten kunde inte läsas ({args.notice}): {_describe(exc)}",
+                  file=sys.stderr)
+            return EXIT_FAILED
+    path = export_signin_sheet(store, args.workshop, args.out, notice, args.blank, args.template)
+    print(f"Sparade {path}")
+    return EXIT_OK
+
+
+def cmd_export_agenda(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from facilitator.minutes.handouts import export_agenda_handout
+
+    path = export_agenda_handout(store, args.workshop, args.out, args.template)
+    print(f"Sparade {path}")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[..., int]] = {
     "list": cmd_list,
     "import": cmd_import,
     "export-json": cmd_export_json,
     "sample": cmd_sample,
     "export-minutes": cmd_export_minutes,
+    "export-signin": cmd_export_signin,
+    "export-agenda": cmd_export_agenda,
 }
 
 

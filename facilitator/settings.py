@@ -31,6 +31,9 @@ MINUTES_ORDER = Option("minutes/order", "capture")
 MINUTES_VOTES = Option("minutes/votes", False)
 TIMER_MINUTES = Option("timer/minutes", 10)
 TIMER_SOUND = Option("timer/sound", True)
+# The facilitator's own GDPR text for sign-in sheets; empty means the built-in default.
+SIGNIN_NOTICE = Option("handouts/signin_notice", "")
+SIGNIN_BLANK_ROWS = Option("handouts/signin_blank_rows", 10)
 
 
 class Settings:
@@ -50,7 +53,12 @@ class Settings:
             return value if isinstance(value, QByteArray) else default  # type: ignore[return-value]
         if isinstance(default, str):
             return str(value) if value is not None else default  # type: ignore[return-value]
-        return value  # type: ignore[no-any-return]
+        if isinstance(default, int):  # an .ini file gives back text
+            try:
+                return int(value)  # type: ignore[call-overload]
+            except (TypeError, ValueError):
+                return default
+        return value  # type: ignore[return-value]
 
     def set(self, option: Option[T], value: T) -> None:
         self._q.setValue(option.key, value)

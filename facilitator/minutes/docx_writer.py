@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -250,6 +251,9 @@ class DocxWriter:
         for row in block.rows:
             new_row = table.add_row()
             _row_flags(new_row._tr, header=False)
+            if block.row_height_cm:
+                new_row.height = Cm(block.row_height_cm)
+                new_row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for cell, text in zip(new_row.cells, row, strict=True):
                 para = cell.paragraphs[0]
                 para.paragraph_format.space_after = Pt(2)

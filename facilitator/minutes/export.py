@@ -16,7 +16,10 @@ from facilitator.minutes.errors import MinutesError
 from facilitator.minutes.model import MinutesDocument, MinutesOptions
 from facilitator.services.core import Store
 
-__all__ = ["MinutesError", "MinutesOptions", "build_outline", "export_minutes", "render_docx"]
+__all__ = [
+    "MinutesError", "MinutesOptions", "build_outline", "export_minutes", "render_docx",
+    "write_docx",
+]
 
 
 def export_minutes(
@@ -32,11 +35,20 @@ def export_minutes(
     template is unusable or the target is locked or read-only; the original file
     is then untouched and no temp file is left behind.
     """
+    model = build_minutes(store, workshop_id, options)
+    return write_docx(model, Path(out), options.template, progress)
+
+
+def write_docx(
+    model: MinutesDocument,
+    out: Path,
+    template: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Render ``model`` and write it to ``out`` atomically (see ``export_minutes``)."""
     from facilitator.atomic import TargetFileError, atomic_write_bytes
 
-    out = Path(out)
-    model = build_minutes(store, workshop_id, options)
-    data = render_docx(model, options.template, progress)
+    data = render_docx(model, template, progress)
     try:
         return atomic_write_bytes(out, data)
     except TargetFileError as exc:

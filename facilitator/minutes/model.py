@@ -85,6 +85,8 @@ class Table:
     header: list[str]
     rows: list[list[str]]
     widths_cm: list[float] | None = None
+    # A least height for body rows, e.g. room for a signature on a sign-in sheet.
+    row_height_cm: float | None = None
 
 
 @dataclass

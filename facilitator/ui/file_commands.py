@@ -72,3 +72,23 @@ class FileCommands(QObject):
         dialog = ExportMinutesDialog(self.w.store, self.w.settings, workshop_id, title, self.w)
         dialog.exec()
 
+
+    def export_signin_sheet(self) -> None:
+        self._handout("signin")
+
+    def export_agenda_handout(self) -> None:
+        self._handout("agenda")
+
+    def _handout(self, kind: str) -> None:
+        from facilitator.ui.dialogs.handout_dialog import HandoutDialog
+
+        workshop_id = self.w.workshop_id
+        if workshop_id is None:
+            self.w.statusBar().showMessage(self.tr("Choose a workshop first."), 5000)
+            return
+        try:
+            facts = workshops.get_facts(self.w.store, workshop_id)
+        except NotFoundError:
+            return
+        HandoutDialog(self.w.store, self.w.settings, workshop_id, facts.title, facts.language,
+                      kind, self.w).exec()

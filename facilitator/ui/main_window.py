@@ -188,6 +188,11 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+E")
         self.export_minutes_action = self._action(
             self.tr("Export &minutes…"), "actionExportMinutes", files("export_minutes"), "Ctrl+E")
+        self.signin_action = self._action(
+            self.tr("Print sign-i&n sheet…"), "actionSigninSheet", files("export_signin_sheet"))
+        self.agenda_handout_action = self._action(
+            self.tr("Print &agenda handout…"), "actionAgendaHandout",
+            files("export_agenda_handout"))
         self.sample_action = self._action(
             self.tr("Load &sample project"), "actionLoadSample", files("load_sample"))
         self.quit_action = self._action(
@@ -212,7 +217,8 @@ class MainWindow(QMainWindow):
         for action in (self.new_workshop_action, self.copy_workshop_action,
                        self.new_project_action, None,
                        self.import_action, self.export_package_action,
-                       self.export_minutes_action, None, self.sample_action, self.trash_action,
+                       self.export_minutes_action, self.signin_action,
+                       self.agenda_handout_action, None, self.sample_action, self.trash_action,
                        self.restore_action, self.settings_action, None, self.quit_action):
             if action is None:
                 file_menu.addSeparator()
@@ -255,6 +261,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_workshop = self.workshop_id is not None
         self.export_minutes_action.setEnabled(has_workshop)
+        self.signin_action.setEnabled(has_workshop)
+        self.agenda_handout_action.setEnabled(has_workshop)
         self.copy_workshop_action.setEnabled(has_workshop)
         self.export_package_action.setEnabled(self.navigator.current_id() is not None)
 

@@ -774,6 +774,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <source>Saved {path}</source>
         <translation>Sparade {path}</translation>
     </message>
+    <message>
+        <source>Choose a workshop first.</source>
+        <translation>Välj en workshop först.</translation>
+    </message>
 </context>
 <context>
     <name>FocusAreasView</name>
@@ -1049,6 +1053,89 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     </message>
 </context>
 <context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Närvarolista</translation>
+    </message>
+    <message>
+        <source>Agenda handout</source>
+        <translation>Dagordning att dela ut</translation>
+    </message>
+    <message>
+        <source>File to save</source>
+        <translation>Fil att spara</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Spara som:</translation>
+    </message>
+    <message>
+        <source>Text about personal data</source>
+        <translation>Text om personuppgifter</translation>
+    </message>
+    <message>
+        <source>Default text</source>
+        <translation>Standardtext</translation>
+    </message>
+    <message>
+        <source>Blank rows for walk-ins</source>
+        <translation>Tomma rader för fler deltagare</translation>
+    </message>
+    <message>
+        <source>Text about &amp;personal data (GDPR):</source>
+        <translation>Text om &amp;personuppgifter (GDPR):</translation>
+    </message>
+    <message>
+        <source>Blank rows:</source>
+        <translation>Tomma rader:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Öppna mappen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Dagordning</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Spara som</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the document.</source>
+        <translation>Välj var dokumentet ska sparas.</translation>
+    </message>
+    <message>
+        <source>The document was not saved.</source>
+        <translation>Dokumentet sparades inte.</translation>
+    </message>
+    <message>
+        <source>The document was not saved</source>
+        <translation>Dokumentet sparades inte</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Sparade {path}</translation>
+    </message>
+</context>
+<context>
     <name>LiveTools</name>
     <message>
         <source>Timer</source>
@@ -1160,6 +1247,14 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Export &amp;minutes…</source>
         <translation>Exportera &amp;minnesanteckningar…</translation>
+    </message>
+    <message>
+        <source>Print sign-i&amp;n sheet…</source>
+        <translation>Skriv ut &amp;närvarolista…</translation>
+    </message>
+    <message>
+        <source>Print &amp;agenda handout…</source>
+        <translation>Skriv ut &amp;dagordning…</translation>
     </message>
     <message>
         <source>Load &amp;sample project</source>
