@@ -496,6 +496,17 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     </message>
 </context>
 <context>
+    <name>Editor</name>
+    <message>
+        <source>Could not undo ”{action}”: {reason}</source>
+        <translation>Kunde inte ångra ”{action}”: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not redo ”{action}”: {reason}</source>
+        <translation>Kunde inte göra om ”{action}”: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ExportMinutesDialog</name>
     <message>
         <source>Export minutes</source>
