@@ -12,10 +12,11 @@ reports the refusal: the stack always says what the database holds.
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from facilitator.atomic import TargetFileError
@@ -39,7 +40,9 @@ class ServiceCommand(QUndoCommand):
         self._do, self._undo, self._redo = do, undo, redo
         self._merge_key = merge_key
         self.result: Any = None
-        self.editor: Editor | None = None  # set when pushed; told about a refused undo/redo
+        # The Editor that pushed it, told about a refused undo/redo. Held weakly: the stack
+        # owns its commands, and a cycle through them crashes the garbage collector.
+        self._editor: weakref.ref[Editor] | None = None
         self._done = False
         self._last_edit = time.monotonic()
 
@@ -75,13 +78,23 @@ class ServiceCommand(QUndoCommand):
             return
         self._done = False
 
+    @property
+    def editor(self) -> Editor | None:
+        return self._editor() if self._editor is not None else None
+
+    @editor.setter
+    def editor(self, editor: Editor) -> None:
+        self._editor = weakref.ref(editor)
+
     def _halted(self) -> bool:
         """An earlier step of the same undo/redo run was refused: the rest must not run."""
-        return self.editor is not None and self.editor.halted
+        editor = self.editor
+        return editor is not None and editor.halted
 
     def _refused(self, exc: Exception, undoing: bool) -> None:
-        if self.editor is not None:
-            self.editor.step_refused(self, exc, undoing)
+        editor = self.editor
+        if editor is not None:
+            editor.step_refused(self, exc, undoing)
 
     def id(self) -> int:
         return self._merge_key[0] if self._merge_key else -1
@@ -111,7 +124,16 @@ class Editor(QObject):
         self.stack = stack
         self._refusal: tuple[ServiceCommand, Exception, bool] | None = None
         self._stepping_back = False
-        stack.indexChanged.connect(self._keep_in_step)
+        # A plain function holding the Editor weakly: the stack may signal while it is being
+        # destroyed (it clears itself), after this Editor has already gone.
+        editor = weakref.ref(self)
+
+        def keep_in_step(_index: int) -> None:
+            alive = editor()
+            if alive is not None:
+                alive.keep_in_step()
+
+        stack.indexChanged.connect(keep_in_step)
 
     @property
     def halted(self) -> bool:
@@ -123,8 +145,7 @@ class Editor(QObject):
         if self._refusal is None:
             self._refusal = (command, exc, undoing)
 
-    @Slot(int)
-    def _keep_in_step(self, _index: int) -> None:
+    def keep_in_step(self) -> None:
         """Put the index back where the data is, after the stack moved over a refused step.
 
         QUndoStack (undo, redo, a click in the history) moves its index after calling the
@@ -133,12 +154,9 @@ class Editor(QObject):
         the refused command when undoing and just before it when redoing. The commands
         between are already in that state, so stepping over them runs no service.
         """
-        # getattr: a window's stack clears itself (and signals) while being destroyed, after
-        # Python has let go of this object; the wrapper Qt gets then has no attributes.
-        refusal = getattr(self, "_refusal", None)
-        if refusal is None or self._stepping_back:
+        if self._refusal is None or self._stepping_back:
             return
-        command, exc, undoing = refusal
+        command, exc, undoing = self._refusal
         self._refusal = None
         position = next((i for i in range(self.stack.count())
                          if self.stack.command(i) is command), None)
