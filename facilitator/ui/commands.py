@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from facilitator.atomic import TargetFileError
+from facilitator.messages import translate_error
 from facilitator.services.core import ServiceError
 
 MERGE_WINDOW_S = 5.0
@@ -170,7 +171,7 @@ class Editor(QObject):
             message = self.tr("Could not undo ”{action}”: {reason}")
         else:
             message = self.tr("Could not redo ”{action}”: {reason}")
-        self.refused.emit(message.format(action=command.text(), reason=str(exc)))
+        self.refused.emit(message.format(action=command.text(), reason=translate_error(exc)))
 
     def run(self, command: ServiceCommand) -> bool:
         """Execute ``command`` and push it when it succeeded (its result is ``command.result``).
@@ -180,7 +181,7 @@ class Editor(QObject):
         try:
             command.execute()
         except (ServiceError, TargetFileError) as exc:
-            self.refused.emit(str(exc))
+            self.refused.emit(translate_error(exc))
             return False
         command.editor = self
         self.stack.push(command)
@@ -191,7 +192,7 @@ class Editor(QObject):
         try:
             return call()
         except (ServiceError, TargetFileError) as exc:
-            self.refused.emit(str(exc))
+            self.refused.emit(translate_error(exc))
             return None
 
 
