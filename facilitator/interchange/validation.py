@@ -1,7 +1,7 @@
 """The checks of a package's content before anything is written.
 
 A header-checked package is checked against the JSON Schema (each error said
-in Swedish), its values are parsed and normalised into rows, the package's own
+in words), its values are parsed and normalised into rows, the package's own
 consistency (unique ids, wish trees) is checked, and so is every reference (to
 a row in the package or already in the store). :mod:`facilitator.interchange.importer`
 runs these checks and then writes the rows.
