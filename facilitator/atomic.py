@@ -14,8 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from facilitator.messages import TranslatedError, tr
 
-class TargetFileError(OSError):
+
+class TargetFileError(TranslatedError, OSError):
     """The target could not be written; the message names the file and why."""
 
 
@@ -25,15 +27,16 @@ def atomic_write_bytes(
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise TargetFileError(f"Mappen {folder} finns inte.")
+        raise TargetFileError(tr("The folder {folder} does not exist."), folder=folder)
     if path.exists() and not (path.stat().st_mode & stat.S_IWUSR and os.access(path, os.W_OK)):
         raise TargetFileError(
-            f"{path} är skrivskyddad. Välj ett annat filnamn eller ta bort skrivskyddet."
-        )
+            tr("{path} is read-only. Choose another file name or remove the protection."),
+            path=path)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise TargetFileError(f"Kan inte skriva i mappen {folder}: {exc.strerror}.") from exc
+        raise TargetFileError(tr("Cannot write in the folder {folder}: {reason}."), folder=folder,
+                              reason=exc.strerror) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -47,8 +50,8 @@ def atomic_write_bytes(
             except PermissionError as exc:
                 if attempt == retries:
                     raise TargetFileError(
-                        f"{path} är öppen i ett annat program (till exempel Word) eller "
-                        "skrivskyddad. Stäng filen och försök igen."
+                        tr("{path} is open in another program (Word, for example) or "
+                           "read-only. Close the file and try again."), path=path
                     ) from exc
                 time.sleep(delay)
         _fsync_folder(folder)
@@ -58,8 +61,8 @@ def atomic_write_bytes(
         if isinstance(exc, OSError) and not isinstance(exc, TargetFileError):
             # Disk full, device gone: the user needs to know which file was not saved.
             raise TargetFileError(
-                f"{path} kunde inte sparas: {exc.strerror or exc}. Originalet är oförändrat."
-            ) from exc
+                tr("{path} could not be saved: {reason}. The original is unchanged."),
+                path=path, reason=exc.strerror or exc) from exc
         raise
     return path
 

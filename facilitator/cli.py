@@ -178,6 +178,7 @@ COMMANDS: dict[str, Callable[..., int]] = {
 
 def run(argv: Sequence[str]) -> int:
     from facilitator.atomic import TargetFileError
+    from facilitator.messages import Text, tr
     from facilitator.services.core import ServiceError
     from facilitator.store.backup import BackupError
     from facilitator.store.db import DatabaseLockedError
@@ -193,21 +194,42 @@ def run(argv: Sequence[str]) -> int:
     try:
         store = _open_store(args.db)
     except (NewerSchemaError, DamagedDatabaseError, DatabaseLockedError, BackupError) as exc:
-        print(f"facilitator: {exc}", file=sys.stderr)
+        _report(exc)
         return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
-        print(f"facilitator: databasen kunde inte öppnas: {_describe(exc)}", file=sys.stderr)
+        _report(Text(tr("the database could not be opened: {reason}"), reason=_describe(exc)))
         return EXIT_FAILED
     try:
         return COMMANDS[args.command](store, args)
     except (ServiceError, TargetFileError) as exc:
-        print(f"facilitator: {exc}", file=sys.stderr)
+        _report(exc)
         return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001
-        print(f"facilitator: oväntat fel: {_describe(exc)}", file=sys.stderr)
+        _report(Text(tr("unexpected error: {reason}"), reason=_describe(exc)))
         return EXIT_FAILED
     finally:
         store.close()
+
+
+def _report(error: BaseException) -> None:
+    """One line on stderr, in the language chosen in the window's settings (Swedish unless
+    English was chosen there)."""
+    from facilitator.messages import translate_error, use_language
+
+    use_language(_saved_language())
+    print(f"facilitator: {translate_error(error)}", file=sys.stderr)
+
+
+def _saved_language() -> str:
+    from PySide6.QtCore import QSettings
+
+    from facilitator.paths import config_dir
+
+    # The file the window's Settings use (see app.configure_application).
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config_dir()))
+    saved = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      "Facilitator", "Facilitator")
+    return str(saved.value("ui/language", "sv"))
 
 
 def _describe(exc: BaseException) -> str:

@@ -23,6 +23,17 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> 
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _errors_in_swedish() -> Iterator[None]:
+    """Error messages in the app's default language, Swedish, also where no window is open
+    (the services' own tests); a test in English uses the ``english`` fixture."""
+    from facilitator import messages
+
+    messages.use_language("sv")
+    yield
+    messages.use_language(None)
+
+
 @pytest.fixture(scope="session")
 def _template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database migrated to head once per run; each test gets a copy."""

@@ -1,4 +1,4 @@
-"""The one error an import raises; its message says in plain Swedish what is wrong."""
+"""The one error an import raises; its message says in plain words what is wrong."""
 
 from __future__ import annotations
 

@@ -39,6 +39,7 @@ from facilitator.interchange.fields import (
     datetime_to_json,
     row_to_json,
 )
+from facilitator.messages import tr
 from facilitator.services.core import NotFoundError, Store
 from facilitator.store.models import (
     Action,
@@ -69,9 +70,8 @@ def export_package(store: Store, ref_id: str) -> dict[str, Any]:
             project = session.get(Project, ref_id) if isinstance(ref_id, str) else None
             if project is None:
                 raise NotFoundError(
-                    f"Det finns ingen workshop och inget projekt med id {ref_id!r}. "
-                    "Se 'facilitator list' för giltiga id."
-                )
+                    tr("There is no workshop and no project with id {row_id!r}. See "
+                       "'facilitator list' for valid ids."), row_id=ref_id)
             workshops = list(session.scalars(
                 select(Workshop).where(Workshop.project_id == project.id)
             ))

@@ -13,6 +13,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
+from facilitator.messages import tr
 from facilitator.services.core import MAX_BODY, MAX_LINE
 from facilitator.services.wishes import MAX_WISH
 from facilitator.store.models import (
@@ -111,57 +112,57 @@ class RowSpec:
 
 
 ORGANISATION = RowSpec("organisation", Organisation, "organisationen", (
-    line("name", 300, "Organisationens namn", required=True),
-    line("kind", 100, "Typ"),
-    body("note", MAX_NOTE, "Anteckningen"),
+    line("name", 300, tr("The organisation's name"), required=True),
+    line("kind", 100, tr("The type")),
+    body("note", MAX_NOTE, tr("The note")),
 ))
 
 PERSON = RowSpec("person", Person, "personen", (
-    line("name", 300, "Namnet", required=True),
-    line("title", 300, "Titeln"),
+    line("name", 300, tr("The name"), required=True),
+    line("title", 300, tr("The title")),
     ref("organisation_id"),
-    line("email", 300, "E-post"),
-    line("phone", 100, "Telefon"),
-    body("note", MAX_NOTE, "Anteckningen"),
+    line("email", 300, tr("Email")),
+    line("phone", 100, tr("Phone")),
+    body("note", MAX_NOTE, tr("The note")),
 ))
 
 PROJECT = RowSpec("project", Project, "projektet", (
-    line("name", 300, "Projektets namn", required=True),
-    body("description", MAX_BODY, "Beskrivning"),
+    line("name", 300, tr("The project's name"), required=True),
+    body("description", MAX_BODY, tr("Project description")),
 ))
 
 FOCUS_AREA = RowSpec("focus_area", FocusArea, "fokusområdet", (
     POSITION,
-    line("name", 300, "Fokusområdets namn", required=True),
-    body("narrative", MAX_BODY, "Beskrivningen"),
+    line("name", 300, tr("The focus area's name"), required=True),
+    body("narrative", MAX_BODY, tr("The description")),
     ref("responsible_person_id"),
     ref("responsible_organisation_id"),
-    line("responsible_text", MAX_LINE, "Ansvarig"),
+    line("responsible_text", MAX_LINE, tr("The person responsible")),
 ), parent="project_id")
 
 WORKSHOP = RowSpec("workshop", Workshop, "workshopen", (
-    line("title", 500, "Titeln", required=True),
+    line("title", 500, tr("The title"), required=True),
     choice("kind", WorkshopKind),
     Field("date", "date", nullable=True),
     Field("start_time", "time", nullable=True),
     Field("end_time", "time", nullable=True),
-    line("venue", 500, "Plats"),
-    line("moderator", 300, "Moderator"),
-    line("project_leader", 300, "Projektledare"),
-    line("note_taker", 300, "Antecknare"),
-    line("case_reference", 300, "Ärende"),
-    line("issuing_unit", 300, "Utfärdande enhet"),
-    line("document_type", 100, "Dokumenttyp"),
-    body("lead", MAX_BODY, "Ingressen"),
+    line("venue", 500, tr("Venue")),
+    line("moderator", 300, tr("Moderator")),
+    line("project_leader", 300, tr("Project leader")),
+    line("note_taker", 300, tr("Note taker")),
+    line("case_reference", 300, tr("Case reference")),
+    line("issuing_unit", 300, tr("The issuing unit")),
+    line("document_type", 100, tr("Document type")),
+    body("lead", MAX_BODY, tr("The lead paragraph")),
     choice("language", Language),
     choice("status", WorkshopStatus),
 ), parent="project_id")
 
 SECTION = RowSpec("section", Section, "punkten", (
     POSITION,
-    line("heading", 500, "Rubriken", required=True),
-    body("body", MAX_BODY, "Anteckningarna"),
-    line("number", 20, "Numret"),
+    line("heading", 500, tr("The heading"), required=True),
+    body("body", MAX_BODY, tr("The notes")),
+    line("number", 20, tr("The number")),
     choice("kind", SectionKind),
     ref("focus_area_id"),
 ), parent="workshop_id")
@@ -169,12 +170,12 @@ SECTION = RowSpec("section", Section, "punkten", (
 ATTENDANCE = RowSpec("attendance", Attendance, "närvaroraden", (
     ref("person_id", nullable=False),
     choice("status", AttendanceStatus),
-    line("role", 300, "Rollen"),
+    line("role", 300, tr("The role")),
 ), parent="workshop_id")
 
 GROUP = RowSpec("group", Group, "gruppen", (
     POSITION,
-    line("name", 500, "Gruppens namn"),
+    line("name", 500, tr("The group's name")),
     Field("custom_name", "bool"),
 ), parent="workshop_id")
 
@@ -190,12 +191,12 @@ GROUP_MEMBER = RowSpec("group_member", GroupMember, "gruppmedlemmen", (
 WISH = RowSpec("wish", Wish, "önskemålet", (
     ref("parent_id"),
     POSITION,
-    body("text", MAX_WISH, "Önskemålet", required=True),
+    body("text", MAX_WISH, tr("The wish"), required=True),
     Field("votes", "int", maximum=MAX_VOTES),
     choice("status", WishStatus),
     ref("responsible_person_id"),
-    line("responsible_text", MAX_LINE, "Ansvarig"),
-    body("note", MAX_NOTE, "Anteckningen"),
+    line("responsible_text", MAX_LINE, tr("The person responsible")),
+    body("note", MAX_NOTE, tr("The note")),
 ), parent="group_id")
 
 FOCUS_CHOICE = RowSpec("focus_choice", FocusChoice, "valet av fokusområde", (
@@ -206,10 +207,10 @@ FOCUS_CHOICE = RowSpec("focus_choice", FocusChoice, "valet av fokusområde", (
 
 _ACTION_FIELDS: tuple[Field, ...] = (
     POSITION,
-    body("text", 20_000, "Åtgärden", required=True),
+    body("text", 20_000, tr("The action"), required=True),
     ref("responsible_person_id"),
     ref("responsible_organisation_id"),
-    line("responsible_text", MAX_LINE, "Ansvarig"),
+    line("responsible_text", MAX_LINE, tr("The person responsible")),
     Field("due_date", "date", nullable=True),
     choice("status", ActionStatus),
 )

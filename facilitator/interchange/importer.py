@@ -56,8 +56,9 @@ from facilitator.interchange.validation import (
     chunked,
     collect_rows,
     load_by_ids,
-    schema_message,
+    schema_error,
 )
+from facilitator.messages import tr
 from facilitator.services.core import Store
 from facilitator.services.erasure_ledger import erase_again
 
@@ -102,52 +103,54 @@ def read_package_file(path: Path) -> Any:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise PackageError(f"Filen {path} finns inte.") from None
+        raise PackageError(tr("The file {path} does not exist."), path=path) from None
     except OSError as exc:
-        raise PackageError(f"Filen {path} kan inte läsas: {exc.strerror}.") from exc
+        raise PackageError(tr("The file {path} cannot be read: {reason}."), path=path,
+                           reason=exc.strerror) from exc
     if path.is_dir():
-        raise PackageError(f"{path} är en mapp, inte en paketfil.")
+        raise PackageError(tr("{path} is a folder, not a package file."), path=path)
     if size > MAX_PACKAGE_BYTES:
         raise PackageError(
-            f"Filen {path} är för stor ({size / 1024 / 1024:.0f} MB): ett paket får vara "
-            f"högst {MAX_PACKAGE_BYTES // 1024 // 1024} MB. Det är troligen inte ett paket."
-        )
+            tr("The file {path} is too large ({size:.0f} MB): a package may be at most "
+               "{maximum} MB. It is probably not a package."),
+            path=path, size=size / 1024 / 1024, maximum=MAX_PACKAGE_BYTES // 1024 // 1024)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise PackageError(f"Filen {path} kan inte läsas: {exc.strerror}.") from exc
+        raise PackageError(tr("The file {path} cannot be read: {reason}."), path=path,
+                           reason=exc.strerror) from exc
     if raw.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         raise PackageError(
-            f"Filen {path} är ett zip-arkiv (kanske ett Word-dokument), inte ett "
-            "Facilitator-paket (.json). Om paketet har packats ihop: packa upp det och "
-            "importera .json-filen."
-        )
+            tr("The file {path} is a zip archive (perhaps a Word document), not a "
+               "Facilitator package (.json). If the package was zipped: unzip it and "
+               "import the .json file."), path=path)
     _check_containers(raw, path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PackageError(
-            f"Filen {path} är inte ett paket: den är inte text i UTF-8."
+            tr("The file {path} is not a package: it is not UTF-8 text."), path=path
         ) from None
     if not text.strip():
-        raise PackageError(f"Filen {path} är tom.")
+        raise PackageError(tr("The file {path} is empty."), path=path)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()):
             raise PackageError(
-                f"Filen {path} är avklippt: den slutar mitt i paketet. Den har kanske "
-                "kopierats eller sparats ofullständigt; exportera paketet igen."
-            ) from None
+                tr("The file {path} is cut off: it ends in the middle of the package. It "
+                   "was perhaps copied or saved incompletely; export the package again."),
+                path=path) from None
         raise PackageError(
-            f"Filen {path} är inte giltig JSON (fel på rad {exc.lineno}, kolumn {exc.colno})."
-        ) from None
+            tr("The file {path} is not valid JSON (error on line {line}, column {column})."),
+            path=path, line=exc.lineno, column=exc.colno) from None
     except RecursionError:
-        raise PackageError(f"Filen {path} är för djupt nästlad för att vara ett paket.") from None
+        raise PackageError(tr("The file {path} is nested too deeply to be a package."),
+                           path=path) from None
     except ValueError:  # e.g. an integer of thousands of digits
         raise PackageError(
-            f"Filen {path} är inte ett giltigt paket: den innehåller ett orimligt tal."
-        ) from None
+            tr("The file {path} is not a valid package: it contains an unreasonable number."),
+            path=path) from None
 
 
 # A real package of 50 MB has well under a million JSON objects and lists (a
@@ -163,9 +166,8 @@ def _check_containers(raw: bytes, path: Path) -> None:
     outside = _JSON_STRING.sub(b"", raw)  # brackets inside texts do not count
     if outside.count(b"{") + outside.count(b"[") > MAX_CONTAINERS:
         raise PackageError(
-            f"Filen {path} innehåller orimligt många poster och är inte ett paket "
-            "som Facilitator kan läsa."
-        )
+            tr("The file {path} contains an unreasonable number of entries and is not a "
+               "package Facilitator can read."), path=path)
 
 
 # --- header and schema --------------------------------------------------------------
@@ -174,18 +176,17 @@ def check_header(data: Any) -> dict[str, Any]:
     """Refuse what is not a package, or a package this version cannot read; upgrade older."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise PackageError(
-            "Filen är inte ett Facilitator-paket (fältet \"format\" är inte "
-            f"\"{FORMAT_NAME}\")."
-        )
+            tr("The file is not a Facilitator package (the field \"format\" is not "
+               "\"{name}\")."), name=FORMAT_NAME)
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise PackageError(f"Paketets formatversion {version!r} är ogiltig.")
+        raise PackageError(tr("The package's format version {version!r} is not valid."),
+                           version=version)
     if version > FORMAT_VERSION:
         raise PackageError(
-            f"Paketet har formatversion {version}, men den här versionen av Facilitator kan "
-            f"bara läsa version {FORMAT_VERSION} och äldre. Uppdatera Facilitator och "
-            "försök igen."
-        )
+            tr("The package has format version {version}, but this version of Facilitator "
+               "can only read version {supported} and older. Update Facilitator and try "
+               "again."), version=version, supported=FORMAT_VERSION)
     while version < FORMAT_VERSION:
         data = UPGRADES[version](data)
         version = data["version"]
@@ -206,7 +207,7 @@ def validate(data: Any) -> dict[str, Any]:
     data = check_header(data)
     error = next(iter(validator().iter_errors(data)), None)
     if error is not None:
-        raise PackageError(schema_message(error))
+        raise schema_error(error)
     return data
 
 
@@ -239,8 +240,8 @@ def import_package(store: Store, data: Any) -> ImportResult:
                 s.flush()
     except IntegrityError as exc:
         raise PackageError(
-            f"Paketet kunde inte läsas in: det krockar med det som redan finns ({exc.orig})."
-        ) from None
+            tr("The package could not be imported: it clashes with what is already there "
+               "({reason})."), reason=exc.orig) from None
     if store.database is not None:
         result.erased_again = erase_again(store, store.database, result.written_ids)
     return result

@@ -1,7 +1,7 @@
 """The checks of a package's content before anything is written.
 
 A header-checked package is checked against the JSON Schema (each error said
-in Swedish), its values are parsed and normalised into rows, the package's own
+in words), its values are parsed and normalised into rows, the package's own
 consistency (unique ids, wish trees) is checked, and so is every reference (to
 a row in the package or already in the store). :mod:`facilitator.interchange.importer`
 runs these checks and then writes the rows.
@@ -46,6 +46,7 @@ from facilitator.interchange.schema import (
     TIME_PATTERN,
     UUID_PATTERN,
 )
+from facilitator.messages import Text, tr
 from facilitator.services.wishes import MAX_DEPTH
 from facilitator.store.models import FocusArea, Wish
 from facilitator.text import clean_text
@@ -75,14 +76,14 @@ class PackageRow:
 # --- schema errors --------------------------------------------------------------------
 
 _PATTERNS = {
-    UUID_PATTERN: "ett id (UUID med små bokstäver)",
-    DATE_PATTERN: "ett datum ÅÅÅÅ-MM-DD",
-    TIME_PATTERN: "en tid TT:MM",
-    DATETIME_PATTERN: "en tidpunkt enligt ISO 8601, till exempel 2026-03-12T18:30:00Z",
+    UUID_PATTERN: tr("an id (UUID in lower case)"),
+    DATE_PATTERN: tr("a date YYYY-MM-DD"),
+    TIME_PATTERN: tr("a time HH:MM"),
+    DATETIME_PATTERN: tr("a point in time in ISO 8601, for example 2026-03-12T18:30:00Z"),
 }
 _TYPES = {
-    "string": "text", "integer": "ett heltal", "boolean": "true eller false",
-    "array": "en lista", "object": "ett objekt", "null": "null",
+    "string": tr("text"), "integer": tr("a whole number"), "boolean": tr("true or false"),
+    "array": tr("a list"), "object": tr("an object"), "null": tr("null"),
 }
 
 
@@ -91,40 +92,54 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def schema_message(error: SchemaError) -> str:
-    """One schema error in Swedish, with the JSON path where it is."""
+def _either(names: list[Any]) -> Any:
+    """"a, b or c" in the language shown."""
+    if len(names) == 1:
+        return names[0]
+    return Text(tr("{first} or {second}"), first=_either(names[:-1]), second=names[-1])
+
+
+def schema_error(error: SchemaError) -> PackageError:
+    """One schema error in words, with the JSON path where it is."""
     kind, expected, value = error.validator, error.validator_value, error.instance
+    what: Any = error.message
     if kind == "required":
         missing = [k for k in expected if k not in value]
-        what = f"fältet \"{missing[0]}\" saknas" if missing else error.message
+        if missing:
+            what = Text(tr("the field \"{field}\" is missing"), field=missing[0])
     elif kind == "additionalProperties":
         extra = sorted(set(value) - set(error.schema.get("properties", {})))
-        what = f"okänt fält \"{extra[0]}\"" if extra else error.message
+        if extra:
+            what = Text(tr("unknown field \"{field}\""), field=extra[0])
     elif kind == "type":
         types = expected if isinstance(expected, list) else [expected]
-        what = f"ska vara {' eller '.join(_TYPES.get(t, t) for t in types)}, inte {_short(value)}"
+        what = Text(tr("should be {expected}, not {value}"),
+                    expected=_either([_TYPES.get(t, t) for t in types]), value=_short(value))
     elif kind == "maxLength":
-        what = f"texten är för lång ({len(value)} tecken, högst {expected})"
+        what = Text(tr("the text is too long ({length} characters, at most {maximum})"),
+                    length=len(value), maximum=expected)
     elif kind == "pattern":
-        what = f"ska vara {_PATTERNS.get(expected, expected)}, inte {_short(value)}"
+        what = Text(tr("should be {expected}, not {value}"),
+                    expected=_PATTERNS.get(expected, expected), value=_short(value))
     elif kind == "enum":
-        allowed = ", ".join(_short(v) for v in expected)
-        what = f"okänt värde {_short(value)} (tillåtna: {allowed})"
+        what = Text(tr("unknown value {value} (allowed: {allowed})"), value=_short(value),
+                    allowed=", ".join(_short(v) for v in expected))
     elif kind == "const":
-        what = f"ska vara {_short(expected)}, inte {_short(value)}"
+        what = Text(tr("should be {expected}, not {value}"), expected=_short(expected),
+                    value=_short(value))
     elif kind == "minimum":
-        what = f"värdet {value} är för litet (minst {expected})"
+        what = Text(tr("the value {value} is too small (at least {minimum})"), value=value,
+                    minimum=expected)
     elif kind == "maximum":
-        what = f"värdet {value} är för stort (högst {expected})"
-    else:
-        what = error.message
-    return f"Paketet är felaktigt vid {error.json_path}: {what}."
+        what = Text(tr("the value {value} is too large (at most {maximum})"), value=value,
+                    maximum=expected)
+    return _fail(error.json_path, what)
 
 
 # --- values -------------------------------------------------------------------------
 
-def _fail(path: str, what: str) -> PackageError:
-    return PackageError(f"Paketet är felaktigt vid {path}: {what}.")
+def _fail(path: str, what: Any) -> PackageError:
+    return PackageError(tr("The package is invalid at {path}: {what}."), path=path, what=what)
 
 
 def _value(spec: RowSpec, f: Field, raw: Any, path: str) -> Any:
@@ -141,13 +156,15 @@ def _value(spec: RowSpec, f: Field, raw: Any, path: str) -> Any:
         if f.kind == "time":
             return dt.time.fromisoformat(raw)
     except ValueError:
-        raise _fail(path, f"{raw!r} är inte ett giltigt datum eller en giltig tid") from None
+        raise _fail(path, Text(tr("{value!r} is not a valid date or time"), value=raw)) from None
     if f.kind in ("line", "body"):
         text = clean_text(raw, multiline=f.kind == "body")
         if f.required and not text.strip():
-            raise _fail(path, f"{f.label} får inte vara tomt")
+            raise _fail(path, Text(tr("{label} must not be empty"), label=f.label))
         if f.max_length is not None and len(text) > f.max_length:
-            raise _fail(path, f"{f.label} är för långt ({len(text)} tecken, högst {f.max_length})")
+            raise _fail(path, Text(
+                tr("{label} is too long ({length} characters, at most {maximum})"),
+                label=f.label, length=len(text), maximum=f.max_length))
         return text
     if f.kind == "enum":
         assert f.enum is not None
@@ -204,13 +221,15 @@ def check_package(rows: list[PackageRow]) -> None:
     for row in rows:
         first = seen.setdefault((row.spec.model, row.id), row)
         if first is not row:
-            raise _fail(row.path, f"id {row.id} finns redan vid {first.path}")
+            raise _fail(row.path, Text(tr("id {id} already exists at {path}"), id=row.id,
+                                        path=first.path))
         natural = NATURAL_KEYS.get(row.spec.key)
         if natural:
             key = (row.spec.key, tuple(row.values[n] for n in natural))
             other = keys.setdefault(key, row)
             if other is not row:
-                raise _fail(row.path, f"samma rad finns redan vid {other.path}")
+                raise _fail(row.path, Text(tr("the same row already exists at {path}"),
+                                            path=other.path))
 
 
 def check_wish_trees(rows: list[PackageRow]) -> dict[str, int]:
@@ -223,20 +242,21 @@ def check_wish_trees(rows: list[PackageRow]) -> dict[str, int]:
         current: PackageRow | None = wish
         while current is not None and current.id not in depth:
             if current.id in on_chain:
-                raise _fail(wish.path, "önskemålen ligger under varandra i en cirkel")
+                raise _fail(wish.path, Text(tr("the wishes lie under each other in a circle")))
             chain.append(current)
             on_chain.add(current.id)
             parent_id = current.values["parent_id"]
             parent = wishes.get(parent_id) if parent_id else None
             if parent is not None and parent.values["group_id"] != current.values["group_id"]:
-                raise _fail(current.path + ".parent_id",
-                            "ett önskemål kan bara ligga under ett i samma grupp")
+                raise _fail(current.path + ".parent_id", Text(tr(
+                    "a wish can only be placed under one in the same group")))
             current = parent
         base = depth[current.id] + 1 if current is not None else 0
         for offset, row in enumerate(reversed(chain)):
             depth[row.id] = base + offset
             if depth[row.id] >= MAX_DEPTH:
-                raise _fail(row.path, f"önskemål kan nästlas högst {MAX_DEPTH} nivåer djupt")
+                raise _fail(row.path, Text(tr("wishes can be nested at most {maximum} levels deep"),
+                                           maximum=MAX_DEPTH))
     return depth
 
 
@@ -275,9 +295,10 @@ def check_references(session: Session, rows: list[PackageRow], project_id: str) 
             stored = in_store[target].get(value)
             where = f"{row.path}.{name}"
             if stored is None:
-                raise _fail(where, f"id {value} pekar på något som varken finns i paketet "
-                                   "eller i databasen")
+                raise _fail(where, Text(tr("id {id} points to something that is neither in the "
+                                           "package nor in the database"), id=value))
             if target is FocusArea and stored.project_id != project_id:
-                raise _fail(where, "fokusområdet hör till ett annat projekt")
+                raise _fail(where, Text(tr("the focus area belongs to another project")))
             if target is Wish and stored.group_id != row.values["group_id"]:
-                raise _fail(where, "ett önskemål kan bara ligga under ett i samma grupp")
+                raise _fail(where, Text(
+                    tr("a wish can only be placed under one in the same group")))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from facilitator.messages import tr
 from facilitator.minutes.anonymise import Anonymiser
 from facilitator.minutes.errors import MinutesError
 from facilitator.minutes.labels import labels_for, long_date, time_span
@@ -77,9 +78,9 @@ class Context:
 def build_minutes(store: Store, workshop_id: str, options: MinutesOptions) -> MinutesDocument:
     """The minutes of ``workshop_id`` as plain data (reads only)."""
     if options.order not in ("capture", "votes"):
-        raise MinutesError(f"Okänd ordning {options.order!r} (capture eller votes).")
+        raise MinutesError(tr("Unknown order {order!r} (capture or votes)."), order=options.order)
     with store.read() as session:
-        workshop = get_live(session, Workshop, workshop_id, "Workshopen")
+        workshop = get_live(session, Workshop, workshop_id, tr("The workshop"))
         labels = labels_for(workshop.language)
         people = _people(session, workshop, labels)
         anon = Anonymiser(

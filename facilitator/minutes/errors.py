@@ -1,4 +1,4 @@
-"""The one error the minutes export raises; its message is shown to the user as is."""
+"""The one error the minutes export raises; its message is translated where it is shown."""
 
 from __future__ import annotations
 
@@ -6,4 +6,4 @@ from facilitator.services.core import ServiceError
 
 
 class MinutesError(ServiceError):
-    """The minutes could not be exported; the (Swedish) message says why."""
+    """The minutes could not be exported; the message says why."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from facilitator.messages import tr
 from facilitator.minutes.build import build_minutes
 from facilitator.minutes.errors import MinutesError
 from facilitator.minutes.model import MinutesDocument, MinutesOptions
@@ -52,7 +53,7 @@ def write_docx(
     try:
         return atomic_write_bytes(out, data)
     except TargetFileError as exc:
-        raise MinutesError(str(exc)) from exc
+        raise MinutesError(exc.message, **exc.params) from exc
 
 
 def render_docx(
@@ -73,7 +74,7 @@ def render_docx(
     except MinutesError:
         raise
     except (ValueError, KeyError, TypeError) as exc:
-        raise MinutesError(f"Minnesanteckningarna kunde inte skapas: {exc}") from exc
+        raise MinutesError(tr("The minutes could not be made: {reason}"), reason=exc) from exc
 
 
 def build_outline(store: Store, workshop_id: str, options: MinutesOptions) -> list[tuple[int, str]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from facilitator.messages import tr
 from facilitator.minutes.labels import labels_for, long_date, time_span
 from facilitator.minutes.model import (
     Block,
@@ -105,12 +106,13 @@ def build_signin_sheet(
 ) -> MinutesDocument:
     """The sign-in sheet: the invited (and already checked-in) participants, then blank rows."""
     if not 0 <= blank_rows <= MAX_BLANK_ROWS:
-        raise ValidationError(
-            f"Antalet tomma rader måste vara mellan 0 och {MAX_BLANK_ROWS}, inte {blank_rows}.")
+        raise ValidationError(tr("The number of blank rows must be between 0 and {most}, "
+                                 "not {rows}."), most=MAX_BLANK_ROWS, rows=blank_rows)
     if notice is not None and len(notice) > MAX_NOTICE:
-        raise ValidationError(f"Texten om personuppgifter är för lång (högst {MAX_NOTICE} tecken).")
+        raise ValidationError(tr("The text about personal data is too long (at most {most} "
+                                 "characters)."), most=MAX_NOTICE)
     with store.read() as session:
-        workshop = get_live(session, Workshop, workshop_id, "Workshopen")
+        workshop = get_live(session, Workshop, workshop_id, tr("The workshop"))
         words = handout_words(workshop.language)
         invited = session.execute(
             select(Person.name, Organisation.name)
@@ -137,7 +139,7 @@ def build_signin_sheet(
 def build_agenda_handout(store: Store, workshop_id: str) -> MinutesDocument:
     """The agenda as one page: title, date, time and venue, then the items numbered."""
     with store.read() as session:
-        workshop = get_live(session, Workshop, workshop_id, "Workshopen")
+        workshop = get_live(session, Workshop, workshop_id, tr("The workshop"))
         words = handout_words(workshop.language)
         sections = session.scalars(
             select(Section)

@@ -28,6 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
+from facilitator.messages import tr
 from facilitator.minutes.errors import MinutesError
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
@@ -56,70 +57,71 @@ def read_template(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError:
-        raise MinutesError(f"Mallen {path} finns inte eller kan inte läsas.") from None
+        raise MinutesError(tr("The template {path} does not exist or cannot be read."),
+                           path=path) from None
     if size > MAX_TEMPLATE_BYTES:
         raise MinutesError(
-            f"Mallen {name} är för stor ({size / 1024 / 1024:.0f} MB; högst 50 MB)."
-        )
+            tr("The template {name} is too large ({size:.0f} MB; at most 50 MB)."),
+            name=name, size=size / 1024 / 1024)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise MinutesError(f"Mallen {path} kan inte läsas: {exc.strerror}.") from exc
+        raise MinutesError(tr("The template {path} cannot be read: {reason}."), path=path,
+                           reason=exc.strerror) from exc
     return checked_template_bytes(data, name)
 
 
 def checked_template_bytes(data: bytes, name: str) -> bytes:
     """Validate a Word package in memory; returns it with a template content type patched."""
-    not_word = f"Mallen {name} är inte ett Word-dokument (.docx eller .dotx)."
+    not_word = tr("The template {name} is not a Word document (.docx or .dotx).")
     if len(data) > MAX_TEMPLATE_BYTES:
-        raise MinutesError(f"Mallen {name} är för stor (högst 50 MB).")
+        raise MinutesError(tr("The template {name} is too large (at most 50 MB)."), name=name)
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise MinutesError(not_word)
+        raise MinutesError(not_word, name=name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             _check_members(infos, name)
             members = {i.filename for i in infos}
             if "[Content_Types].xml" not in members:
-                raise MinutesError(not_word)
+                raise MinutesError(not_word, name=name)
             for info in infos:
                 xml = info.filename.endswith((".xml", ".rels"))
                 if xml and _has_hostile_xml(archive, info, name):
                     raise MinutesError(
-                        f"Mallen {name} innehåller otillåten XML (DOCTYPE eller entiteter) "
-                        "och används inte."
-                    )
+                        tr("The template {name} contains XML that is not allowed (DOCTYPE "
+                           "or entities) and is not used."), name=name)
             content_types = archive.read("[Content_Types].xml")
             if _TEMPLATE_CT in content_types:
                 return _patched(archive, content_types.replace(_TEMPLATE_CT, _DOCUMENT_CT))
             if _DOCUMENT_CT not in content_types:
-                raise MinutesError(not_word)
+                raise MinutesError(not_word, name=name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError,
             zlib.error):
-        raise MinutesError(not_word) from None
+        raise MinutesError(not_word, name=name) from None
     return data
 
 
 def _check_members(infos: list[zipfile.ZipInfo], name: str) -> None:
     """Refuse archives that unpack to too much, or whose member names are not plain paths."""
-    too_much = f"Mallen {name} packas upp till orimligt mycket data och används inte."
+    too_much = tr("The template {name} unpacks to an unreasonable amount of data and is "
+                  "not used.")
     if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-        raise MinutesError(too_much)
+        raise MinutesError(too_much, name=name)
     for info in infos:
         member = info.filename
         parts = member.replace("\\", "/").split("/")
         if (member.startswith(("/", "\\")) or ".." in parts or "\0" in member
                 or re.match(r"^[A-Za-z]:", member)):
             raise MinutesError(
-                f"Mallen {name} innehåller en otillåten sökväg ({member[:80]!r}) och "
-                "används inte."
-            )
+                tr("The template {name} contains a path that is not allowed ({member!r}) "
+                   "and is not used."), name=name, member=member[:80])
         if info.file_size > RATIO_FLOOR and (
             info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):
-            raise MinutesError(too_much)
+            raise MinutesError(too_much, name=name)
         if member.endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART_BYTES:
-            raise MinutesError(too_much)
+            raise MinutesError(too_much, name=name)
 
 
 def _has_hostile_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bool:
@@ -130,8 +132,8 @@ def _has_hostile_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str)
         while chunk := stream.read(_SCAN_CHUNK):
             read += len(chunk)
             if read > MAX_XML_PART_BYTES:  # the header lied about the size
-                raise MinutesError(f"Mallen {name} packas upp till orimligt mycket data "
-                                   "och används inte.")
+                raise MinutesError(tr("The template {name} unpacks to an unreasonable amount of "
+                                      "data and is not used."), name=name)
             if _HOSTILE.search(tail + chunk):
                 return True
             tail = chunk[-32:]
@@ -152,7 +154,8 @@ def open_template(data: bytes, name: str) -> DocxDocument:
     try:
         document = Document(io.BytesIO(data))
     except Exception as exc:  # any parse failure means "not usable"
-        raise MinutesError(f"Mallen {name} kunde inte läsas som Word-dokument ({exc}).") from exc
+        raise MinutesError(tr("The template {name} could not be read as a Word document "
+                              "({reason})."), name=name, reason=exc) from exc
     clear_body(document)
     return document
 

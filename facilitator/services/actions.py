@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from facilitator.messages import tr
 from facilitator.services.core import (
     Store,
     ValidationError,
@@ -54,28 +55,28 @@ def _due(value: object) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValidationError(f"Datum {value!r} är inte ett datum (ÅÅÅÅ-MM-DD).")
+    raise ValidationError(tr("The date {value!r} is not a date (YYYY-MM-DD)."), value=value)
 
 
 def _clean(session, values: dict[str, Any]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     cleaned: dict[str, Any] = {}
     for key, value in values.items():
         if key == "text":
-            cleaned[key] = required_body(value, "Åtgärden", 20_000)
+            cleaned[key] = required_body(value, tr("The action"), 20_000)
         elif key == "responsible_text":
-            cleaned[key] = optional_line(value, "Ansvarig")
+            cleaned[key] = optional_line(value, tr("The person responsible"))
         elif key == "responsible_person_id":
-            cleaned[key] = get_live(session, Person, value, "Personen").id if value else None
+            cleaned[key] = get_live(session, Person, value, tr("The person")).id if value else None
         elif key == "responsible_organisation_id":
             cleaned[key] = (
-                get_live(session, Organisation, value, "Organisationen").id if value else None
+                get_live(session, Organisation, value, tr("The organisation")).id if value else None
             )
         elif key == "due_date":
             cleaned[key] = _due(value)
         elif key == "status":
-            cleaned[key] = choice(value, ActionStatus, "Status")
+            cleaned[key] = choice(value, ActionStatus, tr("Status"))
         else:
-            raise ValidationError(f"Okänt fält {key!r}.")
+            raise ValidationError(tr("Unknown field {name!r}."), name=key)
     return cleaned
 
 
@@ -88,13 +89,13 @@ def add_action(
     **values: Any,
 ) -> str:
     if workshop_id is None and focus_area_id is None:
-        raise ValidationError("En åtgärd måste höra till en workshop eller ett fokusområde.")
+        raise ValidationError(tr("An action must belong to a workshop or a focus area."))
     with store.write() as tx:
         s = tx.session
         if workshop_id is not None:
-            get_live(s, Workshop, workshop_id, "Workshopen")
+            get_live(s, Workshop, workshop_id, tr("The workshop"))
         if focus_area_id is not None:
-            get_live(s, FocusArea, focus_area_id, "Fokusområdet")
+            get_live(s, FocusArea, focus_area_id, tr("The focus area"))
         action = Action(
             workshop_id=workshop_id,
             focus_area_id=focus_area_id,
@@ -114,7 +115,7 @@ def add_action(
 def update_action(store: Store, action_id: str, **values: Any) -> dict[str, Any]:
     """Change some fields; returns their previous values (for undo)."""
     with store.write() as tx:
-        action = get_live(tx.session, Action, action_id, "Åtgärden")
+        action = get_live(tx.session, Action, action_id, tr("The action"))
         cleaned = _clean(tx.session, values)
         old = {key: getattr(action, key) for key in cleaned}
         for key, value in cleaned.items():
@@ -125,13 +126,13 @@ def update_action(store: Store, action_id: str, **values: Any) -> dict[str, Any]
 
 def delete_action(store: Store, action_id: str) -> None:
     with store.write() as tx:
-        tombstone(get_live(tx.session, Action, action_id, "Åtgärden"))
+        tombstone(get_live(tx.session, Action, action_id, tr("The action")))
         tx.changed("action", action_id)
 
 
 def restore_action(store: Store, action_id: str) -> None:
     with store.write() as tx:
-        get_any(tx.session, Action, action_id, "Åtgärden").deleted_at = None
+        get_any(tx.session, Action, action_id, tr("The action")).deleted_at = None
         tx.changed("action", action_id)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from sqlalchemy import select
 
+from facilitator.messages import tr
 from facilitator.services.core import Store, ValidationError, WriteTx, get_live, tombstone
 from facilitator.store.models import (
     Attendance,
@@ -29,11 +30,12 @@ def _set(tx: WriteTx, workshop: Workshop, person_id: str, area_id: str, chosen: 
     """Mark or unmark one choice; returns whether it was chosen before."""
     s = tx.session
     if not isinstance(chosen, bool):
-        raise ValidationError("Valet måste vara ja eller nej.")
-    get_live(s, Person, person_id, "Personen")
-    area = get_live(s, FocusArea, area_id, "Fokusområdet")
+        raise ValidationError(tr("The choice must be yes or no."))
+    get_live(s, Person, person_id, tr("The person"))
+    area = get_live(s, FocusArea, area_id, tr("The focus area"))
     if area.project_id != workshop.project_id:
-        raise ValidationError(f"Fokusområdet ”{area.name}” hör till ett annat projekt.")
+        raise ValidationError(
+            tr("The focus area ”{name}” belongs to another project."), name=area.name)
     row = rows.get((person_id, area_id))
     old = row is not None and row.deleted_at is None
     if old == chosen:
@@ -66,7 +68,7 @@ def set_choice(store: Store, workshop_id: str, person_id: str, area_id: str,
                chosen: bool) -> bool:
     """Mark (``chosen``) or unmark one person's choice of one area; returns the old state."""
     with store.write() as tx:
-        workshop = get_live(tx.session, Workshop, workshop_id, "Workshopen")
+        workshop = get_live(tx.session, Workshop, workshop_id, tr("The workshop"))
         rows = _rows(tx, workshop_id, [(person_id, area_id)])
         return _set(tx, workshop, person_id, area_id, chosen, rows)
 
@@ -75,7 +77,7 @@ def set_choices(store: Store, workshop_id: str,
                 changes: Mapping[ChoiceKey, bool]) -> dict[ChoiceKey, bool]:
     """Set many choices in one transaction; returns the old states (pass back to undo)."""
     with store.write() as tx:
-        workshop = get_live(tx.session, Workshop, workshop_id, "Workshopen")
+        workshop = get_live(tx.session, Workshop, workshop_id, tr("The workshop"))
         rows = _rows(tx, workshop_id, changes.keys())
         return {key: _set(tx, workshop, key[0], key[1], chosen, rows)
                 for key, chosen in changes.items()}

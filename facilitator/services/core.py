@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import OperationalError
 
+from facilitator.messages import Source, TranslatedError, tr
 from facilitator.store.vocabulary import utcnow
 from facilitator.text import clean_text
 
@@ -31,8 +32,12 @@ MAX_LINE = 500
 MAX_BODY = 5_000_000
 
 
-class ServiceError(Exception):
-    """An operation the user asked for could not be done; the message says why."""
+class ServiceError(TranslatedError):
+    """An operation the user asked for could not be done; the message says why.
+
+    ``message`` is English source text marked with ``tr`` and ``params`` fill its
+    ``{placeholders}``; it is translated where it is shown (facilitator.messages).
+    """
 
 
 class ValidationError(ServiceError):
@@ -139,7 +144,7 @@ class Store:
                 session.commit()
             except OperationalError as exc:
                 session.rollback()
-                raise StorageError(_storage_message(exc)) from exc
+                raise _storage_error(exc) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -155,25 +160,28 @@ class Store:
 
 def _read_error(exc: OperationalError) -> StorageError:
     text = str(exc.orig) if exc.orig is not None else str(exc)
-    return StorageError(f"Databasen kunde inte läsas: {text}")
+    return StorageError(tr("The database could not be read: {reason}"), reason=text)
 
 
-def _storage_message(exc: OperationalError) -> str:
+def _storage_error(exc: OperationalError) -> StorageError:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     if "full" in text:
-        return "Disken är full: ändringen kunde inte sparas. Frigör utrymme och försök igen."
+        return StorageError(tr("The disk is full: the change could not be saved. Free some "
+                               "space and try again."))
     if "locked" in text:
-        return "Databasen används av ett annat program: ändringen kunde inte sparas."
+        return StorageError(tr("The database is used by another program: the change could "
+                               "not be saved."))
     if "readonly" in text:
-        return "Databasen är skrivskyddad: ändringen kunde inte sparas."
-    return f"Ändringen kunde inte sparas: {text}"
+        return StorageError(tr("The database is read-only: the change could not be saved."))
+    return StorageError(tr("The change could not be saved: {reason}"), reason=text)
 
 
-def not_found(label: str, row_id: object) -> NotFoundError:
-    return NotFoundError(f"{label} finns inte (id {row_id!r}).")
+def not_found(label: Source, row_id: object) -> NotFoundError:
+    return NotFoundError(tr("{label} does not exist (id {row_id!r})."), label=label,
+                         row_id=row_id)
 
 
-def get_live(session: Session, model: type[T], row_id: str, label: str) -> T:
+def get_live(session: Session, model: type[T], row_id: str, label: Source) -> T:
     """The row with ``row_id`` that is not in the trash, or NotFoundError."""
     row = session.get(model, row_id) if isinstance(row_id, str) else None
     if row is None or getattr(row, "deleted_at", None) is not None:
@@ -181,7 +189,7 @@ def get_live(session: Session, model: type[T], row_id: str, label: str) -> T:
     return row
 
 
-def get_any(session: Session, model: type[T], row_id: str, label: str) -> T:
+def get_any(session: Session, model: type[T], row_id: str, label: Source) -> T:
     """The row with ``row_id``, in the trash or not, or NotFoundError."""
     row = session.get(model, row_id) if isinstance(row_id, str) else None
     if row is None:
@@ -189,49 +197,52 @@ def get_any(session: Session, model: type[T], row_id: str, label: str) -> T:
     return row
 
 
-def required_line(value: object, label: str, max_length: int = MAX_LINE) -> str:
+def required_line(value: object, label: Source, max_length: int = MAX_LINE) -> str:
     text = optional_line(value, label, max_length)
     if not text:
-        raise ValidationError(f"{label} får inte vara tomt.")
+        raise ValidationError(tr("{label} must not be empty."), label=label)
     return text
 
 
-def optional_line(value: object, label: str, max_length: int = MAX_LINE) -> str:
+def optional_line(value: object, label: Source, max_length: int = MAX_LINE) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError(f"{label} måste vara text.")
+        raise ValidationError(tr("{label} must be text."), label=label)
     text = clean_text(value, multiline=False)
     if len(text) > max_length:
-        raise ValidationError(f"{label} är för långt ({len(text)} tecken, högst {max_length}).")
+        raise ValidationError(tr("{label} is too long ({length} characters, at most {maximum})."),
+                              label=label, length=len(text), maximum=max_length)
     return text
 
 
-def required_body(value: object, label: str, max_length: int = MAX_BODY) -> str:
+def required_body(value: object, label: Source, max_length: int = MAX_BODY) -> str:
     text = optional_body(value, label, max_length)
     if not text.strip():
-        raise ValidationError(f"{label} får inte vara tomt.")
+        raise ValidationError(tr("{label} must not be empty."), label=label)
     return text
 
 
-def optional_body(value: object, label: str, max_length: int = MAX_BODY) -> str:
+def optional_body(value: object, label: Source, max_length: int = MAX_BODY) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError(f"{label} måste vara text.")
+        raise ValidationError(tr("{label} must be text."), label=label)
     text = clean_text(value, multiline=True)
     if len(text) > max_length:
-        raise ValidationError(f"{label} är för långt ({len(text)} tecken, högst {max_length}).")
+        raise ValidationError(tr("{label} is too long ({length} characters, at most {maximum})."),
+                              label=label, length=len(text), maximum=max_length)
     return text
 
 
-def choice(value: object, allowed: type, label: str):  # type: ignore[no-untyped-def]
+def choice(value: object, allowed: type, label: Source):  # type: ignore[no-untyped-def]
     """Coerce ``value`` to the enum ``allowed`` or raise a ValidationError."""
     try:
         return allowed(value)
     except ValueError:
         options = ", ".join(m.value for m in allowed)
-        raise ValidationError(f"{label}: okänt värde {value!r} (tillåtna: {options}).") from None
+        raise ValidationError(tr("{label}: unknown value {value!r} (allowed: {options})."),
+                              label=label, value=value, options=options) from None
 
 
 def tombstone(row: Tracked) -> None:

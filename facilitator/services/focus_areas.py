@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from facilitator.messages import tr
 from facilitator.services.core import (
     Store,
     ValidationError,
@@ -72,11 +73,11 @@ def _live_areas(session, project_id: str) -> list[FocusArea]:  # type: ignore[no
 def add_focus_area(store: Store, project_id: str, name: str, narrative: str = "") -> str:
     with store.write() as tx:
         s = tx.session
-        get_live(s, Project, project_id, "Projektet")
+        get_live(s, Project, project_id, tr("The project"))
         area = FocusArea(
             project_id=project_id,
-            name=required_line(name, "Fokusområdets namn", 300),
-            narrative=optional_body(narrative, "Beskrivningen"),
+            name=required_line(name, tr("The focus area's name"), 300),
+            narrative=optional_body(narrative, tr("The description")),
             position=next_position(s, FocusArea.position, FocusArea.project_id == project_id),
         )
         s.add(area)
@@ -92,14 +93,14 @@ def list_focus_areas(store: Store, project_id: str) -> list[FocusAreaInfo]:
 
 def get_focus_area(store: Store, area_id: str) -> FocusAreaInfo:
     with store.read() as session:
-        return _info(get_live(session, FocusArea, area_id, "Fokusområdet"))
+        return _info(get_live(session, FocusArea, area_id, tr("The focus area")))
 
 
 def rename_focus_area(store: Store, area_id: str, name: str) -> str:
     with store.write() as tx:
-        area = get_live(tx.session, FocusArea, area_id, "Fokusområdet")
+        area = get_live(tx.session, FocusArea, area_id, tr("The focus area"))
         old = area.name
-        area.name = required_line(name, "Fokusområdets namn", 300)
+        area.name = required_line(name, tr("The focus area's name"), 300)
         tx.session.flush()
         refresh_group_names(tx, area.id)
         tx.changed("focus_area", area.id)
@@ -108,9 +109,9 @@ def rename_focus_area(store: Store, area_id: str, name: str) -> str:
 
 def set_narrative(store: Store, area_id: str, narrative: str) -> str:
     with store.write() as tx:
-        area = get_live(tx.session, FocusArea, area_id, "Fokusområdet")
+        area = get_live(tx.session, FocusArea, area_id, tr("The focus area"))
         old = area.narrative
-        area.narrative = optional_body(narrative, "Beskrivningen")
+        area.narrative = optional_body(narrative, tr("The description"))
         tx.changed("focus_area", area.id)
         return old
 
@@ -119,27 +120,28 @@ def set_responsible(store: Store, area_id: str, ref: ResponsibleRef) -> Responsi
     """Name who carries the area on; returns the previous responsible (for undo)."""
     chosen = sum(1 for x in (ref.person_id, ref.organisation_id, ref.text.strip()) if x)
     if chosen > 1:
-        raise ValidationError("Ange en ansvarig: en person, en organisation eller fritext.")
+        raise ValidationError(
+            tr("Name someone responsible: a person, an organisation or free text."))
     with store.write() as tx:
         s = tx.session
-        area = get_live(s, FocusArea, area_id, "Fokusområdet")
+        area = get_live(s, FocusArea, area_id, tr("The focus area"))
         old = ResponsibleRef(
             area.responsible_person_id, area.responsible_organisation_id, area.responsible_text
         )
         if ref.person_id:
-            get_live(s, Person, ref.person_id, "Personen")
+            get_live(s, Person, ref.person_id, tr("The person"))
         if ref.organisation_id:
-            get_live(s, Organisation, ref.organisation_id, "Organisationen")
+            get_live(s, Organisation, ref.organisation_id, tr("The organisation"))
         area.responsible_person_id = ref.person_id
         area.responsible_organisation_id = ref.organisation_id
-        area.responsible_text = optional_line(ref.text, "Ansvarig", 500)
+        area.responsible_text = optional_line(ref.text, tr("The person responsible"), 500)
         tx.changed("focus_area", area.id)
         return old
 
 
 def move_focus_area(store: Store, area_id: str, new_index: int) -> int:
     with store.write() as tx:
-        area = get_live(tx.session, FocusArea, area_id, "Fokusområdet")
+        area = get_live(tx.session, FocusArea, area_id, tr("The focus area"))
         siblings = _live_areas(tx.session, area.project_id)
         old = siblings.index(area)
         reorder(siblings, area, new_index)
@@ -149,7 +151,7 @@ def move_focus_area(store: Store, area_id: str, new_index: int) -> int:
 
 def delete_focus_area(store: Store, area_id: str) -> None:
     with store.write() as tx:
-        area = get_live(tx.session, FocusArea, area_id, "Fokusområdet")
+        area = get_live(tx.session, FocusArea, area_id, tr("The focus area"))
         tombstone(area)
         tx.session.flush()
         renumber(_live_areas(tx.session, area.project_id))
@@ -159,7 +161,7 @@ def delete_focus_area(store: Store, area_id: str) -> None:
 
 def restore_focus_area(store: Store, area_id: str, index: int | None = None) -> None:
     with store.write() as tx:
-        area = get_any(tx.session, FocusArea, area_id, "Fokusområdet")
+        area = get_any(tx.session, FocusArea, area_id, tr("The focus area"))
         area.deleted_at = None
         tx.session.flush()
         siblings = _live_areas(tx.session, area.project_id)

@@ -39,6 +39,7 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy import String, Text, delete, select
 
 from facilitator.atomic import atomic_write_text
+from facilitator.messages import tr
 from facilitator.services.core import Store, get_any
 from facilitator.services.erasure_ledger import record_erasure
 from facilitator.store.models import (
@@ -173,7 +174,7 @@ def _mentions(session: Any, person: Person, patterns: list[re.Pattern[str]],  # 
 def person_usage(store: Store, person_id: str) -> PersonUsage:
     """Counts of what ``erase_person`` would change (nothing is written)."""
     with store.read() as s:
-        person = get_any(s, Person, person_id, "Personen")
+        person = get_any(s, Person, person_id, tr("The person"))
         attendance = len(s.scalars(select(Attendance.id).where(
             Attendance.person_id == person_id)).all())
         groups = len(s.scalars(select(GroupMember.id).where(
@@ -196,7 +197,7 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True,
     """
     with store.write() as tx:
         s = tx.session
-        person = get_any(s, Person, person_id, "Personen")
+        person = get_any(s, Person, person_id, tr("The person"))
         report = ErasureReport(person_id, person.name)
         org = person.organisation
         patterns = _patterns(person)
@@ -298,7 +299,7 @@ def _iso(value: Any) -> Any:
 def export_person_data(store: Store, person_id: str) -> dict[str, Any]:
     """All that is stored about one person, as plain JSON-ready data (GDPR access)."""
     with store.read() as s:
-        person = get_any(s, Person, person_id, "Personen")
+        person = get_any(s, Person, person_id, tr("The person"))
         org: Organisation | None = person.organisation
 
         def workshop_info(workshop_id: str | None) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from facilitator.messages import tr
 from facilitator.services.core import Store, ValidationError, get_any, get_live, tombstone
 from facilitator.services.group_search import PartitionSearch
 from facilitator.services.groups import live_groups, live_links, set_links
@@ -48,13 +49,14 @@ def propose_groups(area_ids: list[str], choices: Mapping[str, set[str]],
     areas = list(dict.fromkeys(area_ids))
     k = len(areas)
     if isinstance(n_groups, bool) or not isinstance(n_groups, int) or n_groups < 1:
-        raise ValidationError("Antalet grupper måste vara minst 1.")
+        raise ValidationError(tr("The number of groups must be at least 1."))
     if k == 0:
-        raise ValidationError("Projektet har inga fokusområden att bilda grupper av.")
+        raise ValidationError(tr("The project has no focus areas to form groups from."))
     if n_groups > k:
         raise ValidationError(
-            f"Det går inte att bilda {n_groups} grupper av {k} fokusområden: varje grupp "
-            f"behöver minst ett fokusområde. Välj högst {k} grupper.")
+            tr("{groups} groups cannot be formed from {areas} focus areas: every group "
+               "needs at least one focus area. Choose at most {areas} groups."),
+            groups=n_groups, areas=k)
     index = {a: i for i, a in enumerate(areas)}
     types: dict[int, list[str]] = {}
     for person, chosen in choices.items():
@@ -117,7 +119,7 @@ def apply_proposal(store: Store, workshop_id: str, proposal: Proposal) -> Groups
     """
     with store.write() as tx:
         s = tx.session
-        get_live(s, Workshop, workshop_id, "Workshopen")
+        get_live(s, Workshop, workshop_id, tr("The workshop"))
         old = live_groups(s, workshop_id)
         for group in old:
             tombstone(group)
@@ -129,7 +131,7 @@ def apply_proposal(store: Store, workshop_id: str, proposal: Proposal) -> Groups
             s.flush()
             set_links(tx, group, list(proposed.area_ids))
             for person_id in dict.fromkeys(proposed.member_ids):
-                get_live(s, Person, person_id, "Personen")
+                get_live(s, Person, person_id, tr("The person"))
                 s.add(GroupMember(group_id=group.id, person_id=person_id))
             tx.changed("group", group.id)
         return GroupsState(tuple(g.id for g in old))
@@ -146,9 +148,9 @@ def restore_groups(store: Store, workshop_id: str, previous: GroupsState) -> Gro
                 tombstone(group)
                 tx.changed("group", group.id)
         for position, group_id in enumerate(previous.group_ids):
-            group = get_any(s, Group, group_id, "Gruppen")
+            group = get_any(s, Group, group_id, tr("The group"))
             if group.workshop_id != workshop_id:
-                raise ValidationError("Gruppen hör till en annan workshop.")
+                raise ValidationError(tr("The group belongs to another workshop."))
             group.deleted_at, group.position = None, position
             tx.changed("group", group.id)
         return GroupsState(tuple(g.id for g in current))
@@ -163,13 +165,13 @@ def set_person_groups(store: Store, workshop_id: str, person_id: str,
     """
     with store.write() as tx:
         s = tx.session
-        get_live(s, Person, person_id, "Personen")
+        get_live(s, Person, person_id, tr("The person"))
         groups = live_groups(s, workshop_id)
         known = {g.id for g in groups}
         for group_id in group_ids:
             if group_id not in known:
-                get_live(s, Group, group_id, "Gruppen")
-                raise ValidationError("Gruppen hör till en annan workshop.")
+                get_live(s, Group, group_id, tr("The group"))
+                raise ValidationError(tr("The group belongs to another workshop."))
         old = []
         for group in groups:
             member = s.scalars(select(GroupMember).where(
@@ -202,8 +204,8 @@ def set_area_groups(store: Store, workshop_id: str, area_id: str,
         wanted = dict(placements)
         for group_id in wanted:
             if group_id not in known:
-                get_live(s, Group, group_id, "Gruppen")
-                raise ValidationError("Gruppen hör till en annan workshop.")
+                get_live(s, Group, group_id, tr("The group"))
+                raise ValidationError(tr("The group belongs to another workshop."))
         old = []
         for group in groups:
             current = [link.focus_area_id for link in live_links(group)]

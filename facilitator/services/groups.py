@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from facilitator.messages import tr
 from facilitator.services.core import (
     Store,
     ValidationError,
@@ -162,9 +163,10 @@ def set_links(tx: WriteTx, group: Group, focus_area_ids: list[str]) -> None:
     workshop = s.get(Workshop, group.workshop_id)
     assert workshop is not None
     for area_id in focus_area_ids:
-        area = get_live(s, FocusArea, area_id, "Fokusområdet")
+        area = get_live(s, FocusArea, area_id, tr("The focus area"))
         if area.project_id != workshop.project_id:
-            raise ValidationError(f"Fokusområdet ”{area.name}” hör till ett annat projekt.")
+            raise ValidationError(
+                tr("The focus area ”{name}” belongs to another project."), name=area.name)
     existing = {link.focus_area_id: link for link in group.focus_links}
     for link in existing.values():
         if link.focus_area_id not in focus_area_ids and link.deleted_at is None:
@@ -187,12 +189,12 @@ def create_group(
 ) -> str:
     with store.write() as tx:
         s = tx.session
-        get_live(s, Workshop, workshop_id, "Workshopen")
+        get_live(s, Workshop, workshop_id, tr("The workshop"))
         group = Group(
             workshop_id=workshop_id,
             position=next_position(s, Group.position, Group.workshop_id == workshop_id),
         )
-        clean_name = optional_line(name, "Gruppens namn")
+        clean_name = optional_line(name, tr("The group's name"))
         s.add(group)
         s.flush()
         set_links(tx, group, list(focus_area_ids or []))
@@ -205,7 +207,7 @@ def create_group(
 def set_group_focus_areas(store: Store, group_id: str, focus_area_ids: list[str]) -> list[str]:
     """Set the areas a group covers; returns the previous list (for undo)."""
     with store.write() as tx:
-        group = get_live(tx.session, Group, group_id, "Gruppen")
+        group = get_live(tx.session, Group, group_id, tr("The group"))
         old = [link.focus_area_id for link in live_links(group)]
         set_links(tx, group, focus_area_ids)
         tx.changed("group", group.id)
@@ -215,9 +217,9 @@ def set_group_focus_areas(store: Store, group_id: str, focus_area_ids: list[str]
 def rename_group(store: Store, group_id: str, name: str) -> tuple[str, bool]:
     """Rename; an empty name returns to the automatic name. Returns (old name, old custom)."""
     with store.write() as tx:
-        group = get_live(tx.session, Group, group_id, "Gruppen")
+        group = get_live(tx.session, Group, group_id, tr("The group"))
         old = (group.name, group.custom_name)
-        clean = optional_line(name, "Gruppens namn")
+        clean = optional_line(name, tr("The group's name"))
         group.custom_name = bool(clean)
         if clean:
             group.name = clean
@@ -231,9 +233,9 @@ def set_members(store: Store, group_id: str, person_ids: list[str]) -> list[str]
     """Set a group's members; returns the previous members (for undo)."""
     with store.write() as tx:
         s = tx.session
-        group = get_live(s, Group, group_id, "Gruppen")
+        group = get_live(s, Group, group_id, tr("The group"))
         for person_id in person_ids:
-            get_live(s, Person, person_id, "Personen")
+            get_live(s, Person, person_id, tr("The person"))
         existing = {m.person_id: m for m in group.members}
         old = [pid for pid, m in existing.items() if m.deleted_at is None]
         for pid, member in existing.items():
@@ -251,7 +253,7 @@ def set_members(store: Store, group_id: str, person_ids: list[str]) -> list[str]
 
 def move_group(store: Store, group_id: str, new_index: int) -> int:
     with store.write() as tx:
-        group = get_live(tx.session, Group, group_id, "Gruppen")
+        group = get_live(tx.session, Group, group_id, tr("The group"))
         siblings = live_groups(tx.session, group.workshop_id)
         old = siblings.index(group)
         reorder(siblings, group, new_index)
@@ -261,7 +263,7 @@ def move_group(store: Store, group_id: str, new_index: int) -> int:
 
 def delete_group(store: Store, group_id: str) -> None:
     with store.write() as tx:
-        group = get_live(tx.session, Group, group_id, "Gruppen")
+        group = get_live(tx.session, Group, group_id, tr("The group"))
         tombstone(group)
         tx.session.flush()
         renumber(live_groups(tx.session, group.workshop_id))
@@ -270,7 +272,7 @@ def delete_group(store: Store, group_id: str) -> None:
 
 def restore_group(store: Store, group_id: str, index: int | None = None) -> None:
     with store.write() as tx:
-        group = get_any(tx.session, Group, group_id, "Gruppen")
+        group = get_any(tx.session, Group, group_id, tr("The group"))
         group.deleted_at = None
         tx.session.flush()
         siblings = live_groups(tx.session, group.workshop_id)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy import Date, Time, column, select, table
 
+from facilitator.messages import tr
 from facilitator.services.core import Store, not_found
 from facilitator.store.vocabulary import WorkshopKind, WorkshopStatus
 from facilitator.text import sort_key
@@ -100,14 +101,14 @@ def list_projects(store: Store, *, include_deleted: bool = False) -> list[Projec
 
 def get_facts(store: Store, workshop_id: str) -> WorkshopFacts:
     if not isinstance(workshop_id, str):
-        raise not_found("Workshopen", workshop_id)
+        raise not_found(tr("The workshop"), workshop_id)
     w = WORKSHOP.c
     query = select(*(w[name] for name in FACT_NAMES)).where(
         w.id == workshop_id, w.deleted_at.is_(None))
     with store.connect() as connection:
         row = connection.execute(query).one_or_none()
     if row is None:
-        raise not_found("Workshopen", workshop_id)
+        raise not_found(tr("The workshop"), workshop_id)
     values = row._asdict()
     values["kind"] = WorkshopKind(values["kind"])
     values["status"] = WorkshopStatus(values["status"])

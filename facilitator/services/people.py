@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from facilitator.messages import tr
 from facilitator.services.core import (
     Store,
     ValidationError,
@@ -55,7 +56,7 @@ def _person_info(p: Person) -> PersonInfo:
 
 
 def _find_or_create_organisation(tx: WriteTx, name: str) -> Organisation:
-    clean = required_line(name, "Organisationens namn", 300)
+    clean = required_line(name, tr("The organisation's name"), 300)
     # Compared in Python: SQLite's lower() leaves Å, Ä and Ö as they are.
     wanted = clean.casefold()
     for existing in tx.session.scalars(
@@ -77,7 +78,7 @@ def create_organisation(store: Store, name: str, kind: str = "") -> str:
     with store.write() as tx:
         org = _find_or_create_organisation(tx, name)
         if kind:
-            org.kind = optional_line(kind, "Typ", 100)
+            org.kind = optional_line(kind, tr("The type"), 100)
         return org.id
 
 
@@ -119,15 +120,15 @@ def _create_person(
     note: str = "",
 ) -> str:
     person = Person(
-        name=required_line(name, "Namnet", 300),
-        title=optional_line(title, "Titeln", 300),
+        name=required_line(name, tr("The name"), 300),
+        title=optional_line(title, tr("The title"), 300),
         email=_email(email),
-        phone=optional_line(phone, "Telefon", 100),
-        note=optional_body(note, "Anteckningen", 100_000),
+        phone=optional_line(phone, tr("Phone"), 100),
+        note=optional_body(note, tr("The note"), 100_000),
     )
     if organisation_id is not None:
         person.organisation_id = get_live(
-            tx.session, Organisation, organisation_id, "Organisationen"
+            tx.session, Organisation, organisation_id, tr("The organisation")
         ).id
     elif organisation and organisation.strip():
         person.organisation_id = _find_or_create_organisation(tx, organisation).id
@@ -138,16 +139,16 @@ def _create_person(
 
 
 def _email(value: str) -> str:
-    email = optional_line(value, "E-post", 300)
+    email = optional_line(value, tr("Email"), 300)
     if email and ("@" not in email or " " in email):
-        raise ValidationError(f"E-postadressen {email!r} ser inte rätt ut.")
+        raise ValidationError(tr("The email address {email!r} does not look right."), email=email)
     return email
 
 
 def update_person(store: Store, person_id: str, **values: str | None) -> dict[str, object]:
     """Change register fields; ``organisation`` takes a name. Returns old values."""
     with store.write() as tx:
-        person = get_live(tx.session, Person, person_id, "Personen")
+        person = get_live(tx.session, Person, person_id, tr("The person"))
         old: dict[str, object] = {}
         for key, value in values.items():
             if key == "organisation":
@@ -158,21 +159,21 @@ def update_person(store: Store, person_id: str, **values: str | None) -> dict[st
             elif key == "organisation_id":
                 old[key] = person.organisation_id
                 person.organisation_id = (
-                    get_live(tx.session, Organisation, value, "Organisationen").id
+                    get_live(tx.session, Organisation, value, tr("The organisation")).id
                     if value else None
                 )
             elif key == "name":
-                old[key], person.name = person.name, required_line(value, "Namnet", 300)
+                old[key], person.name = person.name, required_line(value, tr("The name"), 300)
             elif key == "email":
                 old[key], person.email = person.email, _email(value or "")
             elif key == "title":
-                old[key], person.title = person.title, optional_line(value, "Titeln", 300)
+                old[key], person.title = person.title, optional_line(value, tr("The title"), 300)
             elif key == "phone":
-                old[key], person.phone = person.phone, optional_line(value, "Telefon", 100)
+                old[key], person.phone = person.phone, optional_line(value, tr("Phone"), 100)
             elif key == "note":
-                old[key], person.note = person.note, optional_body(value, "Anteckningen", 100_000)
+                old[key], person.note = person.note, optional_body(value, tr("The note"), 100_000)
             else:
-                raise ValidationError(f"Okänt fält {key!r}.")
+                raise ValidationError(tr("Unknown field {name!r}."), name=key)
         tx.changed("person", person.id)
         return old
 
@@ -180,19 +181,19 @@ def update_person(store: Store, person_id: str, **values: str | None) -> dict[st
 def delete_person(store: Store, person_id: str) -> None:
     """Move a person to the trash (GDPR erasure is a separate, thorough operation)."""
     with store.write() as tx:
-        tombstone(get_live(tx.session, Person, person_id, "Personen"))
+        tombstone(get_live(tx.session, Person, person_id, tr("The person")))
         tx.changed("person", person_id)
 
 
 def restore_person(store: Store, person_id: str) -> None:
     with store.write() as tx:
-        get_any(tx.session, Person, person_id, "Personen").deleted_at = None
+        get_any(tx.session, Person, person_id, tr("The person")).deleted_at = None
         tx.changed("person", person_id)
 
 
 def get_person(store: Store, person_id: str) -> PersonInfo:
     with store.read() as session:
-        return _person_info(get_live(session, Person, person_id, "Personen"))
+        return _person_info(get_live(session, Person, person_id, tr("The person")))
 
 
 def list_people(store: Store, query: str = "") -> list[PersonInfo]:
@@ -229,9 +230,9 @@ def _set_attendance(
     role: str | None,
 ) -> tuple[AttendanceStatus, str] | None:
     s = tx.session
-    get_live(s, Workshop, workshop_id, "Workshopen")
-    get_live(s, Person, person_id, "Personen")
-    new_status = choice(status, AttendanceStatus, "Närvaro")
+    get_live(s, Workshop, workshop_id, tr("The workshop"))
+    get_live(s, Person, person_id, tr("The person"))
+    new_status = choice(status, AttendanceStatus, tr("Attendance"))
     row = s.scalars(
         select(Attendance).where(
             Attendance.workshop_id == workshop_id, Attendance.person_id == person_id
@@ -246,7 +247,7 @@ def _set_attendance(
     row.deleted_at = None
     row.status = new_status
     if role is not None:
-        row.role = optional_line(role, "Rollen", 300)
+        row.role = optional_line(role, tr("The role"), 300)
     s.flush()
     tx.changed("attendance", row.id, person_id)
     return previous
@@ -262,7 +263,7 @@ def remove_attendance(store: Store, workshop_id: str, person_id: str) -> None:
             )
         ).first()
         if row is None:
-            raise ValidationError("Personen finns inte i deltagarlistan för den här workshopen.")
+            raise ValidationError(tr("The person is not on this workshop's list of participants."))
         tombstone(row)
         tx.changed("attendance", row.id, person_id)
 
@@ -270,7 +271,7 @@ def remove_attendance(store: Store, workshop_id: str, person_id: str) -> None:
 def add_walk_in(store: Store, workshop_id: str, name: str, organisation: str = "") -> str:
     """Register someone who just walked in and mark them as attended, in one step."""
     with store.write() as tx:
-        get_live(tx.session, Workshop, workshop_id, "Workshopen")
+        get_live(tx.session, Workshop, workshop_id, tr("The workshop"))
         person_id = _create_person(tx, name, organisation=organisation)
         _set_attendance(tx, workshop_id, person_id, AttendanceStatus.ATTENDED, None)
         return person_id
@@ -319,7 +320,7 @@ def put_attendances(
                 status, role = state
                 previous[person_id] = _set_attendance(tx, workshop_id, person_id, status, role)
                 continue
-            get_live(tx.session, Workshop, workshop_id, "Workshopen")
+            get_live(tx.session, Workshop, workshop_id, tr("The workshop"))
             row = tx.session.scalars(
                 select(Attendance).where(
                     Attendance.workshop_id == workshop_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from facilitator.messages import tr
 from facilitator.services.core import (
     Store,
     get_any,
@@ -19,8 +20,8 @@ from facilitator.store.models import Project
 def create_project(store: Store, name: str, description: str = "") -> str:
     with store.write() as tx:
         project = Project(
-            name=required_line(name, "Projektets namn", 300),
-            description=optional_body(description, "Beskrivning"),
+            name=required_line(name, tr("The project's name"), 300),
+            description=optional_body(description, tr("Project description")),
         )
         tx.session.add(project)
         tx.session.flush()
@@ -31,18 +32,18 @@ def create_project(store: Store, name: str, description: str = "") -> str:
 def rename_project(store: Store, project_id: str, name: str) -> str:
     """Rename; returns the previous name (for undo)."""
     with store.write() as tx:
-        project = get_live(tx.session, Project, project_id, "Projektet")
+        project = get_live(tx.session, Project, project_id, tr("The project"))
         old = project.name
-        project.name = required_line(name, "Projektets namn", 300)
+        project.name = required_line(name, tr("The project's name"), 300)
         tx.changed("project", project.id)
         return old
 
 
 def update_project_description(store: Store, project_id: str, description: str) -> str:
     with store.write() as tx:
-        project = get_live(tx.session, Project, project_id, "Projektet")
+        project = get_live(tx.session, Project, project_id, tr("The project"))
         old = project.description
-        project.description = optional_body(description, "Beskrivning")
+        project.description = optional_body(description, tr("Project description"))
         tx.changed("project", project.id)
         return old
 
@@ -50,13 +51,13 @@ def update_project_description(store: Store, project_id: str, description: str) 
 def delete_project(store: Store, project_id: str) -> None:
     """Move a project (and so its workshops) to the trash."""
     with store.write() as tx:
-        project = get_live(tx.session, Project, project_id, "Projektet")
+        project = get_live(tx.session, Project, project_id, tr("The project"))
         tombstone(project)
         tx.changed("project", project.id)
 
 
 def restore_project(store: Store, project_id: str) -> None:
     with store.write() as tx:
-        project = get_any(tx.session, Project, project_id, "Projektet")
+        project = get_any(tx.session, Project, project_id, tr("The project"))
         project.deleted_at = None
         tx.changed("project", project.id)

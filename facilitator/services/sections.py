@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from facilitator.messages import tr
 from facilitator.services.core import (
     Store,
     choice,
@@ -60,15 +61,15 @@ def add_section(
 ) -> str:
     with store.write() as tx:
         s = tx.session
-        get_live(s, Workshop, workshop_id, "Workshopen")
+        get_live(s, Workshop, workshop_id, tr("The workshop"))
         if focus_area_id is not None:
-            get_live(s, FocusArea, focus_area_id, "Fokusområdet")
+            get_live(s, FocusArea, focus_area_id, tr("The focus area"))
         section = Section(
             workshop_id=workshop_id,
-            heading=required_line(heading, "Rubriken"),
-            body=optional_body(body, "Anteckningarna"),
-            kind=choice(kind, SectionKind, "Typ av punkt"),
-            number=optional_line(number, "Numret", 20),
+            heading=required_line(heading, tr("The heading")),
+            body=optional_body(body, tr("The notes")),
+            kind=choice(kind, SectionKind, tr("Type of agenda item")),
+            number=optional_line(number, tr("The number"), 20),
             focus_area_id=focus_area_id,
             position=next_position(s, Section.position, Section.workshop_id == workshop_id),
         )
@@ -87,14 +88,14 @@ def list_sections(store: Store, workshop_id: str) -> list[SectionInfo]:
 
 def get_section(store: Store, section_id: str) -> SectionInfo:
     with store.read() as session:
-        return _info(get_live(session, Section, section_id, "Punkten"))
+        return _info(get_live(session, Section, section_id, tr("The agenda item")))
 
 
 def set_heading(store: Store, section_id: str, heading: str) -> str:
     with store.write() as tx:
-        section = get_live(tx.session, Section, section_id, "Punkten")
+        section = get_live(tx.session, Section, section_id, tr("The agenda item"))
         old = section.heading
-        section.heading = required_line(heading, "Rubriken")
+        section.heading = required_line(heading, tr("The heading"))
         tx.changed("section", section.id)
         return old
 
@@ -102,9 +103,9 @@ def set_heading(store: Store, section_id: str, heading: str) -> str:
 def set_body(store: Store, section_id: str, body: str) -> str:
     """Store the section's Markdown notes; returns the previous text (for undo)."""
     with store.write() as tx:
-        section = get_live(tx.session, Section, section_id, "Punkten")
+        section = get_live(tx.session, Section, section_id, tr("The agenda item"))
         old = section.body
-        section.body = optional_body(body, "Anteckningarna")
+        section.body = optional_body(body, tr("The notes"))
         tx.changed("section", section.id)
         return old
 
@@ -112,7 +113,7 @@ def set_body(store: Store, section_id: str, body: str) -> str:
 def move_section(store: Store, section_id: str, new_index: int) -> int:
     """Move to ``new_index`` in the agenda; returns the old index (for undo)."""
     with store.write() as tx:
-        section = get_live(tx.session, Section, section_id, "Punkten")
+        section = get_live(tx.session, Section, section_id, tr("The agenda item"))
         siblings = _live_sections(tx.session, section.workshop_id)
         old = siblings.index(section)
         reorder(siblings, section, new_index)
@@ -122,7 +123,7 @@ def move_section(store: Store, section_id: str, new_index: int) -> int:
 
 def delete_section(store: Store, section_id: str) -> None:
     with store.write() as tx:
-        section = get_live(tx.session, Section, section_id, "Punkten")
+        section = get_live(tx.session, Section, section_id, tr("The agenda item"))
         tombstone(section)
         tx.session.flush()
         renumber(_live_sections(tx.session, section.workshop_id))
@@ -131,7 +132,7 @@ def delete_section(store: Store, section_id: str) -> None:
 
 def restore_section(store: Store, section_id: str, index: int | None = None) -> None:
     with store.write() as tx:
-        section = get_any(tx.session, Section, section_id, "Punkten")
+        section = get_any(tx.session, Section, section_id, tr("The agenda item"))
         section.deleted_at = None
         tx.session.flush()
         siblings = _live_sections(tx.session, section.workshop_id)
@@ -142,8 +143,8 @@ def restore_section(store: Store, section_id: str, index: int | None = None) -> 
 def set_kind(store: Store, section_id: str, kind: SectionKind | str) -> SectionKind:
     """Choose what the item renders in the minutes besides its notes; returns the old kind."""
     with store.write() as tx:
-        section = get_live(tx.session, Section, section_id, "Punkten")
+        section = get_live(tx.session, Section, section_id, tr("The agenda item"))
         old = section.kind
-        section.kind = choice(kind, SectionKind, "Typ av punkt")
+        section.kind = choice(kind, SectionKind, tr("Type of agenda item"))
         tx.changed("section", section.id)
         return old

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from facilitator.messages import tr
 from facilitator.services.core import Store, ValidationError, get_any
 from facilitator.store.models import (
     Action,
@@ -86,16 +87,17 @@ def remove_for_good(store: Store, kind: str, row_id: str, *,
     with store.write() as tx:
         s = tx.session
         model = Project if kind == "project" else Workshop
-        row = get_any(s, model, row_id, "Projektet" if kind == "project" else "Workshopen")
+        label = tr("The project") if kind == "project" else tr("The workshop")
+        row = get_any(s, model, row_id, label)
         if row.deleted_at is None:
-            raise ValidationError("Bara sådant som ligger i papperskorgen kan tas bort för gott.")
+            raise ValidationError(tr("Only what is in the trash can be removed for good."))
         finalised = s.scalars(select(Workshop.title).where(
             (Workshop.project_id == row_id) if kind == "project" else (Workshop.id == row_id),
             Workshop.status == WorkshopStatus.FINALISED)).first()
         if finalised and not allow_finalised:
             raise ValidationError(
-                f"”{finalised}” är en slutförd allmän handling och får bara gallras enligt "
-                "arkivreglerna.")
+                tr("”{title}” is a finalised public record and may only be disposed of "
+                   "according to the archive rules."), title=finalised)
         if kind == "project":
             _purge_project(s, row_id)
         else:

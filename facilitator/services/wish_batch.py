@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from facilitator.messages import tr
 from facilitator.services.core import (
     Store,
     ValidationError,
@@ -40,8 +41,9 @@ def _item(item: object) -> tuple[int, str]:
     if depth is None and isinstance(item, tuple | list) and len(item) == 2:
         depth, text = item
     if not isinstance(depth, int) or isinstance(depth, bool) or depth < 0:
-        raise ValidationError(f"Nivån måste vara ett heltal ≥ 0, inte {depth!r}.")
-    return depth, required_body(text, "Önskemålet", MAX_WISH)
+        raise ValidationError(
+            tr("The level must be a whole number ≥ 0, not {depth!r}."), depth=depth)
+    return depth, required_body(text, tr("The wish"), MAX_WISH)
 
 
 def add_wishes(
@@ -64,23 +66,25 @@ def add_wishes(
     if not clean:
         return []
     if len(clean) > MAX_BATCH:
-        raise ValidationError(f"För många önskemål på en gång ({len(clean)}, högst {MAX_BATCH}).")
+        raise ValidationError(tr("Too many wishes at once ({count}, at most {maximum})."),
+                              count=len(clean), maximum=MAX_BATCH)
     previous = -1
     for depth, _text in clean:
         if depth > previous + 1:
-            raise ValidationError("En underpunkt måste ligga direkt under en punkt en nivå upp.")
+            raise ValidationError(tr("A sub-item must come directly under an item one level up."))
         previous = depth
     with store.write() as tx:
         s = tx.session
-        get_live(s, Group, group_id, "Gruppen")
+        get_live(s, Group, group_id, tr("The group"))
         base = 0
         if parent_id is not None:
-            parent = get_live(s, Wish, parent_id, "Önskemålet")
+            parent = get_live(s, Wish, parent_id, tr("The wish"))
             if parent.group_id != group_id:
-                raise ValidationError("Ett önskemål kan bara ligga under ett i samma grupp.")
+                raise ValidationError(tr("A wish can only be placed under one in the same group."))
             base = wish_depth(s, parent) + 1
         if base + max(d for d, _t in clean) > MAX_DEPTH:
-            raise ValidationError(f"Önskemål kan nästlas högst {MAX_DEPTH} nivåer djupt.")
+            raise ValidationError(
+                tr("Wishes can be nested at most {maximum} levels deep."), maximum=MAX_DEPTH)
         siblings = live_siblings(s, group_id, parent_id)
         at = len(siblings) if index is None else max(0, min(index, len(siblings)))
         ids: list[str] = []
@@ -111,7 +115,7 @@ def delete_wishes(store: Store, wish_ids: list[str]) -> list[WishPlace]:
     """
     with store.write() as tx:
         s = tx.session
-        wishes = [get_live(s, Wish, wish_id, "Önskemålet") for wish_id in wish_ids]
+        wishes = [get_live(s, Wish, wish_id, tr("The wish")) for wish_id in wish_ids]
         places = [place_of(s, wish) for wish in wishes]
         for wish in wishes:
             if wish.deleted_at is not None:
@@ -131,7 +135,7 @@ def restore_wishes(store: Store, wish_ids: list[str],
     """Bring back wishes trashed together (the redo of a paste, the undo of a delete)."""
     with store.write() as tx:
         s = tx.session
-        wishes = [get_any(s, Wish, wish_id, "Önskemålet") for wish_id in wish_ids]
+        wishes = [get_any(s, Wish, wish_id, tr("The wish")) for wish_id in wish_ids]
         for wish in wishes:
             undelete_wish(s, wish)
         s.flush()
@@ -165,7 +169,7 @@ def set_votes_bulk(store: Store, votes: dict[str, int]) -> dict[str, int]:
     with store.write() as tx:
         old: dict[str, int] = {}
         for wish_id, value in votes.items():
-            wish = get_live(tx.session, Wish, wish_id, "Önskemålet")
+            wish = get_live(tx.session, Wish, wish_id, tr("The wish"))
             old[wish_id], wish.votes = wish.votes, checked_votes(value)
         if old:
             tx.changed("wish", *old)

@@ -12,7 +12,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from facilitator.services.core import NotFoundError, Store, ValidationError, required_body
+from facilitator.messages import tr
+from facilitator.services.core import Store, ValidationError, not_found, required_body
 from facilitator.services.wishes import MAX_DEPTH, MAX_WISH, WishInfo
 from facilitator.store.models import Group, Wish
 
@@ -97,25 +98,26 @@ def insert_wish(store: Store, group_id: str, text: str, *, parent_id: str | None
     """
     from facilitator.store.models import new_id
 
-    clean = required_body(text, "Önskemålet", MAX_WISH)
+    clean = required_body(text, tr("The wish"), MAX_WISH)
     sql = _capture_statements()
     with store.write() as tx:
         connection = tx.session.connection()
         group = connection.execute(sql["group"], {"g": group_id}).first() \
             if isinstance(group_id, str) else None
         if group is None or group[0] is not None:
-            raise NotFoundError(f"Gruppen finns inte (id {group_id!r}).")
+            raise not_found(tr("The group"), group_id)
         level = "top"
         params: dict[str, object] = {"g": group_id}
         if parent_id is not None:
             parent = connection.execute(sql["wish"], {"w": parent_id}).first() \
                 if isinstance(parent_id, str) else None
             if parent is None or parent[1] is not None:
-                raise NotFoundError(f"Önskemålet finns inte (id {parent_id!r}).")
+                raise not_found(tr("The wish"), parent_id)
             if parent[0] != group_id:
-                raise ValidationError("Ett önskemål kan bara ligga under ett i samma grupp.")
+                raise ValidationError(tr("A wish can only be placed under one in the same group."))
             if _depth_of(connection, sql["parent"], parent_id) + 1 > MAX_DEPTH:
-                raise ValidationError(f"Önskemål kan nästlas högst {MAX_DEPTH} nivåer djupt.")
+                raise ValidationError(
+                    tr("Wishes can be nested at most {maximum} levels deep."), maximum=MAX_DEPTH)
             level, params["p"] = "under", parent_id
         count, last = connection.execute(sql[f"count {level}"], params).one()
         position: int | None = None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from facilitator.messages import tr
 from facilitator.services.core import (
     Store,
     ValidationError,
@@ -88,16 +89,17 @@ def place_of(session: Session, wish: Wish) -> WishPlace:
 def put_wish(session: Session, wish: Wish, parent_id: str | None, index: int) -> None:
     """Move ``wish`` under ``parent_id`` at ``index``, renumbering both sibling lists."""
     if parent_id is not None:
-        parent = get_live(session, Wish, parent_id, "Önskemålet")
+        parent = get_live(session, Wish, parent_id, tr("The wish"))
         if parent.group_id != wish.group_id:
-            raise ValidationError("Ett önskemål kan bara ligga under ett i samma grupp.")
+            raise ValidationError(tr("A wish can only be placed under one in the same group."))
         ancestor: Wish | None = parent
         while ancestor is not None:
             if ancestor.id == wish.id:
-                raise ValidationError("Ett önskemål kan inte läggas under sig självt.")
+                raise ValidationError(tr("A wish cannot be placed under itself."))
             ancestor = session.get(Wish, ancestor.parent_id) if ancestor.parent_id else None
         if wish_depth(session, parent) + _subtree_height(session, wish) > MAX_DEPTH:
-            raise ValidationError(f"Önskemål kan nästlas högst {MAX_DEPTH} nivåer djupt.")
+            raise ValidationError(
+                tr("Wishes can be nested at most {maximum} levels deep."), maximum=MAX_DEPTH)
     old_parent = wish.parent_id
     wish.parent_id = parent_id
     session.flush()
@@ -116,10 +118,10 @@ def add_wish(
     votes: int = 0,
 ) -> str:
     """Add a wish at ``index`` among its siblings (default: last)."""
-    clean = required_body(text, "Önskemålet", MAX_WISH)
+    clean = required_body(text, tr("The wish"), MAX_WISH)
     with store.write() as tx:
         s = tx.session
-        get_live(s, Group, group_id, "Gruppen")
+        get_live(s, Group, group_id, tr("The group"))
         siblings = live_siblings(s, group_id, parent_id)
         wish = Wish(group_id=group_id, text=clean, position=len(siblings),
                     votes=checked_votes(votes))
@@ -134,14 +136,15 @@ def add_wish(
 def checked_votes(value: object) -> int:
     """``value`` as a number of votes, or a ValidationError saying why not."""
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100_000:
-        raise ValidationError(f"Antal röster måste vara ett heltal 0–100000, inte {value!r}.")
+        raise ValidationError(tr("Votes must be a whole number 0–100000, not {value!r}."),
+                              value=value)
     return value
 
 
 def set_text(store: Store, wish_id: str, text: str) -> str:
-    clean = required_body(text, "Önskemålet", MAX_WISH)
+    clean = required_body(text, tr("The wish"), MAX_WISH)
     with store.write() as tx:
-        wish = get_live(tx.session, Wish, wish_id, "Önskemålet")
+        wish = get_live(tx.session, Wish, wish_id, tr("The wish"))
         old, wish.text = wish.text, clean
         tx.changed("wish", wish.id)
         return old
@@ -149,7 +152,7 @@ def set_text(store: Store, wish_id: str, text: str) -> str:
 
 def set_votes(store: Store, wish_id: str, votes: int) -> int:
     with store.write() as tx:
-        wish = get_live(tx.session, Wish, wish_id, "Önskemålet")
+        wish = get_live(tx.session, Wish, wish_id, tr("The wish"))
         old, wish.votes = wish.votes, checked_votes(votes)
         tx.changed("wish", wish.id)
         return old
@@ -157,8 +160,8 @@ def set_votes(store: Store, wish_id: str, votes: int) -> int:
 
 def set_status(store: Store, wish_id: str, status: WishStatus | str) -> WishStatus:
     with store.write() as tx:
-        wish = get_live(tx.session, Wish, wish_id, "Önskemålet")
-        old, wish.status = wish.status, choice(status, WishStatus, "Status")
+        wish = get_live(tx.session, Wish, wish_id, tr("The wish"))
+        old, wish.status = wish.status, choice(status, WishStatus, tr("Status"))
         tx.changed("wish", wish.id)
         return old
 
@@ -168,19 +171,19 @@ def set_follow_up(
     responsible_text: str = "", note: str = "",
 ) -> None:
     with store.write() as tx:
-        wish = get_live(tx.session, Wish, wish_id, "Önskemålet")
+        wish = get_live(tx.session, Wish, wish_id, tr("The wish"))
         if responsible_person_id:
-            get_live(tx.session, Person, responsible_person_id, "Personen")
+            get_live(tx.session, Person, responsible_person_id, tr("The person"))
         wish.responsible_person_id = responsible_person_id
-        wish.responsible_text = optional_line(responsible_text, "Ansvarig")
-        wish.note = optional_body(note, "Anteckningen", 100_000)
+        wish.responsible_text = optional_line(responsible_text, tr("The person responsible"))
+        wish.note = optional_body(note, tr("The note"), 100_000)
         tx.changed("wish", wish.id)
 
 
 def move_wish(store: Store, wish_id: str, parent_id: str | None, index: int) -> WishPlace:
     """Put a wish (with its sub-points) anywhere in its group; returns the old place."""
     with store.write() as tx:
-        wish = get_live(tx.session, Wish, wish_id, "Önskemålet")
+        wish = get_live(tx.session, Wish, wish_id, tr("The wish"))
         old = place_of(tx.session, wish)
         put_wish(tx.session, wish, parent_id, index)
         tx.changed("wish", wish.id)
@@ -191,10 +194,10 @@ def indent_wish(store: Store, wish_id: str) -> WishPlace:
     """Make a wish the last sub-point of the wish above it (Tab)."""
     with store.write() as tx:
         s = tx.session
-        wish = get_live(s, Wish, wish_id, "Önskemålet")
+        wish = get_live(s, Wish, wish_id, tr("The wish"))
         old = place_of(s, wish)
         if old.index == 0:
-            raise ValidationError("Det första önskemålet på en nivå kan inte flyttas in.")
+            raise ValidationError(tr("The first wish on a level cannot be nested."))
         new_parent = live_siblings(s, wish.group_id, wish.parent_id)[old.index - 1]
         put_wish(s, wish, new_parent.id, len(live_siblings(s, wish.group_id, new_parent.id)))
         tx.changed("wish", wish.id)
@@ -205,11 +208,11 @@ def outdent_wish(store: Store, wish_id: str) -> WishPlace:
     """Make a sub-point a sibling right after its parent (Shift+Tab)."""
     with store.write() as tx:
         s = tx.session
-        wish = get_live(s, Wish, wish_id, "Önskemålet")
+        wish = get_live(s, Wish, wish_id, tr("The wish"))
         if wish.parent_id is None:
-            raise ValidationError("Önskemålet ligger redan på översta nivån.")
+            raise ValidationError(tr("The wish is already on the top level."))
         old = place_of(s, wish)
-        parent = get_live(s, Wish, wish.parent_id, "Önskemålet")
+        parent = get_live(s, Wish, wish.parent_id, tr("The wish"))
         parent_place = place_of(s, parent)
         put_wish(s, wish, parent.parent_id, parent_place.index + 1)
         tx.changed("wish", wish.id)
@@ -220,7 +223,7 @@ def delete_wish(store: Store, wish_id: str) -> WishPlace:
     """Move a wish and its sub-points to the trash; returns where it was."""
     with store.write() as tx:
         s = tx.session
-        wish = get_live(s, Wish, wish_id, "Önskemålet")
+        wish = get_live(s, Wish, wish_id, tr("The wish"))
         old = place_of(s, wish)
         tombstone(wish)
         for child in descendants(s, wish, live=True):
@@ -257,7 +260,7 @@ def undelete_wish(session: Session, wish: Wish) -> None:
 def restore_wish(store: Store, wish_id: str, place: WishPlace | None = None) -> None:
     with store.write() as tx:
         s = tx.session
-        wish = get_any(s, Wish, wish_id, "Önskemålet")
+        wish = get_any(s, Wish, wish_id, tr("The wish"))
         undelete_wish(s, wish)
         s.flush()
         if place is None:

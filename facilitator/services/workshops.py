@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from facilitator.messages import Source, tr
 from facilitator.services.core import (
     Store,
     ValidationError,
@@ -32,13 +33,13 @@ from facilitator.store.models import (
 )
 
 _LINE_LABELS = {
-    "venue": "Plats",
-    "moderator": "Moderator",
-    "project_leader": "Projektledare",
-    "note_taker": "Antecknare",
-    "case_reference": "Ärende",
-    "issuing_unit": "Utfärdande enhet",
-    "document_type": "Dokumenttyp",
+    "venue": tr("Venue"),
+    "moderator": tr("Moderator"),
+    "project_leader": tr("Project leader"),
+    "note_taker": tr("Note taker"),
+    "case_reference": tr("Case reference"),
+    "issuing_unit": tr("The issuing unit"),
+    "document_type": tr("Document type"),
 }
 
 
@@ -54,10 +55,10 @@ def _parse_date(value: object) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValidationError(f"Datum {value!r} är inte ett datum (ÅÅÅÅ-MM-DD).")
+    raise ValidationError(tr("The date {value!r} is not a date (YYYY-MM-DD)."), value=value)
 
 
-def _parse_time(value: object, label: str) -> dt.time | None:
+def _parse_time(value: object, label: Source) -> dt.time | None:
     if value in (None, ""):
         return None
     if isinstance(value, dt.time):
@@ -67,46 +68,47 @@ def _parse_time(value: object, label: str) -> dt.time | None:
             return dt.time.fromisoformat(value.strip()).replace(second=0, microsecond=0)
         except ValueError:
             pass
-    raise ValidationError(f"{label} {value!r} är inte en tid (TT:MM).")
+    raise ValidationError(tr("{label} {value!r} is not a time (HH:MM)."), label=label, value=value)
 
 
 def _clean_fact(name: str, value: Any) -> Any:
     if name == "title":
-        return required_line(value, "Titeln")
+        return required_line(value, tr("The title"))
     if name == "kind":
-        return choice(value, WorkshopKind, "Typ av möte")
+        return choice(value, WorkshopKind, tr("Type of meeting"))
     if name == "status":
-        return choice(value, WorkshopStatus, "Status")
+        return choice(value, WorkshopStatus, tr("Status"))
     if name == "date":
         return _parse_date(value)
     if name == "start_time":
-        return _parse_time(value, "Starttid")
+        return _parse_time(value, tr("Start time"))
     if name == "end_time":
-        return _parse_time(value, "Sluttid")
+        return _parse_time(value, tr("End time"))
     if name == "lead":
-        return optional_body(value, "Ingressen")
+        return optional_body(value, tr("The lead paragraph"))
     if name == "language":
         if value not in ("sv", "en"):
-            raise ValidationError(f"Språk {value!r} stöds inte (sv eller en).")
+            raise ValidationError(
+                tr("Language {value!r} is not supported (sv or en)."), value=value)
         return value
     if name in _LINE_LABELS:
         limits = {"venue": 500, "document_type": 100}
         return optional_line(value, _LINE_LABELS[name], limits.get(name, 300))
-    raise ValidationError(f"Okänt fält {name!r}.")
+    raise ValidationError(tr("Unknown field {name!r}."), name=name)
 
 
 def _clean_facts(values: dict[str, Any]) -> dict[str, Any]:
     cleaned = {name: _clean_fact(name, value) for name, value in values.items()}
     start, end = cleaned.get("start_time"), cleaned.get("end_time")
     if start and end and end < start:
-        raise ValidationError("Sluttiden ligger före starttiden.")
+        raise ValidationError(tr("The end time is before the start time."))
     return cleaned
 
 
 def create_workshop(store: Store, project_id: str, title: str, **facts: Any) -> str:
     cleaned = _clean_facts({"title": title, **facts})
     with store.write() as tx:
-        get_live(tx.session, Project, project_id, "Projektet")
+        get_live(tx.session, Project, project_id, tr("The project"))
         workshop = Workshop(project_id=project_id, **cleaned)
         tx.session.add(workshop)
         tx.session.flush()
@@ -118,12 +120,12 @@ def update_workshop(store: Store, workshop_id: str, **facts: Any) -> dict[str, A
     """Change some facts; returns their previous values (for undo)."""
     cleaned = _clean_facts(facts)
     with store.write() as tx:
-        w = get_live(tx.session, Workshop, workshop_id, "Workshopen")
+        w = get_live(tx.session, Workshop, workshop_id, tr("The workshop"))
         old = {name: getattr(w, name) for name in cleaned}
         start = cleaned.get("start_time", w.start_time)
         end = cleaned.get("end_time", w.end_time)
         if start and end and end < start:
-            raise ValidationError("Sluttiden ligger före starttiden.")
+            raise ValidationError(tr("The end time is before the start time."))
         for name, value in cleaned.items():
             setattr(w, name, value)
         tx.changed("workshop", w.id)
@@ -137,19 +139,18 @@ def rename_workshop(store: Store, workshop_id: str, title: str) -> str:
 def delete_workshop(store: Store, workshop_id: str, *, allow_finalised: bool = False) -> None:
     """Move a workshop to the trash. A finalised public record needs ``allow_finalised``."""
     with store.write() as tx:
-        w = get_live(tx.session, Workshop, workshop_id, "Workshopen")
+        w = get_live(tx.session, Workshop, workshop_id, tr("The workshop"))
         if w.status is WorkshopStatus.FINALISED and not allow_finalised:
             raise ValidationError(
-                f"”{w.title}” är en slutförd allmän handling och kan inte tas bort utan "
-                "uttrycklig bekräftelse."
-            )
+                tr("”{title}” is a finalised public record and cannot be deleted without "
+                   "explicit confirmation."), title=w.title)
         tombstone(w)
         tx.changed("workshop", w.id)
 
 
 def restore_workshop(store: Store, workshop_id: str) -> None:
     with store.write() as tx:
-        w = get_any(tx.session, Workshop, workshop_id, "Workshopen")
+        w = get_any(tx.session, Workshop, workshop_id, tr("The workshop"))
         w.deleted_at = None
         project = tx.session.get(Project, w.project_id)
         if project is not None and project.deleted_at is not None:
@@ -168,7 +169,7 @@ def create_from_earlier(
     cleaned = _clean_facts({"title": title, "date": date})
     with store.write() as tx:
         s = tx.session
-        source = get_live(s, Workshop, source_id, "Workshopen")
+        source = get_live(s, Workshop, source_id, tr("The workshop"))
         copy = Workshop(project_id=source.project_id, **cleaned)
         for name in ("kind", "venue", "moderator", "project_leader", "note_taker",
                      "case_reference", "issuing_unit", "document_type", "language",
@@ -203,4 +204,4 @@ def workshop_ids(store: Store) -> list[str]:
 def project_of(store: Store, workshop_id: str) -> str:
     """The id of the project a (live) workshop belongs to."""
     with store.read() as session:
-        return get_live(session, Workshop, workshop_id, "Workshopen").project_id
+        return get_live(session, Workshop, workshop_id, tr("The workshop")).project_id

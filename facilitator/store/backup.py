@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilitator.messages import TranslatedError, tr
 from facilitator.paths import backup_dir_for
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 
-class BackupError(RuntimeError):
+class BackupError(TranslatedError, RuntimeError):
     """A backup could not be written or did not verify."""
 
 
@@ -78,7 +79,7 @@ def backup_to(source: sqlite3.Connection, target: Path) -> Path:
         dest.close()
     if not quick_check(partial):
         partial.unlink(missing_ok=True)
-        raise BackupError(f"Säkerhetskopian {target} kunde inte verifieras.")
+        raise BackupError(tr("The backup {path} could not be verified."), path=target)
     partial.replace(target)
     target.chmod(0o600)
     return target
@@ -105,9 +106,8 @@ class LowDiskSpaceError(BackupError):
 
     def __init__(self, folder: Path, free: int, needed: int) -> None:
         super().__init__(
-            f"Säkerhetskopian hoppades över: bara {_size(free)} ledigt på disken, "
-            f"{_size(needed)} behövs. De äldre säkerhetskopiorna finns kvar."
-        )
+            tr("The backup was skipped: only {free} free on the disk, {needed} needed. The "
+               "older backups are kept."), free=_size(free), needed=_size(needed))
         self.folder, self.free, self.needed = folder, free, needed
 
 
@@ -317,7 +317,7 @@ def restore_backup(database: Path, backup: Path) -> Path | None:
     or None when there was no current file.
     """
     if not quick_check(backup):
-        raise BackupError(f"Säkerhetskopian {backup} är skadad och kan inte återställas.")
+        raise BackupError(tr("The backup {path} is damaged and cannot be restored."), path=backup)
     incoming = database.with_name(database.name + ".restoring")
     incoming.unlink(missing_ok=True)
     try:
@@ -329,7 +329,7 @@ def restore_backup(database: Path, backup: Path) -> Path | None:
             os.fsync(dst.fileno())
     except OSError as exc:
         incoming.unlink(missing_ok=True)
-        raise BackupError(f"Säkerhetskopian kunde inte kopieras: {exc}") from exc
+        raise BackupError(tr("The backup could not be copied: {reason}"), reason=exc) from exc
     aside = set_aside(database, "replaced")
     incoming.replace(database)
     database.chmod(0o600)

@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from facilitator.messages import TranslatedError
+
 # One writer per database; battery death must not lose the last edit.
 # locking_mode comes before journal_mode: set first, WAL keeps its index in
 # private memory (no -shm file) and even a read takes the exclusive lock; set
@@ -24,7 +26,7 @@ PRAGMAS: tuple[tuple[str, str], ...] = (
 )
 
 
-class DatabaseLockedError(RuntimeError):
+class DatabaseLockedError(TranslatedError, RuntimeError):
     """Another process holds the database."""
 
 

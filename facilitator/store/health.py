@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilitator.messages import tr
 from facilitator.store.backup import BackupInfo, newest_verified_backup, open_readonly, set_aside
 from facilitator.store.db import DatabaseLockedError
 from facilitator.store.migrate import DamagedDatabaseError
@@ -138,8 +139,8 @@ def _damage(database: Path, kind: DamageKind, detail: str) -> Damage:
 
 def _locked(database: Path, exc: Exception) -> DatabaseLockedError:
     error = DatabaseLockedError(
-        f"Databasen {database} används av ett annat program. Stäng det och försök igen."
-    )
+        tr("The database {path} is used by another program. Close it and try again."),
+        path=database)
     error.__cause__ = exc
     return error
 

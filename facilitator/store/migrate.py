@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
+from facilitator.messages import TranslatedError, tr
 from facilitator.paths import backup_dir_for, migrations_path
 from facilitator.store.backup import backup_file, open_readonly
 from facilitator.store.db import DatabaseLockedError, make_engine
@@ -36,15 +37,15 @@ def __getattr__(name: str):  # type: ignore[no-untyped-def]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class NewerSchemaError(RuntimeError):
+class NewerSchemaError(TranslatedError, RuntimeError):
     """The database was written by a newer version of Facilitator."""
 
 
-class DamagedDatabaseError(RuntimeError):
+class DamagedDatabaseError(TranslatedError, RuntimeError):
     """The file is not a readable SQLite database."""
 
 
-class MigrationError(RuntimeError):
+class MigrationError(TranslatedError, RuntimeError):
     """A migration would have left the database inconsistent; it was rolled back."""
 
 
@@ -135,18 +136,19 @@ def stored_revision(path: Path) -> str | None:
                 tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
                 if tables:
                     raise DamagedDatabaseError(
-                        f"{path} är inte en Facilitator-databas (okända tabeller)."
-                    )
+                        tr("{path} is not a Facilitator database (unknown tables)."), path=path)
                 return None
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc):
             raise DatabaseLockedError(
-                f"Databasen {path} används av ett annat program. Stäng det och försök igen."
-            ) from exc
-        raise DamagedDatabaseError(f"{path} kan inte läsas som en databas: {exc}.") from exc
+                tr("The database {path} is used by another program. Close it and try again."),
+                path=path) from exc
+        raise DamagedDatabaseError(tr("{path} cannot be read as a database: {reason}."),
+                                   path=path, reason=exc) from exc
     except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(f"{path} är skadad eller inte en databas: {exc}.") from exc
+        raise DamagedDatabaseError(tr("{path} is damaged or not a database: {reason}."),
+                                   path=path, reason=exc) from exc
     return row[0] if row else None
 
 
@@ -162,9 +164,9 @@ def open_database(path: Path) -> Engine:
     head, known = _scripts()
     if current is not None and current not in known:
         raise NewerSchemaError(
-            f"Databasen {path} är skapad av en nyare version av Facilitator "
-            f"(schema {current}). Uppdatera programmet; filen har inte ändrats."
-        )
+            tr("The database {path} was made by a newer version of Facilitator (schema "
+               "{schema}). Update the program; the file has not been changed."),
+            path=path, schema=current)
     if current is not None and current != head:
         backup_file(path, backup_dir_for(path), reason=f"before-{head}")
     engine = make_engine(path)
@@ -190,8 +192,8 @@ def _take_lock(engine: Engine, path: Path) -> None:
     except OperationalError as exc:
         if "locked" in str(exc):
             raise DatabaseLockedError(
-                f"Databasen {path} används av ett annat program. Stäng det och försök igen."
-            ) from exc
+                tr("The database {path} is used by another program. Close it and try again."),
+                path=path) from exc
         raise
 
 
@@ -218,8 +220,7 @@ def _upgrade(engine: Engine) -> None:
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise MigrationError(
-                        f"Uppgraderingen av databasen lämnade {len(broken)} trasiga "
-                        "hänvisningar och avbröts; filen har inte ändrats."
-                    )
+                        tr("The upgrade of the database left {count} broken references and "
+                           "was stopped; the file has not been changed."), count=len(broken))
         finally:
             raw.execute("PRAGMA foreign_keys=ON")

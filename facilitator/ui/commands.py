@@ -3,11 +3,16 @@
 The service runs first (``Editor.run``); only when it succeeds is the command
 pushed on the undo stack, so a refused edit leaves no history entry and shows
 its message instead. ``redo`` after an ``undo`` runs the service again.
+
+An undo or redo can be refused too (disk full, database locked). QUndoStack has
+moved its index by then, so the Editor moves it back to where the data is and
+reports the refusal: the stack always says what the database holds.
 """
 
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from facilitator.atomic import TargetFileError
+from facilitator.messages import translate_error
 from facilitator.services.core import ServiceError
 
 MERGE_WINDOW_S = 5.0
@@ -35,8 +41,16 @@ class ServiceCommand(QUndoCommand):
         self._do, self._undo, self._redo = do, undo, redo
         self._merge_key = merge_key
         self.result: Any = None
+        # The Editor that pushed it, told about a refused undo/redo. Held weakly: the stack
+        # owns its commands, and a cycle through them crashes the garbage collector.
+        self._editor: weakref.ref[Editor] | None = None
         self._done = False
         self._last_edit = time.monotonic()
+
+    @property
+    def done(self) -> bool:
+        """Whether the database holds this edit (the state undo/redo last left it in)."""
+        return self._done
 
     def execute(self) -> Any:
         self.result = self._do()
@@ -44,14 +58,44 @@ class ServiceCommand(QUndoCommand):
         return self.result
 
     def redo(self) -> None:
-        if self._done:  # the first redo happens in Editor.run, before push()
+        # Already done: the first redo happens in Editor.run before push(), and the Editor
+        # steps forward over a command whose undo was refused.
+        if self._done or self._halted():
             return
-        self.result = self._redo(self.result) if self._redo else self._do()
+        try:
+            self.result = self._redo(self.result) if self._redo else self._do()
+        except (ServiceError, TargetFileError) as exc:
+            self._refused(exc, undoing=False)
+            return
         self._done = True
 
     def undo(self) -> None:
-        self._undo(self.result)
+        if not self._done or self._halted():
+            return
+        try:
+            self._undo(self.result)
+        except (ServiceError, TargetFileError) as exc:
+            self._refused(exc, undoing=True)
+            return
         self._done = False
+
+    @property
+    def editor(self) -> Editor | None:
+        return self._editor() if self._editor is not None else None
+
+    @editor.setter
+    def editor(self, editor: Editor) -> None:
+        self._editor = weakref.ref(editor)
+
+    def _halted(self) -> bool:
+        """An earlier step of the same undo/redo run was refused: the rest must not run."""
+        editor = self.editor
+        return editor is not None and editor.halted
+
+    def _refused(self, exc: Exception, undoing: bool) -> None:
+        editor = self.editor
+        if editor is not None:
+            editor.step_refused(self, exc, undoing)
 
     def id(self) -> int:
         return self._merge_key[0] if self._merge_key else -1
@@ -79,6 +123,55 @@ class Editor(QObject):
     def __init__(self, stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stack = stack
+        self._refusal: tuple[ServiceCommand, Exception, bool] | None = None
+        self._stepping_back = False
+        # A plain function holding the Editor weakly: the stack may signal while it is being
+        # destroyed (it clears itself), after this Editor has already gone.
+        editor = weakref.ref(self)
+
+        def keep_in_step(_index: int) -> None:
+            alive = editor()
+            if alive is not None:
+                alive.keep_in_step()
+
+        stack.indexChanged.connect(keep_in_step)
+
+    @property
+    def halted(self) -> bool:
+        """True from a refused undo/redo until the stack is back in step with the data."""
+        return self._refusal is not None or self._stepping_back
+
+    def step_refused(self, command: ServiceCommand, exc: Exception, undoing: bool) -> None:
+        """``command`` could not be undone (``undoing``) or redone; the data did not change."""
+        if self._refusal is None:
+            self._refusal = (command, exc, undoing)
+
+    def keep_in_step(self) -> None:
+        """Put the index back where the data is, after the stack moved over a refused step.
+
+        QUndoStack (undo, redo, a click in the history) moves its index after calling the
+        commands, whatever they did. The refused command is still in the state it was in,
+        and every later step of the same run was skipped, so the right index is just past
+        the refused command when undoing and just before it when redoing. The commands
+        between are already in that state, so stepping over them runs no service.
+        """
+        if self._refusal is None or self._stepping_back:
+            return
+        command, exc, undoing = self._refusal
+        self._refusal = None
+        position = next((i for i in range(self.stack.count())
+                         if self.stack.command(i) is command), None)
+        if position is not None:
+            self._stepping_back = True
+            try:
+                self.stack.setIndex(position + 1 if undoing else position)
+            finally:
+                self._stepping_back = False
+        if undoing:
+            message = self.tr("Could not undo ”{action}”: {reason}")
+        else:
+            message = self.tr("Could not redo ”{action}”: {reason}")
+        self.refused.emit(message.format(action=command.text(), reason=translate_error(exc)))
 
     def run(self, command: ServiceCommand) -> bool:
         """Execute ``command`` and push it when it succeeded (its result is ``command.result``).
@@ -88,8 +181,9 @@ class Editor(QObject):
         try:
             command.execute()
         except (ServiceError, TargetFileError) as exc:
-            self.refused.emit(str(exc))
+            self.refused.emit(translate_error(exc))
             return False
+        command.editor = self
         self.stack.push(command)
         return True
 
@@ -98,7 +192,7 @@ class Editor(QObject):
         try:
             return call()
         except (ServiceError, TargetFileError) as exc:
-            self.refused.emit(str(exc))
+            self.refused.emit(translate_error(exc))
             return None
 
 

@@ -57,7 +57,7 @@ class NavigatorCommands(QObject):
         allow = False
         if workshops.get_facts(self.w.store, row_id).status is WorkshopStatus.FINALISED:
             answer = QMessageBox.question(
-                self, self.tr("Delete a public record?"),
+                self.w, self.tr("Delete a public record?"),
                 self.tr("This workshop is marked as a finalised public record (allmän handling)."
                         " Public records may only be removed according to the archive rules."
                         "\n\nMove it to the trash anyway?"),

@@ -4,8 +4,48 @@
 <context>
     <name></name>
     <message>
+        <source>The organisation&apos;s name</source>
+        <translation>Organisationens namn</translation>
+    </message>
+    <message>
+        <source>The type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>Namnet</translation>
+    </message>
+    <message>
+        <source>The title</source>
+        <translation>Titeln</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>Anteckningen</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>The email address {email!r} does not look right.</source>
+        <translation>E-postadressen {email!r} ser inte rätt ut.</translation>
+    </message>
+    <message>
         <source>Attendance</source>
         <translation>Närvaro</translation>
+    </message>
+    <message>
+        <source>The role</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>The person is not on this workshop&apos;s list of participants.</source>
+        <translation>Personen finns inte i deltagarlistan för den här workshopen.</translation>
     </message>
     <message>
         <source>Group membership</source>
@@ -206,6 +246,574 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>There were no votes to reset.</source>
         <translation>Det fanns inga röster att nollställa.</translation>
+    </message>
+    <message>
+        <source>Unknown order {order!r} (capture or votes).</source>
+        <translation>Okänd ordning {order!r} (capture eller votes).</translation>
+    </message>
+    <message>
+        <source>The workshop</source>
+        <translation>Workshopen</translation>
+    </message>
+    <message>
+        <source>The date {value!r} is not a date (YYYY-MM-DD).</source>
+        <translation>Datum {value!r} är inte ett datum (ÅÅÅÅ-MM-DD).</translation>
+    </message>
+    <message>
+        <source>The action</source>
+        <translation>Åtgärden</translation>
+    </message>
+    <message>
+        <source>The person responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>The organisation</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Unknown field {name!r}.</source>
+        <translation>Okänt fält {name!r}.</translation>
+    </message>
+    <message>
+        <source>An action must belong to a workshop or a focus area.</source>
+        <translation>En åtgärd måste höra till en workshop eller ett fokusområde.</translation>
+    </message>
+    <message>
+        <source>The focus area</source>
+        <translation>Fokusområdet</translation>
+    </message>
+    <message>
+        <source>The choice must be yes or no.</source>
+        <translation>Valet måste vara ja eller nej.</translation>
+    </message>
+    <message>
+        <source>The focus area ”{name}” belongs to another project.</source>
+        <translation>Fokusområdet ”{name}” hör till ett annat projekt.</translation>
+    </message>
+    <message>
+        <source>The database could not be read: {reason}</source>
+        <translation>Databasen kunde inte läsas: {reason}</translation>
+    </message>
+    <message>
+        <source>The disk is full: the change could not be saved. Free some space and try again.</source>
+        <translation>Disken är full: ändringen kunde inte sparas. Frigör utrymme och försök igen.</translation>
+    </message>
+    <message>
+        <source>The database is used by another program: the change could not be saved.</source>
+        <translation>Databasen används av ett annat program: ändringen kunde inte sparas.</translation>
+    </message>
+    <message>
+        <source>The database is read-only: the change could not be saved.</source>
+        <translation>Databasen är skrivskyddad: ändringen kunde inte sparas.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: {reason}</source>
+        <translation>Ändringen kunde inte sparas: {reason}</translation>
+    </message>
+    <message>
+        <source>{label} does not exist (id {row_id!r}).</source>
+        <translation>{label} finns inte (id {row_id!r}).</translation>
+    </message>
+    <message>
+        <source>{label} must not be empty.</source>
+        <translation>{label} får inte vara tomt.</translation>
+    </message>
+    <message>
+        <source>{label} must be text.</source>
+        <translation>{label} måste vara text.</translation>
+    </message>
+    <message>
+        <source>{label} is too long ({length} characters, at most {maximum}).</source>
+        <translation>{label} är för långt ({length} tecken, högst {maximum}).</translation>
+    </message>
+    <message>
+        <source>{label}: unknown value {value!r} (allowed: {options}).</source>
+        <translation>{label}: okänt värde {value!r} (tillåtna: {options}).</translation>
+    </message>
+    <message>
+        <source>The project</source>
+        <translation>Projektet</translation>
+    </message>
+    <message>
+        <source>The focus area&apos;s name</source>
+        <translation>Fokusområdets namn</translation>
+    </message>
+    <message>
+        <source>The description</source>
+        <translation>Beskrivningen</translation>
+    </message>
+    <message>
+        <source>Name someone responsible: a person, an organisation or free text.</source>
+        <translation>Ange en ansvarig: en person, en organisation eller fritext.</translation>
+    </message>
+    <message>
+        <source>The number of groups must be at least 1.</source>
+        <translation>Antalet grupper måste vara minst 1.</translation>
+    </message>
+    <message>
+        <source>The project has no focus areas to form groups from.</source>
+        <translation>Projektet har inga fokusområden att bilda grupper av.</translation>
+    </message>
+    <message>
+        <source>{groups} groups cannot be formed from {areas} focus areas: every group needs at least one focus area. Choose at most {areas} groups.</source>
+        <translation>Det går inte att bilda {groups} grupper av {areas} fokusområden: varje grupp behöver minst ett fokusområde. Välj högst {areas} grupper.</translation>
+    </message>
+    <message>
+        <source>The group</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>The group belongs to another workshop.</source>
+        <translation>Gruppen hör till en annan workshop.</translation>
+    </message>
+    <message>
+        <source>The group&apos;s name</source>
+        <translation>Gruppens namn</translation>
+    </message>
+    <message>
+        <source>The project&apos;s name</source>
+        <translation>Projektets namn</translation>
+    </message>
+    <message>
+        <source>Project description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>The heading</source>
+        <translation>Rubriken</translation>
+    </message>
+    <message>
+        <source>The notes</source>
+        <translation>Anteckningarna</translation>
+    </message>
+    <message>
+        <source>Type of agenda item</source>
+        <translation>Typ av punkt</translation>
+    </message>
+    <message>
+        <source>The number</source>
+        <translation>Numret</translation>
+    </message>
+    <message>
+        <source>The agenda item</source>
+        <translation>Punkten</translation>
+    </message>
+    <message>
+        <source>Only what is in the trash can be removed for good.</source>
+        <translation>Bara sådant som ligger i papperskorgen kan tas bort för gott.</translation>
+    </message>
+    <message>
+        <source>”{title}” is a finalised public record and may only be disposed of according to the archive rules.</source>
+        <translation>”{title}” är en slutförd allmän handling och får bara gallras enligt arkivreglerna.</translation>
+    </message>
+    <message>
+        <source>The level must be a whole number ≥ 0, not {depth!r}.</source>
+        <translation>Nivån måste vara ett heltal ≥ 0, inte {depth!r}.</translation>
+    </message>
+    <message>
+        <source>The wish</source>
+        <translation>Önskemålet</translation>
+    </message>
+    <message>
+        <source>Too many wishes at once ({count}, at most {maximum}).</source>
+        <translation>För många önskemål på en gång ({count}, högst {maximum}).</translation>
+    </message>
+    <message>
+        <source>A sub-item must come directly under an item one level up.</source>
+        <translation>En underpunkt måste ligga direkt under en punkt en nivå upp.</translation>
+    </message>
+    <message>
+        <source>A wish can only be placed under one in the same group.</source>
+        <translation>Ett önskemål kan bara ligga under ett i samma grupp.</translation>
+    </message>
+    <message>
+        <source>Wishes can be nested at most {maximum} levels deep.</source>
+        <translation>Önskemål kan nästlas högst {maximum} nivåer djupt.</translation>
+    </message>
+    <message>
+        <source>A wish cannot be placed under itself.</source>
+        <translation>Ett önskemål kan inte läggas under sig självt.</translation>
+    </message>
+    <message>
+        <source>Votes must be a whole number 0–100000, not {value!r}.</source>
+        <translation>Antal röster måste vara ett heltal 0–100000, inte {value!r}.</translation>
+    </message>
+    <message>
+        <source>The first wish on a level cannot be nested.</source>
+        <translation>Det första önskemålet på en nivå kan inte flyttas in.</translation>
+    </message>
+    <message>
+        <source>The wish is already on the top level.</source>
+        <translation>Önskemålet ligger redan på översta nivån.</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Moderator</translation>
+    </message>
+    <message>
+        <source>Project leader</source>
+        <translation>Projektledare</translation>
+    </message>
+    <message>
+        <source>Note taker</source>
+        <translation>Antecknare</translation>
+    </message>
+    <message>
+        <source>Case reference</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>The issuing unit</source>
+        <translation>Utfärdande enhet</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Dokumenttyp</translation>
+    </message>
+    <message>
+        <source>{label} {value!r} is not a time (HH:MM).</source>
+        <translation>{label} {value!r} är inte en tid (TT:MM).</translation>
+    </message>
+    <message>
+        <source>Type of meeting</source>
+        <translation>Typ av möte</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Starttid</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Sluttid</translation>
+    </message>
+    <message>
+        <source>The lead paragraph</source>
+        <translation>Ingressen</translation>
+    </message>
+    <message>
+        <source>Language {value!r} is not supported (sv or en).</source>
+        <translation>Språk {value!r} stöds inte (sv eller en).</translation>
+    </message>
+    <message>
+        <source>The end time is before the start time.</source>
+        <translation>Sluttiden ligger före starttiden.</translation>
+    </message>
+    <message>
+        <source>”{title}” is a finalised public record and cannot be deleted without explicit confirmation.</source>
+        <translation>”{title}” är en slutförd allmän handling och kan inte tas bort utan uttrycklig bekräftelse.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Mappen {folder} finns inte.</translation>
+    </message>
+    <message>
+        <source>{path} is read-only. Choose another file name or remove the protection.</source>
+        <translation>{path} är skrivskyddad. Välj ett annat filnamn eller ta bort skrivskyddet.</translation>
+    </message>
+    <message>
+        <source>Cannot write in the folder {folder}: {reason}.</source>
+        <translation>Kan inte skriva i mappen {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} is open in another program (Word, for example) or read-only. Close the file and try again.</source>
+        <translation>{path} är öppen i ett annat program (till exempel Word) eller skrivskyddad. Stäng filen och försök igen.</translation>
+    </message>
+    <message>
+        <source>{path} could not be saved: {reason}. The original is unchanged.</source>
+        <translation>{path} kunde inte sparas: {reason}. Originalet är oförändrat.</translation>
+    </message>
+    <message>
+        <source>There is no workshop and no project with id {row_id!r}. See &apos;facilitator list&apos; for valid ids.</source>
+        <translation>Det finns ingen workshop och inget projekt med id {row_id!r}. Se &apos;facilitator list&apos; för giltiga id.</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Filen {path} finns inte.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read: {reason}.</source>
+        <translation>Filen {path} kan inte läsas: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a package file.</source>
+        <translation>{path} är en mapp, inte en paketfil.</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large ({size:.0f} MB): a package may be at most {maximum} MB. It is probably not a package.</source>
+        <translation>Filen {path} är för stor ({size:.0f} MB): ett paket får vara högst {maximum} MB. Det är troligen inte ett paket.</translation>
+    </message>
+    <message>
+        <source>The file {path} is a zip archive (perhaps a Word document), not a Facilitator package (.json). If the package was zipped: unzip it and import the .json file.</source>
+        <translation>Filen {path} är ett zip-arkiv (kanske ett Word-dokument), inte ett Facilitator-paket (.json). Om paketet har packats ihop: packa upp det och importera .json-filen.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a package: it is not UTF-8 text.</source>
+        <translation>Filen {path} är inte ett paket: den är inte text i UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file {path} is empty.</source>
+        <translation>Filen {path} är tom.</translation>
+    </message>
+    <message>
+        <source>The file {path} is cut off: it ends in the middle of the package. It was perhaps copied or saved incompletely; export the package again.</source>
+        <translation>Filen {path} är avklippt: den slutar mitt i paketet. Den har kanske kopierats eller sparats ofullständigt; exportera paketet igen.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not valid JSON (error on line {line}, column {column}).</source>
+        <translation>Filen {path} är inte giltig JSON (fel på rad {line}, kolumn {column}).</translation>
+    </message>
+    <message>
+        <source>The file {path} is nested too deeply to be a package.</source>
+        <translation>Filen {path} är för djupt nästlad för att vara ett paket.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a valid package: it contains an unreasonable number.</source>
+        <translation>Filen {path} är inte ett giltigt paket: den innehåller ett orimligt tal.</translation>
+    </message>
+    <message>
+        <source>The file {path} contains an unreasonable number of entries and is not a package Facilitator can read.</source>
+        <translation>Filen {path} innehåller orimligt många poster och är inte ett paket som Facilitator kan läsa.</translation>
+    </message>
+    <message>
+        <source>The file is not a Facilitator package (the field &quot;format&quot; is not &quot;{name}&quot;).</source>
+        <translation>Filen är inte ett Facilitator-paket (fältet &quot;format&quot; är inte &quot;{name}&quot;).</translation>
+    </message>
+    <message>
+        <source>The package&apos;s format version {version!r} is not valid.</source>
+        <translation>Paketets formatversion {version!r} är ogiltig.</translation>
+    </message>
+    <message>
+        <source>The package has format version {version}, but this version of Facilitator can only read version {supported} and older. Update Facilitator and try again.</source>
+        <translation>Paketet har formatversion {version}, men den här versionen av Facilitator kan bara läsa version {supported} och äldre. Uppdatera Facilitator och försök igen.</translation>
+    </message>
+    <message>
+        <source>The package could not be imported: it clashes with what is already there ({reason}).</source>
+        <translation>Paketet kunde inte läsas in: det krockar med det som redan finns ({reason}).</translation>
+    </message>
+    <message>
+        <source>an id (UUID in lower case)</source>
+        <translation>ett id (UUID med små bokstäver)</translation>
+    </message>
+    <message>
+        <source>a date YYYY-MM-DD</source>
+        <translation>ett datum ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>a time HH:MM</source>
+        <translation>en tid TT:MM</translation>
+    </message>
+    <message>
+        <source>a point in time in ISO 8601, for example 2026-03-12T18:30:00Z</source>
+        <translation>en tidpunkt enligt ISO 8601, till exempel 2026-03-12T18:30:00Z</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>ett heltal</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true eller false</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>en lista</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ett objekt</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} eller {second}</translation>
+    </message>
+    <message>
+        <source>the field &quot;{field}&quot; is missing</source>
+        <translation>fältet &quot;{field}&quot; saknas</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;{field}&quot;</source>
+        <translation>okänt fält &quot;{field}&quot;</translation>
+    </message>
+    <message>
+        <source>should be {expected}, not {value}</source>
+        <translation>ska vara {expected}, inte {value}</translation>
+    </message>
+    <message>
+        <source>the text is too long ({length} characters, at most {maximum})</source>
+        <translation>texten är för lång ({length} tecken, högst {maximum})</translation>
+    </message>
+    <message>
+        <source>unknown value {value} (allowed: {allowed})</source>
+        <translation>okänt värde {value} (tillåtna: {allowed})</translation>
+    </message>
+    <message>
+        <source>the value {value} is too small (at least {minimum})</source>
+        <translation>värdet {value} är för litet (minst {minimum})</translation>
+    </message>
+    <message>
+        <source>the value {value} is too large (at most {maximum})</source>
+        <translation>värdet {value} är för stort (högst {maximum})</translation>
+    </message>
+    <message>
+        <source>The package is invalid at {path}: {what}.</source>
+        <translation>Paketet är felaktigt vid {path}: {what}.</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a valid date or time</source>
+        <translation>{value!r} är inte ett giltigt datum eller en giltig tid</translation>
+    </message>
+    <message>
+        <source>{label} must not be empty</source>
+        <translation>{label} får inte vara tomt</translation>
+    </message>
+    <message>
+        <source>{label} is too long ({length} characters, at most {maximum})</source>
+        <translation>{label} är för långt ({length} tecken, högst {maximum})</translation>
+    </message>
+    <message>
+        <source>id {id} already exists at {path}</source>
+        <translation>id {id} finns redan vid {path}</translation>
+    </message>
+    <message>
+        <source>the same row already exists at {path}</source>
+        <translation>samma rad finns redan vid {path}</translation>
+    </message>
+    <message>
+        <source>the wishes lie under each other in a circle</source>
+        <translation>önskemålen ligger under varandra i en cirkel</translation>
+    </message>
+    <message>
+        <source>a wish can only be placed under one in the same group</source>
+        <translation>ett önskemål kan bara ligga under ett i samma grupp</translation>
+    </message>
+    <message>
+        <source>wishes can be nested at most {maximum} levels deep</source>
+        <translation>önskemål kan nästlas högst {maximum} nivåer djupt</translation>
+    </message>
+    <message>
+        <source>id {id} points to something that is neither in the package nor in the database</source>
+        <translation>id {id} pekar på något som varken finns i paketet eller i databasen</translation>
+    </message>
+    <message>
+        <source>the focus area belongs to another project</source>
+        <translation>fokusområdet hör till ett annat projekt</translation>
+    </message>
+    <message>
+        <source>The minutes could not be made: {reason}</source>
+        <translation>Minnesanteckningarna kunde inte skapas: {reason}</translation>
+    </message>
+    <message>
+        <source>The template {path} does not exist or cannot be read.</source>
+        <translation>Mallen {path} finns inte eller kan inte läsas.</translation>
+    </message>
+    <message>
+        <source>The template {name} is too large ({size:.0f} MB; at most 50 MB).</source>
+        <translation>Mallen {name} är för stor ({size:.0f} MB; högst 50 MB).</translation>
+    </message>
+    <message>
+        <source>The template {path} cannot be read: {reason}.</source>
+        <translation>Mallen {path} kan inte läsas: {reason}.</translation>
+    </message>
+    <message>
+        <source>The template {name} is not a Word document (.docx or .dotx).</source>
+        <translation>Mallen {name} är inte ett Word-dokument (.docx eller .dotx).</translation>
+    </message>
+    <message>
+        <source>The template {name} is too large (at most 50 MB).</source>
+        <translation>Mallen {name} är för stor (högst 50 MB).</translation>
+    </message>
+    <message>
+        <source>The template {name} contains XML that is not allowed (DOCTYPE or entities) and is not used.</source>
+        <translation>Mallen {name} innehåller otillåten XML (DOCTYPE eller entiteter) och används inte.</translation>
+    </message>
+    <message>
+        <source>The template {name} unpacks to an unreasonable amount of data and is not used.</source>
+        <translation>Mallen {name} packas upp till orimligt mycket data och används inte.</translation>
+    </message>
+    <message>
+        <source>The template {name} contains a path that is not allowed ({member!r}) and is not used.</source>
+        <translation>Mallen {name} innehåller en otillåten sökväg ({member!r}) och används inte.</translation>
+    </message>
+    <message>
+        <source>The template {name} could not be read as a Word document ({reason}).</source>
+        <translation>Mallen {name} kunde inte läsas som Word-dokument ({reason}).</translation>
+    </message>
+    <message>
+        <source>The backup {path} could not be verified.</source>
+        <translation>Säkerhetskopian {path} kunde inte verifieras.</translation>
+    </message>
+    <message>
+        <source>The backup was skipped: only {free} free on the disk, {needed} needed. The older backups are kept.</source>
+        <translation>Säkerhetskopian hoppades över: bara {free} ledigt på disken, {needed} behövs. De äldre säkerhetskopiorna finns kvar.</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged and cannot be restored.</source>
+        <translation>Säkerhetskopian {path} är skadad och kan inte återställas.</translation>
+    </message>
+    <message>
+        <source>The backup could not be copied: {reason}</source>
+        <translation>Säkerhetskopian kunde inte kopieras: {reason}</translation>
+    </message>
+    <message>
+        <source>The database {path} is used by another program. Close it and try again.</source>
+        <translation>Databasen {path} används av ett annat program. Stäng det och försök igen.</translation>
+    </message>
+    <message>
+        <source>{path} is not a Facilitator database (unknown tables).</source>
+        <translation>{path} är inte en Facilitator-databas (okända tabeller).</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a database: {reason}.</source>
+        <translation>{path} kan inte läsas som en databas: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or not a database: {reason}.</source>
+        <translation>{path} är skadad eller inte en databas: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database {path} was made by a newer version of Facilitator (schema {schema}). Update the program; the file has not been changed.</source>
+        <translation>Databasen {path} är skapad av en nyare version av Facilitator (schema {schema}). Uppdatera programmet; filen har inte ändrats.</translation>
+    </message>
+    <message>
+        <source>The upgrade of the database left {count} broken references and was stopped; the file has not been changed.</source>
+        <translation>Uppgraderingen av databasen lämnade {count} trasiga hänvisningar och avbröts; filen har inte ändrats.</translation>
+    </message>
+    <message>
+        <source>the database could not be opened: {reason}</source>
+        <translation>databasen kunde inte öppnas: {reason}</translation>
+    </message>
+    <message>
+        <source>unexpected error: {reason}</source>
+        <translation>oväntat fel: {reason}</translation>
+    </message>
+    <message>
+        <source>The number of blank rows must be between 0 and {most}, not {rows}.</source>
+        <translation>Antalet tomma rader måste vara mellan 0 och {most}, inte {rows}.</translation>
+    </message>
+    <message>
+        <source>The text about personal data is too long (at most {most} characters).</source>
+        <translation>Texten om personuppgifter är för lång (högst {most} tecken).</translation>
     </message>
 </context>
 <context>
@@ -493,6 +1101,17 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Remove the due date (Delete)</source>
         <translation>Ta bort datumet (Delete)</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <source>Could not undo ”{action}”: {reason}</source>
+        <translation>Kunde inte ångra ”{action}”: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not redo ”{action}”: {reason}</source>
+        <translation>Kunde inte göra om ”{action}”: {reason}</translation>
     </message>
 </context>
 <context>

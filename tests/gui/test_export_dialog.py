@@ -7,12 +7,14 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from facilitator import settings as opts
 from facilitator.services import projects, sections, workshops
 from facilitator.settings import Settings
 from facilitator.ui.export_dialog import ExportMinutesDialog
 from tests.gui.keyboard import press, type_text
+from tests.gui.modal import answer_box
 
 
 @pytest.fixture
@@ -55,10 +57,9 @@ def test_export_writes_minutes_that_reopen(qtbot, store, workshop_id, tmp_path, 
 
 
 def test_a_missing_template_gives_a_message_and_no_file(qtbot, store, workshop_id, tmp_path,
-                                                       swedish, monkeypatch):
-    warnings = []
-    monkeypatch.setattr("facilitator.ui.export_dialog.QMessageBox.warning",
-                        lambda _parent, _title, text: warnings.append(text))
+                                                       swedish):
+    warnings: list[str] = []
+    answer_box(QMessageBox.StandardButton.Ok, warnings)
     dialog = make_dialog(qtbot, store, workshop_id)
     target = tmp_path / "ut.docx"
     dialog.target.setText(str(target))

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from facilitator.app import open_store
 from facilitator.interchange.export import write_package
 from facilitator.services import gdpr, people, projects
 from facilitator.services import workshops as ws
-from facilitator.ui import file_commands
+from tests.gui.modal import choose_file
 
 
-def _choose(monkeypatch, path: Path) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(file_commands.QFileDialog, "getOpenFileName",
-                        lambda *_args, **_kwargs: (str(path), ""))
-
-
-def test_an_imported_package_shows_in_the_navigator(tmp_path, monkeypatch, store,
+def test_an_imported_package_shows_in_the_navigator(tmp_path, store,
                                                     make_window) -> None:  # type: ignore[no-untyped-def]
     colleague = open_store(tmp_path / "kollegans.sqlite3")  # another laptop's database
     try:
@@ -28,7 +21,7 @@ def test_an_imported_package_shows_in_the_navigator(tmp_path, monkeypatch, store
     window = make_window()
     assert window.navigator.topLevelItemCount() == 0
 
-    _choose(monkeypatch, package)
+    choose_file(package)
     window.import_action.trigger()
     project_item = window.navigator.topLevelItem(0)
     assert project_item.text(0) == "Älvbyns framtid"
@@ -37,7 +30,7 @@ def test_an_imported_package_shows_in_the_navigator(tmp_path, monkeypatch, store
 
 
 def test_a_package_made_before_an_erasure_does_not_bring_the_person_back(
-        tmp_path, monkeypatch, store, make_window) -> None:  # type: ignore[no-untyped-def]
+        tmp_path, store, make_window) -> None:  # type: ignore[no-untyped-def]
     project = projects.create_project(store, "Byastämman")
     workshop = ws.create_workshop(store, project, "Vårstämma")
     person = people.create_person(store, "Sigvard Öqvist")
@@ -46,7 +39,7 @@ def test_a_package_made_before_an_erasure_does_not_bring_the_person_back(
     gdpr.erase_person(store, person)
     window = make_window()
 
-    _choose(monkeypatch, package)
+    choose_file(package)
     window.import_action.trigger()
     assert "Sigvard Öqvist" not in [p.name for p in people.list_people(store)]
     message = window.statusBar().currentMessage()

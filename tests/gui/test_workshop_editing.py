@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from facilitator.services import focus_areas, people, projects, sections, workshops
+from tests.gui.conftest import when_modal
 from tests.gui.keyboard import press, type_text
+from tests.gui.modal import answer_box
 
 
 @pytest.fixture
@@ -50,15 +52,15 @@ def test_facts_typed_are_stored_and_undone(qtbot, store, opened, workshop):
     assert workshops.get_facts(store, workshop[1]).moderator == "Märta Söderlund"
 
 
-def test_empty_title_is_refused_and_the_stored_title_comes_back(qtbot, store, opened, workshop,
-                                                                 monkeypatch):
-    shown = []
-    monkeypatch.setattr(opened, "show_refusal", shown.append)
-    opened.editor.refused.disconnect()
-    opened.editor.refused.connect(opened.show_refusal)
+def test_empty_title_is_refused_and_the_stored_title_comes_back(qtbot, store, opened, workshop):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    answer_box(QMessageBox.StandardButton.Ok, shown)
     title = opened.facts.lines["title"]
     replace_text(title, "   ")
     press(title, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(shown))
     assert shown == ["Titeln får inte vara tomt."]
     assert workshops.get_facts(store, workshop[1]).title == "Kväll i bygdegården"
     qtbot.waitUntil(lambda: title.text() == "Kväll i bygdegården")
@@ -173,23 +175,28 @@ def test_workshop_from_an_earlier_one_and_trash(qtbot, store, opened, workshop):
 
 
 def test_a_finalised_public_record_is_deleted_only_after_confirmation(qtbot, store, opened,
-                                                                     workshop, monkeypatch):
+                                                                     workshop):
     from PySide6.QtWidgets import QMessageBox
 
     workshops.update_workshop(store, workshop[1], status="finalised")
     asked = []
-    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
 
-    def question(_parent, title, _text, *_args):
-        asked.append(title)
-        return next(answers)
+    def answer(button: QMessageBox.StandardButton):
+        def act(box):
+            asked.append((box.windowTitle(), box.parent() is opened))
+            box.button(button).click()
+        return act
 
-    monkeypatch.setattr("facilitator.ui.navigator_commands.QMessageBox.question", question)
     opened.navigator.select_id(workshop[1], emit=False)
     opened.navigator.setFocus()
+    when_modal(qtbot, answer(QMessageBox.StandardButton.No))
     opened.delete_action.trigger()
     assert [w.title for w in projects.list_projects(store)[0].workshops] == [
         "Kväll i bygdegården"]
+    when_modal(qtbot, lambda box: press(box, Qt.Key.Key_Escape))  # Esc means no as well
+    opened.delete_action.trigger()
+    assert len(projects.list_projects(store)[0].workshops) == 1
+    when_modal(qtbot, answer(QMessageBox.StandardButton.Yes))
     opened.delete_action.trigger()
     assert projects.list_projects(store)[0].workshops == ()
-    assert asked == ["Ta bort en allmän handling?"] * 2
+    assert asked == [("Ta bort en allmän handling?", True)] * 2

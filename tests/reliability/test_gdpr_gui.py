@@ -8,10 +8,11 @@ import json
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QUndoCommand
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from facilitator.services import people, projects, workshops
 from tests.gui.conftest import when_modal
+from tests.gui.modal import choose_file, when_shown
 
 NAME = "Yngve Qvarnström"
 
@@ -66,12 +67,10 @@ def test_erase_person_cancelled_changes_nothing(qtbot, store, window):
     assert [p.id for p in people.list_people(store)] == [person]
 
 
-def test_export_person_data_writes_json(qtbot, store, window, tmp_path: Path, monkeypatch):
+def test_export_person_data_writes_json(qtbot, store, window, tmp_path: Path):
     _workshop, _person, page = _open(window, store)
     target = tmp_path / "yngve.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "")))
-    when_modal(qtbot, lambda box: box.accept())
+    choose_file(target, then=lambda: when_shown(QMessageBox, lambda box: box.accept()))
     page.export_person_data()
     data = json.loads(target.read_text("utf-8"))
     assert data["person"]["name"] == NAME
