@@ -1,8 +1,11 @@
 """Build the default minutes template (resources/templates/minutes-default.docx).
 
-Clean and municipal: A4, 2.5 cm margins, Carlito (metric-compatible with
-Calibri, so Word and LibreOffice lay it out alike), dark blue headings, a thin
-line under the page header. Run ``uv run python -m facilitator.minutes.default_template``
+Clean and municipal: A4, 2.5 cm margins, Calibri (every Windows and Mac Word
+has it; LibreOffice lays it out with its metric-compatible Carlito, so pages
+break alike), dark blue headings, a thin line under the page header. Only the
+styles the minutes and a user's later editing in Word need are kept, without
+python-docx's Word 2010 leftovers (stylesWithEffects, customXml, Japanese
+fonts). Run ``uv run python -m facilitator.minutes.default_template``
 to rebuild the committed file.
 """
 
@@ -10,12 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import sys
 from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -25,11 +31,14 @@ from facilitator.minutes.template import (
     LEAD_STYLE,
     UNIT_STYLE,
     clear_body,
+    document_settings,
+    paragraph_border,
     paragraph_style,
+    remove_children,
     set_language,
 )
 
-FONT = "Carlito"
+FONT = "Calibri"
 INK = RGBColor(0x1A, 0x1A, 0x1A)
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 MUTED = RGBColor(0x59, 0x59, 0x59)
@@ -42,7 +51,12 @@ def build_default_template() -> bytes:
     _page_setup(document)
     _fonts(document)
     set_language(document, "sv-SE")
+    document_settings(document, "sv-SE")
     _styles(document)
+    _keep_needed_styles(document)
+    _theme_fonts(document)
+    _font_table(document)
+    _drop_legacy_parts(document)
     _drop_thumbnail(document)
     props = document.core_properties
     props.title, props.author, props.last_modified_by = "Minnesanteckningar", "Facilitator", ""
@@ -86,7 +100,7 @@ def _styles(document) -> None:  # type: ignore[no-untyped-def]
         style.paragraph_format.space_after = Pt(4)
         style.paragraph_format.keep_with_next = True
     title = document.styles["Title"]
-    _remove(title.element.pPr, "w:pBdr")
+    remove_children(title.element.pPr, "w:pBdr")
     title.font.size, title.font.bold, title.font.color.rgb = Pt(24), True, ACCENT
     title.paragraph_format.space_before, title.paragraph_format.space_after = Pt(2), Pt(2)
     quote = document.styles["Quote"]
@@ -94,13 +108,13 @@ def _styles(document) -> None:  # type: ignore[no-untyped-def]
     qfmt = quote.paragraph_format
     qfmt.left_indent, qfmt.right_indent = Cm(1), Cm(0.5)
     qfmt.space_before, qfmt.space_after = Pt(2), Pt(6)
-    _border(quote.element.get_or_add_pPr(), "left", "BFBFBF", 12, 8)
+    paragraph_border(quote.element.get_or_add_pPr(), "left", "BFBFBF", 12, 8)
     header = document.styles["Header"]
     header.font.size, header.font.color.rgb = Pt(9), MUTED
-    _remove(header.element.pPr, "w:tabs")
+    remove_children(header.element.pPr, "w:tabs")
     header.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
     header.paragraph_format.space_after = Pt(0)
-    _border(header.element.get_or_add_pPr(), "bottom", "A6A6A6", 4, 4)
+    paragraph_border(header.element.get_or_add_pPr(), "bottom", "A6A6A6", 4, 4)
     listp = document.styles["List Paragraph"]
     listp.paragraph_format.space_after = Pt(2)
     doctype = paragraph_style(document, DOCTYPE_STYLE)
@@ -117,35 +131,69 @@ def _styles(document) -> None:  # type: ignore[no-untyped-def]
     lead.paragraph_format.space_before, lead.paragraph_format.space_after = Pt(14), Pt(10)
 
 
-def _remove(parent, tag: str) -> None:  # type: ignore[no-untyped-def]
-    if parent is None:
-        return
-    for child in parent.findall(qn(tag)):
-        parent.remove(child)
+# What the minutes use, and what a user editing them in Word reaches for (headings,
+# lists, quotes, captions, tables of contents, a plain table); their linked
+# character styles and base styles are kept with them.
+KEPT_STYLES = {
+    "Normal", "Default Paragraph Font", "Normal Table", "No List", "No Spacing",
+    *(f"heading {n}" for n in range(1, 10)), "Title", "Subtitle", "Quote", "Intense Quote",
+    "List Paragraph", "List Bullet", "List Bullet 2", "List Number", "List Number 2",
+    "Body Text", "caption", "Strong", "Emphasis", "TOC Heading", "Table Grid",
+    "header", "footer", DOCTYPE_STYLE, UNIT_STYLE, FACT_STYLE, LEAD_STYLE,
+}
+KEPT_FONTS = {FONT, "Times New Roman", "Symbol"}
 
 
-def _border(ppr, side: str, color: str, size: int, space: int) -> None:  # type: ignore[no-untyped-def]
-    _remove(ppr, "w:pBdr")
-    pbdr = OxmlElement("w:pBdr")
-    edge = OxmlElement(f"w:{side}")
-    for key, value in (("val", "single"), ("sz", str(size)), ("space", str(space)),
-                       ("color", color)):
-        edge.set(qn(f"w:{key}"), value)
-    pbdr.append(edge)
-    # pBdr goes after keepNext/keepLines/pageBreakBefore… and before shd/tabs/spacing/ind.
-    anchor = None
-    for tag in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc",
-                "w:outlineLvl"):
-        anchor = ppr.find(qn(tag))
-        if anchor is not None:
-            break
-    if anchor is not None:
-        anchor.addprevious(pbdr)
-    else:
-        ppr.append(pbdr)
+def _keep_needed_styles(document) -> None:
+    """Drop the ~130 table and list styles python-docx's template carries (780 kB)."""
+    root = document.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+    names = {sid: s.find(qn("w:name")).get(qn("w:val")) for sid, s in by_id.items()}
+    keep = {sid for sid, name in names.items() if name in KEPT_STYLES}
+    pending = list(keep)
+    while pending:  # a kept style's base, linked and next styles are kept too
+        style = by_id[pending.pop()]
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = style.find(qn(tag))
+            target = None if ref is None else ref.get(qn("w:val"))
+            if target in by_id and target not in keep:
+                keep.add(target)
+                pending.append(target)
+    for sid, style in by_id.items():
+        if sid not in keep:
+            root.remove(style)
 
 
-def _drop_thumbnail(document) -> None:  # type: ignore[no-untyped-def]
+def _theme_fonts(document) -> None:
+    """Headings and body font of the theme: what Word's "+Rubriker"/"+Brödtext" mean."""
+    theme = document.part.part_related_by(RT.THEME)
+    xml = theme.blob.decode("utf-8")
+    for group in ("majorFont", "minorFont"):
+        xml = re.sub(rf'(<a:{group}>\s*<a:latin typeface=")[^"]*(")', rf"\g<1>{FONT}\g<2>", xml)
+    theme._blob = xml.encode("utf-8")
+
+
+def _font_table(document) -> None:
+    part = document.part.part_related_by(RT.FONT_TABLE)
+    root = parse_xml(part.blob)
+    for font in root.findall(qn("w:font")):
+        if font.get(qn("w:name")) not in KEPT_FONTS:
+            root.remove(font)
+    part._blob = serialize_part_xml(root)
+
+
+def _drop_legacy_parts(document) -> None:
+    """stylesWithEffects (read only by Word 2010) and an empty customXml item."""
+    rels = document.part.rels
+    for rid, rel in list(rels.items()):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
+            rels.pop(rid)
+    compat = document.settings.element.find(qn("w:compat"))
+    if compat is not None:
+        remove_children(compat, "w:useFELayout")  # East Asian layout, not ours
+
+
+def _drop_thumbnail(document) -> None:
     rels = document.part.package.rels
     for rid, rel in list(rels.items()):
         if rel.reltype.endswith("/thumbnail"):

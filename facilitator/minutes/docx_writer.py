@@ -32,13 +32,15 @@ from facilitator.minutes.model import (
     Span,
     Table,
 )
-from facilitator.minutes.numbering import INDENT_TWIPS, ListNumbering
+from facilitator.minutes.numbering import HANGING_TWIPS, INDENT_TWIPS, ListNumbering
 from facilitator.minutes.safe import xml_safe
 from facilitator.minutes.template import (
     DOCTYPE_STYLE,
     FACT_STYLE,
     LEAD_STYLE,
     UNIT_STYLE,
+    document_settings,
+    paragraph_border,
     paragraph_style,
     set_language,
 )
@@ -46,6 +48,8 @@ from facilitator.minutes.xmlbuild import append_runs, new_paragraph
 
 Progress = Callable[[int, int], None]
 HEADER_LEFT_MAX = 90
+QUOTE_STEP_TWIPS = 567  # 1 cm: a quote in a quote stands this much further in
+MAX_BORDER_SPACE_PT = 31  # the largest w:space Word accepts
 
 
 class DocxWriter:
@@ -94,6 +98,7 @@ class DocxWriter:
     # -- whole document -------------------------------------------------------------
     def write(self, progress: Progress | None = None) -> bytes:
         set_language(self.doc, self.model.lang_tag)
+        document_settings(self.doc, self.model.lang_tag)
         self._core_properties()
         self._headers()
         self._title_block()
@@ -192,11 +197,7 @@ class DocxWriter:
         elif isinstance(block, ListBlock):
             self.list_block(block)
         elif isinstance(block, Quote):
-            for inner in block.blocks:
-                if isinstance(inner, Paragraph):
-                    self.paragraph(inner.spans, "Quote")
-                else:
-                    self.list_block(inner, quote=True)
+            self.quote(block, self._quote_indent())
         elif isinstance(block, Table):
             self.table(block)
 
@@ -209,32 +210,73 @@ class DocxWriter:
         p = self._last = self.add_paragraph(style, spans, num)
         return p
 
-    def list_block(self, block: ListBlock, quote: bool = False) -> None:
+    def _quote_indent(self) -> int:
+        """The Quote style's left indent in twips: where its text and bar stand."""
+        indent = self.style("Quote").paragraph_format.left_indent
+        return round(indent / 635) if indent else QUOTE_STEP_TWIPS
+
+    def quote(self, block: Quote, indent: int) -> None:
+        """A quote whose lists and nested quotes keep its bar: each paragraph says its own
+        indent, since a list's numbering indent would otherwise replace the quote's."""
+        for inner in block.blocks:
+            if isinstance(inner, Paragraph):
+                p = self.paragraph(inner.spans, "Quote")
+                if indent != self._quote_indent():
+                    p.paragraph_format.left_indent = Twips(indent)
+            elif isinstance(inner, ListBlock):
+                self.list_block(inner, quote_indent=indent)
+            else:
+                self.quote(inner, indent + QUOTE_STEP_TWIPS)
+
+    def _keep_quote_bar(self, p: DocxParagraph, further_twips: int) -> None:
+        """Keep the quote's bar where the quote's text starts on a paragraph that stands
+        ``further_twips`` further in (Word draws a left border by the paragraph's own
+        indent): widen the border's distance from the text, up to Word's 31 pt."""
+        ppr = self.style("Quote").element.pPr
+        edge = None if ppr is None else ppr.find(f"{qn('w:pBdr')}/{qn('w:left')}")
+        if edge is None:
+            return
+        space = int(edge.get(qn("w:space")) or 0) + round(max(further_twips, 0) / 20)
+        paragraph_border(p._p.get_or_add_pPr(), "left", edge.get(qn("w:color")) or "auto",
+                         int(edge.get(qn("w:sz")) or 4), min(space, MAX_BORDER_SPACE_PT))
+
+    def list_block(self, block: ListBlock, quote_indent: int | None = None) -> None:
         pattern = _pattern(block)
         num_id = self.numbering.new_list(pattern, block.start)
-        last = self._list_items(block, num_id, 0, pattern, quote)
-        if last is not None and not quote:
+        last = self._list_items(block, num_id, 0, pattern, quote_indent)
+        if last is not None and quote_indent is None:
             last.paragraph_format.space_after = Pt(8)  # air before the next paragraph
 
     def _list_items(
-        self, block: ListBlock, num_id: int, depth: int, pattern: tuple[bool, ...], quote: bool
+        self, block: ListBlock, num_id: int, depth: int, pattern: tuple[bool, ...],
+        quote_indent: int | None,
     ) -> DocxParagraph | None:
-        style = "Quote" if quote else "List Paragraph"
+        style = "List Paragraph" if quote_indent is None else "Quote"
+        text_indent = INDENT_TWIPS * (depth + 1) + (quote_indent or 0)
         p: DocxParagraph | None = None
         for item in block.items:
             for index, spans in enumerate(item.paragraphs):
                 if index == 0:
                     p = self.paragraph(spans, style, (num_id, depth))
+                    if quote_indent is not None:
+                        p.paragraph_format.left_indent = Twips(text_indent)
+                        p.paragraph_format.first_line_indent = Twips(-HANGING_TWIPS)
+                        self._keep_quote_bar(p, text_indent - HANGING_TWIPS - quote_indent)
                 else:
                     p = self.paragraph(spans, style)
-                    p.paragraph_format.left_indent = Twips(INDENT_TWIPS * (depth + 1))
+                    p.paragraph_format.left_indent = Twips(text_indent)
+                    if quote_indent is not None:
+                        self._keep_quote_bar(p, text_indent - quote_indent)
+                if quote_indent is not None:
+                    p.paragraph_format.space_after = Pt(2)
             for child in item.children:
                 if depth + 1 < len(pattern) and pattern[depth + 1] == child.ordered:
-                    p = self._list_items(child, num_id, depth + 1, pattern, quote) or p
+                    p = self._list_items(child, num_id, depth + 1, pattern, quote_indent) or p
                 else:
                     sub_pattern = (*pattern[: depth + 1], *_pattern(child))
                     sub_id = self.numbering.new_list(sub_pattern, child.start)
-                    p = self._list_items(child, sub_id, depth + 1, sub_pattern, quote) or p
+                    p = self._list_items(child, sub_id, depth + 1, sub_pattern,
+                                           quote_indent) or p
         return p
 
     def table(self, block: Table) -> None:
@@ -263,6 +305,7 @@ class DocxWriter:
                 column.width = Cm(width)
                 for cell in column.cells:
                     cell.width = Cm(width)
+            _fixed_width(table._tbl, sum(Cm(w) for w in block.widths_cm) // 635)
         self.add_paragraph("Normal")
 
 
@@ -302,6 +345,17 @@ def _shade(tc, fill: str) -> None:  # type: ignore[no-untyped-def]
 
 def _has_drawing(paragraph: DocxParagraph) -> bool:
     return any(True for _ in paragraph._p.iter(qn("w:drawing"), qn("w:pict")))
+
+
+def _fixed_width(tbl, twips: int) -> None:  # type: ignore[no-untyped-def]
+    """An explicit table width, so Word lays the table out the same in every
+    compatibility mode instead of re-fitting an "auto" width when it converts."""
+    width = tbl.tblPr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        tbl.tblPr.append(width)
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(twips))
 
 
 def _table_borders(tbl) -> None:  # type: ignore[no-untyped-def]

@@ -95,13 +95,13 @@ def _block(node: SyntaxTreeNode, state: _HeadingLevels) -> list[BodyBlock]:
     return [Paragraph([Span(text)])] if text.strip() else []
 
 
-def _quote_blocks(node: SyntaxTreeNode) -> list[Paragraph | ListBlock]:
-    blocks: list[Paragraph | ListBlock] = []
+def _quote_blocks(node: SyntaxTreeNode) -> list[Paragraph | ListBlock | Quote]:
+    blocks: list[Paragraph | ListBlock | Quote] = []
     for child in node.children:
         if child.type in ("bullet_list", "ordered_list"):
             blocks.append(_list(child))
         elif child.type == "blockquote":
-            blocks.extend(_quote_blocks(child))
+            blocks.append(Quote(_quote_blocks(child)))
         elif child.type in ("paragraph", "heading") and child.children:
             spans = _inline(child.children[0])
             if child.type == "heading":
@@ -113,6 +113,14 @@ def _quote_blocks(node: SyntaxTreeNode) -> list[Paragraph | ListBlock]:
             if text.strip():
                 blocks.append(Paragraph([Span(text)], "quote"))
     return blocks
+
+
+def _flat(blocks: list[Paragraph | ListBlock | Quote]) -> list[Paragraph | ListBlock]:
+    """A quote's blocks with the quotes nested in it opened up (inside a list item)."""
+    flat: list[Paragraph | ListBlock] = []
+    for block in blocks:
+        flat.extend(_flat(block.blocks) if isinstance(block, Quote) else [block])
+    return flat
 
 
 def _list(node: SyntaxTreeNode) -> ListBlock:
@@ -133,7 +141,7 @@ def _item(node: SyntaxTreeNode) -> ListItem:
         elif child.type in ("paragraph", "heading") and child.children:
             item.paragraphs.append(_inline(child.children[0]))
         elif child.type == "blockquote":
-            for block in _quote_blocks(child):
+            for block in _flat(_quote_blocks(child)):
                 if isinstance(block, ListBlock):
                     item.children.append(block)
                 else:

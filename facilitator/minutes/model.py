@@ -73,9 +73,10 @@ class ListBlock:
 
 @dataclass
 class Quote:
-    """A block quotation (e.g. an evaluator's report) holding paragraphs and lists."""
+    """A block quotation (e.g. an evaluator's report) holding paragraphs, lists and quotes
+    nested in it (each nesting indented one step further)."""
 
-    blocks: list[Paragraph | ListBlock]
+    blocks: list[Paragraph | ListBlock | Quote]
 
 
 @dataclass

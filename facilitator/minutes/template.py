@@ -25,6 +25,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
@@ -206,6 +207,64 @@ def set_language(document: DocxDocument, tag: str) -> None:
             other.set(qn("w:val"), tag)
 
 
+# Word's own numbers for a document's language: what "1,5" and "a; b" mean in fields.
+_SEPARATORS = {"sv-SE": (",", ";"), "en-GB": (".", ",")}
+_COMPAT_URI = "http://schemas.microsoft.com/office/word"
+# Elements of w:settings that come after w:compat, in schema order (where to insert it).
+_AFTER_COMPAT = ("w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+                 "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+                 "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
+                 "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+                 "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
+                 "w:listSeparator")
+
+
+def document_settings(document: DocxDocument, tag: str) -> None:
+    """A current Word document (compatibility mode 15, so Word opens it without
+    "[Kompatibilitetsläge]") in the minutes' language: theme language and the
+    decimal symbol and list separator of that language."""
+    settings = document.settings.element
+    compat = _settings_child(settings, "w:compat", _AFTER_COMPAT)
+    mode = next((c for c in compat.findall(qn("w:compatSetting"))
+                 if c.get(qn("w:name")) == "compatibilityMode"), None)
+    if mode is None:
+        mode = OxmlElement("w:compatSetting")
+        mode.set(qn("w:name"), "compatibilityMode")
+        mode.set(qn("w:uri"), _COMPAT_URI)
+        compat.append(mode)
+    mode.set(qn("w:val"), "15")
+    theme_lang = _settings_child(settings, "w:themeFontLang", _AFTER_COMPAT[5:])
+    theme_lang.set(qn("w:val"), tag)
+    if theme_lang.get(qn("w:eastAsia")) == "ja-JP":  # python-docx's template was made so
+        del theme_lang.attrib[qn("w:eastAsia")]
+    decimal, separator = _SEPARATORS.get(tag, _SEPARATORS["sv-SE"])
+    _settings_child(settings, "w:decimalSymbol", ("w:listSeparator",)).set(qn("w:val"), decimal)
+    _settings_child(settings, "w:listSeparator", ()).set(qn("w:val"), separator)
+
+
+def _settings_child(
+    settings: BaseOxmlElement, tag: str, later: tuple[str, ...]
+) -> BaseOxmlElement:
+    """The child ``tag`` of w:settings, created before the first of ``later`` present,
+    else before the extension elements (w14:docId …) that end the part."""
+    found = settings.find(qn(tag))
+    if found is not None:
+        return found
+    element = OxmlElement(tag)
+    anchor = next((settings.find(qn(name)) for name in later
+                   if settings.find(qn(name)) is not None), None)
+    if anchor is None:
+        anchor = next((c for c in settings if c.tag.startswith(_EXTENSIONS)), None)
+    if anchor is not None:
+        anchor.addprevious(element)
+    else:
+        settings.append(element)
+    return element
+
+
+_EXTENSIONS = "{http://schemas.microsoft.com/office/word/"  # w14:, w15:… come last
+
+
 def paragraph_style(document: DocxDocument, name: str) -> ParagraphStyle:
     """The paragraph style ``name``, created with sensible looks when the template lacks it."""
     styles = document.styles
@@ -270,3 +329,35 @@ def _shape_new_style(style: ParagraphStyle, name: str) -> None:
     elif name == FACT_STYLE:
         fmt.space_after = Pt(0)
     style.quick_style = True
+
+
+def remove_children(parent: BaseOxmlElement | None, tag: str) -> None:
+    """Remove every child ``tag`` of ``parent`` (None: nothing to do)."""
+    if parent is None:
+        return
+    for child in parent.findall(qn(tag)):
+        parent.remove(child)
+
+
+def paragraph_border(
+    ppr: BaseOxmlElement, side: str, color: str, size: int, space: int
+) -> None:
+    """Give a paragraph (or style) properties element one border line on ``side``."""
+    remove_children(ppr, "w:pBdr")
+    pbdr = OxmlElement("w:pBdr")
+    edge = OxmlElement(f"w:{side}")
+    for key, value in (("val", "single"), ("sz", str(size)), ("space", str(space)),
+                       ("color", color)):
+        edge.set(qn(f"w:{key}"), value)
+    pbdr.append(edge)
+    # pBdr goes after keepNext/keepLines/pageBreakBefore… and before shd/tabs/spacing/ind.
+    anchor = None
+    for tag in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc",
+                "w:outlineLvl"):
+        anchor = ppr.find(qn(tag))
+        if anchor is not None:
+            break
+    if anchor is not None:
+        anchor.addprevious(pbdr)
+    else:
+        ppr.append(pbdr)

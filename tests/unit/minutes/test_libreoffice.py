@@ -15,6 +15,7 @@ from tests.unit.minutes.conftest import build_closing_workshop
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
+PDFFONTS = shutil.which("pdffonts")
 
 pytestmark = pytest.mark.skipif(
     SOFFICE is None or PDFTOTEXT is None,
@@ -46,7 +47,8 @@ def test_every_page_header_shows_page_of_pages(store: Store, tmp_path: Path) -> 
     built = build_closing_workshop(store, wishes_per_group=150)
     docx = export_minutes(store, built.workshop_id, tmp_path / "minnes.docx",
                           MinutesOptions(show_votes=True))
-    pages = pdf_pages(to_pdf(docx, tmp_path))
+    pdf = to_pdf(docx, tmp_path)
+    pages = pdf_pages(pdf)
     total = len(pages)
     assert total >= 3
     for number, page in enumerate(pages, start=1):
@@ -55,3 +57,9 @@ def test_every_page_header_shows_page_of_pages(store: Store, tmp_path: Path) -> 
         assert first_line.startswith("Kommunkansliet – Redovisning av Bygdekraft")
     assert "MINNESANTECKNINGAR" in pages[0]
     assert "Extra önskemål 149" in pages[-1] or "Extra önskemål 149" in "".join(pages)
+    if PDFFONTS is not None:
+        # The document names Calibri; LibreOffice lays it out with the metric-compatible
+        # Carlito (fonts-crosextra-carlito), so pages break as in Word.
+        fonts = subprocess.run([PDFFONTS, str(pdf)], check=True, capture_output=True,
+                               text=True).stdout
+        assert "Carlito" in fonts, fonts
