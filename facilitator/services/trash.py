@@ -85,7 +85,7 @@ def remove_for_good(store: Store, kind: str, row_id: str, *,
     """Delete one trashed project or workshop and everything in it, permanently."""
     with store.write() as tx:
         s = tx.session
-        model = Project if kind == "project" else Workshop
+        model: type[Project | Workshop] = Project if kind == "project" else Workshop
         row = get_any(s, model, row_id, "Projektet" if kind == "project" else "Workshopen")
         if row.deleted_at is None:
             raise ValidationError("Bara sådant som ligger i papperskorgen kan tas bort för gott.")
