@@ -101,7 +101,7 @@ def schema_message(error: SchemaError) -> str:
         extra = sorted(set(value) - set(error.schema.get("properties", {})))
         what = f"okänt fält \"{extra[0]}\"" if extra else error.message
     elif kind == "type":
-        types = expected if isinstance(expected, list) else [expected]
+        types: list[str] = expected if isinstance(expected, list) else [expected]
         what = f"ska vara {' eller '.join(_TYPES.get(t, t) for t in types)}, inte {_short(value)}"
     elif kind == "maxLength":
         what = f"texten är för lång ({len(value)} tecken, högst {expected})"
@@ -246,7 +246,7 @@ def chunked(items: list[str], size: int = 500) -> Iterator[list[str]]:
         yield items[start:start + size]
 
 
-def load_by_ids(session: Session, model: type, ids: set[str]) -> dict[str, Any]:
+def load_by_ids(session: Session, model: type[Any], ids: set[str]) -> dict[str, Any]:
     """The rows of ``model`` in the store with these ids, by id."""
     found: dict[str, Any] = {}
     for chunk in chunked(sorted(ids)):
