@@ -12,12 +12,17 @@ import datetime as dt
 import io
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 from facilitator.minutes.template import (
     DOCTYPE_STYLE,
@@ -54,7 +59,7 @@ def build_default_template() -> bytes:
     return out.getvalue()
 
 
-def _page_setup(document) -> None:  # type: ignore[no-untyped-def]
+def _page_setup(document: DocxDocument) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
@@ -62,7 +67,7 @@ def _page_setup(document) -> None:  # type: ignore[no-untyped-def]
     section.header_distance, section.footer_distance = Cm(1.2), Cm(1.2)
 
 
-def _fonts(document) -> None:  # type: ignore[no-untyped-def]
+def _fonts(document: DocxDocument) -> None:
     """Explicit fonts everywhere: theme font references would override them."""
     for rfonts in document.styles.element.iter(qn("w:rFonts")):
         for attr in _THEME_ATTRS:
@@ -72,7 +77,7 @@ def _fonts(document) -> None:  # type: ignore[no-untyped-def]
             rfonts.set(qn(attr), FONT)
 
 
-def _styles(document) -> None:  # type: ignore[no-untyped-def]
+def _styles(document: DocxDocument) -> None:
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size, normal.font.color.rgb = FONT, Pt(11), INK
     fmt = normal.paragraph_format
@@ -117,14 +122,14 @@ def _styles(document) -> None:  # type: ignore[no-untyped-def]
     lead.paragraph_format.space_before, lead.paragraph_format.space_after = Pt(14), Pt(10)
 
 
-def _remove(parent, tag: str) -> None:  # type: ignore[no-untyped-def]
+def _remove(parent: BaseOxmlElement | None, tag: str) -> None:
     if parent is None:
         return
     for child in parent.findall(qn(tag)):
         parent.remove(child)
 
 
-def _border(ppr, side: str, color: str, size: int, space: int) -> None:  # type: ignore[no-untyped-def]
+def _border(ppr: BaseOxmlElement, side: str, color: str, size: int, space: int) -> None:
     _remove(ppr, "w:pBdr")
     pbdr = OxmlElement("w:pBdr")
     edge = OxmlElement(f"w:{side}")
@@ -145,7 +150,7 @@ def _border(ppr, side: str, color: str, size: int, space: int) -> None:  # type:
         ppr.append(pbdr)
 
 
-def _drop_thumbnail(document) -> None:  # type: ignore[no-untyped-def]
+def _drop_thumbnail(document: DocxDocument) -> None:
     rels = document.part.package.rels
     for rid, rel in list(rels.items()):
         if rel.reltype.endswith("/thumbnail"):
