@@ -22,3 +22,7 @@ def qtime(value: dt.time) -> QTime:
 
 def py_time(value: QTime) -> dt.time:
     return dt.time(value.hour(), value.minute(), value.second(), value.msec() * 1000)
+
+
+def py_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
