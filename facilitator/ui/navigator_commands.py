@@ -30,6 +30,7 @@ class NavigatorCommands(QObject):
         if row_id is None:
             return
         item = self.w.navigator.currentItem()
+        assert item is not None  # current_id() read it
         name, ok = QInputDialog.getText(self.w, self.tr("Rename"), self.tr("New name:"),
                                         text=item.text(0))
         if not ok:
@@ -57,7 +58,7 @@ class NavigatorCommands(QObject):
         allow = False
         if workshops.get_facts(self.w.store, row_id).status is WorkshopStatus.FINALISED:
             answer = QMessageBox.question(
-                self, self.tr("Delete a public record?"),
+                self.w, self.tr("Delete a public record?"),
                 self.tr("This workshop is marked as a finalised public record (allmän handling)."
                         " Public records may only be removed according to the archive rules."
                         "\n\nMove it to the trash anyway?"),

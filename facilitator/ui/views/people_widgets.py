@@ -174,7 +174,7 @@ def line_edit(name: str, accessible: str, placeholder: str) -> QLineEdit:
     return edit
 
 
-def push_button(name: str, text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
+def push_button(name: str, text: str, slot: Callable[..., object], tip: str = "") -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
     button.setToolTip(tip)
