@@ -36,6 +36,7 @@ class Positioned(Protocol):
 
     position: int
 
+
 MAX_LINE = 500
 MAX_BODY = 5_000_000
 

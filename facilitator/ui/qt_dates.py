@@ -16,13 +16,13 @@ def qdate(value: dt.date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
+def py_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
 def qtime(value: dt.time) -> QTime:
     return QTime(value.hour, value.minute, value.second, value.microsecond // 1000)
 
 
 def py_time(value: QTime) -> dt.time:
     return dt.time(value.hour(), value.minute(), value.second(), value.msec() * 1000)
-
-
-def py_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
