@@ -6,6 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.services.core import Store
 
 SECOND_LAUNCH_PATIENCE_MS = 4000
 CLI_WORDS = {"list", "import", "export-json", "sample", "export-minutes",
@@ -34,7 +41,7 @@ def _gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def install_translations(app, language: str) -> list:  # type: ignore[no-untyped-def]
+def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load the app's and Qt's own translations for ``language``; keep the returned list alive."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
@@ -55,7 +62,7 @@ def install_translations(app, language: str) -> list:  # type: ignore[no-untyped
     return loaded
 
 
-def configure_application(app) -> None:  # type: ignore[no-untyped-def]
+def configure_application(app: QApplication) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
 
@@ -90,6 +97,7 @@ def run_gui(argv: Sequence[str]) -> int:
     from facilitator.ui.first_paint import after_first_paint
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    assert isinstance(app, QApplication)  # the window needs widgets, never a bare QCoreApplication
     configure_application(app)
     settings = Settings()
     translators = install_translations(app, settings.get(LANGUAGE))
@@ -132,6 +140,7 @@ def run_gui(argv: Sequence[str]) -> int:
         server.listen()
         server.raise_requested.connect(session.bring_to_front)
 
+    assert session.window is not None  # start() succeeded, so the window is open
     after_first_paint(session.window, listen_for_second_launches)
     if args.quit_after is not None:
         QTimer.singleShot(int(args.quit_after * 1000), session.close_window)
@@ -144,7 +153,7 @@ def run_gui(argv: Sequence[str]) -> int:
         del translators
 
 
-def open_store(path: Path):  # type: ignore[no-untyped-def]
+def open_store(path: Path) -> Store:
     """Check, open and mark the database: the one open path of the window and the CLI.
 
     Raises DatabaseDamagedError (with the newest verified backup) or

@@ -10,15 +10,19 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from facilitator import __version__
 from facilitator.paths import default_database
+
+if TYPE_CHECKING:
+    from facilitator.services.core import Store
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: fel: {message}\n")
 
 
@@ -66,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_store(db: Path | None):  # type: ignore[no-untyped-def]
+def _open_store(db: Path | None) -> Store:
     """The checked store (same start-up check and marker as the window).
 
     A damaged database raises DatabaseDamagedError (a DamagedDatabaseError)
@@ -86,7 +90,7 @@ def _open_store(db: Path | None):  # type: ignore[no-untyped-def]
     return store
 
 
-def cmd_list(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def cmd_list(store: Store, args: argparse.Namespace) -> int:
     from facilitator.services.projects import list_projects
 
     projects = list_projects(store)
@@ -100,7 +104,7 @@ def cmd_list(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped
     return EXIT_OK
 
 
-def cmd_import(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def cmd_import(store: Store, args: argparse.Namespace) -> int:
     from facilitator.interchange.importer import import_package_file
 
     result = import_package_file(store, args.file)
@@ -110,7 +114,7 @@ def cmd_import(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
     return EXIT_OK
 
 
-def cmd_export_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def cmd_export_json(store: Store, args: argparse.Namespace) -> int:
     from facilitator.interchange.export import write_package
 
     write_package(store, args.ref, args.file)
@@ -118,7 +122,7 @@ def cmd_export_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-
     return EXIT_OK
 
 
-def cmd_sample(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def cmd_sample(store: Store, args: argparse.Namespace) -> int:
     from facilitator.interchange.sample import load_sample
 
     project_id = load_sample(store)
@@ -126,7 +130,7 @@ def cmd_sample(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
     return EXIT_OK
 
 
-def cmd_export_minutes(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def cmd_export_minutes(store: Store, args: argparse.Namespace) -> int:
     from facilitator.minutes.export import MinutesOptions, export_minutes
 
     options = MinutesOptions(
@@ -141,7 +145,7 @@ def cmd_export_minutes(store, args: argparse.Namespace) -> int:  # type: ignore[
     return EXIT_OK
 
 
-def cmd_export_signin(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def cmd_export_signin(store: Store, args: argparse.Namespace) -> int:
     from facilitator.minutes.handouts import export_signin_sheet
 
     notice = None
@@ -157,7 +161,7 @@ def cmd_export_signin(store, args: argparse.Namespace) -> int:  # type: ignore[n
     return EXIT_OK
 
 
-def cmd_export_agenda(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def cmd_export_agenda(store: Store, args: argparse.Namespace) -> int:
     from facilitator.minutes.handouts import export_agenda_handout
 
     path = export_agenda_handout(store, args.workshop, args.out, args.template)

@@ -6,7 +6,7 @@ Only preferences live here; everything a user captures lives in the database.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -45,20 +45,21 @@ class Settings:
     def get(self, option: Option[T]) -> T:
         value = self._q.value(option.key, option.default)
         default = option.default
+        # Mypy cannot narrow T from isinstance(default, ...): each branch casts to it.
         if isinstance(default, bool):
             if isinstance(value, str):
-                return value.lower() in ("true", "1", "yes")  # type: ignore[return-value]
-            return bool(value)  # type: ignore[return-value]
+                return cast(T, value.lower() in ("true", "1", "yes"))
+            return cast(T, bool(value))
         if isinstance(default, QByteArray):
-            return value if isinstance(value, QByteArray) else default  # type: ignore[return-value]
+            return cast(T, value if isinstance(value, QByteArray) else default)
         if isinstance(default, str):
-            return str(value) if value is not None else default  # type: ignore[return-value]
+            return cast(T, str(value) if value is not None else default)
         if isinstance(default, int):  # an .ini file gives back text
             try:
-                return int(value)  # type: ignore[call-overload]
+                return cast(T, int(str(value)))
             except (TypeError, ValueError):
                 return default
-        return value  # type: ignore[return-value]
+        return cast(T, value)
 
     def set(self, option: Option[T], value: T) -> None:
         self._q.setValue(option.key, value)

@@ -57,7 +57,7 @@ def _ask_once(database: Path, timeout_ms: int) -> bool:
     if sys.platform == "win32":  # let the first instance take the foreground from us
         import ctypes
 
-        ctypes.windll.user32.AllowSetForegroundWindow(-1)  # type: ignore[attr-defined]
+        ctypes.windll.user32.AllowSetForegroundWindow(-1)
     socket.write(RAISE)
     socket.flush()
     socket.waitForBytesWritten(timeout_ms)

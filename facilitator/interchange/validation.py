@@ -112,7 +112,7 @@ def schema_error(error: SchemaError) -> PackageError:
         if extra:
             what = Text(tr("unknown field \"{field}\""), field=extra[0])
     elif kind == "type":
-        types = expected if isinstance(expected, list) else [expected]
+        types: list[str] = expected if isinstance(expected, list) else [expected]
         what = Text(tr("should be {expected}, not {value}"),
                     expected=_either([_TYPES.get(t, t) for t in types]), value=_short(value))
     elif kind == "maxLength":
@@ -266,7 +266,7 @@ def chunked(items: list[str], size: int = 500) -> Iterator[list[str]]:
         yield items[start:start + size]
 
 
-def load_by_ids(session: Session, model: type, ids: set[str]) -> dict[str, Any]:
+def load_by_ids(session: Session, model: type[Any], ids: set[str]) -> dict[str, Any]:
     """The rows of ``model`` in the store with these ids, by id."""
     found: dict[str, Any] = {}
     for chunk in chunked(sorted(ids)):

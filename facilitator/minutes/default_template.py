@@ -16,6 +16,7 @@ import io
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT
@@ -24,6 +25,9 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 from facilitator.minutes.template import (
     DOCTYPE_STYLE,
@@ -68,7 +72,7 @@ def build_default_template() -> bytes:
     return out.getvalue()
 
 
-def _page_setup(document) -> None:  # type: ignore[no-untyped-def]
+def _page_setup(document: DocxDocument) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
@@ -76,7 +80,7 @@ def _page_setup(document) -> None:  # type: ignore[no-untyped-def]
     section.header_distance, section.footer_distance = Cm(1.2), Cm(1.2)
 
 
-def _fonts(document) -> None:  # type: ignore[no-untyped-def]
+def _fonts(document: DocxDocument) -> None:
     """Explicit fonts everywhere: theme font references would override them."""
     for rfonts in document.styles.element.iter(qn("w:rFonts")):
         for attr in _THEME_ATTRS:
@@ -86,7 +90,7 @@ def _fonts(document) -> None:  # type: ignore[no-untyped-def]
             rfonts.set(qn(attr), FONT)
 
 
-def _styles(document) -> None:  # type: ignore[no-untyped-def]
+def _styles(document: DocxDocument) -> None:
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size, normal.font.color.rgb = FONT, Pt(11), INK
     fmt = normal.paragraph_format
@@ -144,7 +148,7 @@ KEPT_STYLES = {
 KEPT_FONTS = {FONT, "Times New Roman", "Symbol"}
 
 
-def _keep_needed_styles(document) -> None:
+def _keep_needed_styles(document: DocxDocument) -> None:
     """Drop the ~130 table and list styles python-docx's template carries (780 kB)."""
     root = document.styles.element
     by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
@@ -164,7 +168,7 @@ def _keep_needed_styles(document) -> None:
             root.remove(style)
 
 
-def _theme_fonts(document) -> None:
+def _theme_fonts(document: DocxDocument) -> None:
     """Headings and body font of the theme: what Word's "+Rubriker"/"+Brödtext" mean."""
     theme = document.part.part_related_by(RT.THEME)
     xml = theme.blob.decode("utf-8")
@@ -173,7 +177,7 @@ def _theme_fonts(document) -> None:
     theme._blob = xml.encode("utf-8")
 
 
-def _font_table(document) -> None:
+def _font_table(document: DocxDocument) -> None:
     part = document.part.part_related_by(RT.FONT_TABLE)
     root = parse_xml(part.blob)
     for font in root.findall(qn("w:font")):
@@ -182,7 +186,7 @@ def _font_table(document) -> None:
     part._blob = serialize_part_xml(root)
 
 
-def _drop_legacy_parts(document) -> None:
+def _drop_legacy_parts(document: DocxDocument) -> None:
     """stylesWithEffects (read only by Word 2010) and an empty customXml item."""
     rels = document.part.rels
     for rid, rel in list(rels.items()):
@@ -193,7 +197,7 @@ def _drop_legacy_parts(document) -> None:
         remove_children(compat, "w:useFELayout")  # East Asian layout, not ours
 
 
-def _drop_thumbnail(document) -> None:
+def _drop_thumbnail(document: DocxDocument) -> None:
     rels = document.part.package.rels
     for rid, rel in list(rels.items()):
         if rel.reltype.endswith("/thumbnail"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -45,6 +46,9 @@ from facilitator.minutes.template import (
     set_language,
 )
 from facilitator.minutes.xmlbuild import append_runs, new_paragraph
+
+if TYPE_CHECKING:
+    from docx.oxml.table import CT_Row, CT_Tbl, CT_Tc
 
 Progress = Callable[[int, int], None]
 HEADER_LEFT_MAX = 90
@@ -139,7 +143,10 @@ class DocxWriter:
                 headers.append(section.first_page_header)
             if settings.odd_and_even_pages_header_footer:
                 headers.append(section.even_page_header)
-            text_width = section.page_width - section.left_margin - section.right_margin
+            width, left, right = section.page_width, section.left_margin, section.right_margin
+            # Word writes w:pgSz and w:pgMar in every section (a missing one failed here before).
+            assert width is not None and left is not None and right is not None
+            text_width = width - left - right
             for header in headers:
                 header.is_linked_to_previous = False
                 if has_page_field(header._element):
@@ -327,7 +334,7 @@ def _pattern(block: ListBlock) -> tuple[bool, ...]:
     return tuple(levels)
 
 
-def _row_flags(tr, header: bool) -> None:  # type: ignore[no-untyped-def]
+def _row_flags(tr: CT_Row, header: bool) -> None:
     """Rows never split across pages; the header row repeats on every page."""
     tr_pr = tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))
@@ -335,7 +342,7 @@ def _row_flags(tr, header: bool) -> None:  # type: ignore[no-untyped-def]
         tr_pr.append(OxmlElement("w:tblHeader"))
 
 
-def _shade(tc, fill: str) -> None:  # type: ignore[no-untyped-def]
+def _shade(tc: CT_Tc, fill: str) -> None:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
@@ -347,7 +354,7 @@ def _has_drawing(paragraph: DocxParagraph) -> bool:
     return any(True for _ in paragraph._p.iter(qn("w:drawing"), qn("w:pict")))
 
 
-def _fixed_width(tbl, twips: int) -> None:  # type: ignore[no-untyped-def]
+def _fixed_width(tbl: CT_Tbl, twips: int) -> None:
     """An explicit table width, so Word lays the table out the same in every
     compatibility mode instead of re-fitting an "auto" width when it converts."""
     width = tbl.tblPr.find(qn("w:tblW"))
@@ -358,7 +365,7 @@ def _fixed_width(tbl, twips: int) -> None:  # type: ignore[no-untyped-def]
     width.set(qn("w:w"), str(twips))
 
 
-def _table_borders(tbl) -> None:  # type: ignore[no-untyped-def]
+def _table_borders(tbl: CT_Tbl) -> None:
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         edge = OxmlElement(f"w:{side}")

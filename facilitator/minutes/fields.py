@@ -7,12 +7,17 @@ A field is a run sequence ``fldChar begin`` → ``instrText`` → ``fldChar sepa
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
-def _run_with(child_tag: str, **attrs: str) -> OxmlElement:
+
+def _run_with(child_tag: str, **attrs: str) -> BaseOxmlElement:
     run = OxmlElement("w:r")
     child = OxmlElement(child_tag)
     for key, value in attrs.items():
@@ -49,7 +54,7 @@ def add_page_of_pages(paragraph: Paragraph, word: str) -> None:
     paragraph.add_run(")")
 
 
-def has_page_field(element: OxmlElement) -> bool:
+def has_page_field(element: BaseOxmlElement) -> bool:
     """True when ``element`` (a header) already shows the page number in some form."""
     for node in element.iter(qn("w:instrText"), qn("w:fldSimple")):
         instruction = node.text if node.tag == qn("w:instrText") else node.get(qn("w:instr"))

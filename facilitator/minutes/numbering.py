@@ -11,14 +11,20 @@ the schema requires.
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.text.paragraph import CT_P
 from docx.parts.numbering import NumberingPart
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 LEVELS = 9
 INDENT_TWIPS = 360  # 0.635 cm per level
@@ -30,7 +36,7 @@ _ORDERED = (("decimal", "%{n}."), ("lowerLetter", "%{n}."), ("lowerRoman", "%{n}
 class ListNumbering:
     """Allocates numbering definitions in one document's numbering part."""
 
-    def __init__(self, document) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, document: DocxDocument) -> None:
         self._numbering = _numbering_element(document)
         self._abstract: dict[tuple[bool, ...], int] = {}
         ids = [int(e.get(qn("w:abstractNumId"))) for e in self._abstract_elements()]
@@ -39,7 +45,7 @@ class ListNumbering:
         self._next_num = max(nums, default=0) + 1
         self._rng = random.Random(len(ids) * 7919 + len(nums))
 
-    def _abstract_elements(self) -> list:  # type: ignore[type-arg]
+    def _abstract_elements(self) -> list[BaseOxmlElement]:
         return self._numbering.findall(qn("w:abstractNum"))
 
     def new_list(self, pattern: tuple[bool, ...], start: int = 1) -> int:
@@ -112,7 +118,7 @@ def set_list_level(p: CT_P, num_id: int, ilvl: int) -> None:
     num_pr.get_or_add_numId().val = num_id
 
 
-def _numbering_element(document):  # type: ignore[no-untyped-def]
+def _numbering_element(document: DocxDocument) -> BaseOxmlElement:
     """The w:numbering root, creating numbering.xml when the template has none."""
     part = document.part
     try:
@@ -123,4 +129,5 @@ def _numbering_element(document):  # type: ignore[no-untyped-def]
             PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, part.package
         )
         part.relate_to(numbering_part, RT.NUMBERING)
+    assert isinstance(numbering_part, XmlPart)  # python-docx loads numbering.xml as a NumberingPart
     return numbering_part.element

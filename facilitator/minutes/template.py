@@ -271,13 +271,13 @@ def paragraph_style(document: DocxDocument, name: str) -> ParagraphStyle:
     try:
         style = styles[name]
         if style.type == WD_STYLE_TYPE.PARAGRAPH:
-            return style  # type: ignore[return-value]
+            return style
     except KeyError:
         pass
     style = styles.add_style(_free_name(document, name), WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles["Normal"] if _has(document, "Normal") else None
     _shape_new_style(style, name)
-    return style  # type: ignore[return-value]
+    return style
 
 
 def _has(document: DocxDocument, name: str) -> bool:

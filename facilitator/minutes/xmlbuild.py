@@ -24,7 +24,8 @@ _SUB = etree.SubElement
 
 def new_paragraph(style_id: str | None, num_id: int | None = None, ilvl: int = 0) -> CT_P:
     """A detached ``w:p`` with its style and, for a list item, its list and level."""
-    p: CT_P = OxmlElement("w:p")  # type: ignore[assignment]
+    p = OxmlElement("w:p")
+    assert isinstance(p, CT_P)  # python-docx registers CT_P for w:p
     if style_id is not None or num_id is not None:
         ppr = _SUB(p, f"{_W}pPr")
         if style_id is not None:

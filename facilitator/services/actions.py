@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select
 
@@ -28,6 +28,9 @@ from facilitator.store.models import (
     Person,
     Workshop,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def _due(value: object) -> dt.date | None:
     raise ValidationError(tr("The date {value!r} is not a date (YYYY-MM-DD)."), value=value)
 
 
-def _clean(session, values: dict[str, Any]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     cleaned: dict[str, Any] = {}
     for key, value in values.items():
         if key == "text":
@@ -136,7 +139,7 @@ def restore_action(store: Store, action_id: str) -> None:
         tx.changed("action", action_id)
 
 
-def _responsible_label(session, a: Action) -> str:  # type: ignore[no-untyped-def]
+def _responsible_label(session: Session, a: Action) -> str:
     if a.responsible_person_id:
         person = session.get(Person, a.responsible_person_id)
         if person is not None and person.deleted_at is None:

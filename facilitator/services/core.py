@@ -8,11 +8,12 @@ to its subscribers (the GUI's change bus) after the commit has returned.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+import enum
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import OperationalError
@@ -22,11 +23,20 @@ from facilitator.store.vocabulary import utcnow
 from facilitator.text import clean_text
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
+    from sqlalchemy import ColumnElement
+    from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
     from facilitator.store.models import Base, Tracked
 
 T = TypeVar("T", bound="Base")
+E = TypeVar("E", bound=enum.Enum)
+
+
+class Positioned(Protocol):
+    """A row kept in order among its siblings."""
+
+    position: int
+
 
 MAX_LINE = 500
 MAX_BODY = 5_000_000
@@ -235,7 +245,7 @@ def optional_body(value: object, label: Source, max_length: int = MAX_BODY) -> s
     return text
 
 
-def choice(value: object, allowed: type, label: Source):  # type: ignore[no-untyped-def]
+def choice(value: object, allowed: type[E], label: Source) -> E:
     """Coerce ``value`` to the enum ``allowed`` or raise a ValidationError."""
     try:
         return allowed(value)
@@ -249,7 +259,8 @@ def tombstone(row: Tracked) -> None:
     row.deleted_at = utcnow()
 
 
-def next_position(session: Session, column, *criteria) -> int:  # type: ignore[no-untyped-def]
+def next_position(session: Session, column: InstrumentedAttribute[int],
+                  *criteria: ColumnElement[bool]) -> int:
     """One past the highest position among the live siblings matching ``criteria``."""
     model = column.class_
     rows = session.scalars(
@@ -258,7 +269,7 @@ def next_position(session: Session, column, *criteria) -> int:  # type: ignore[n
     return (max(rows) + 1) if rows else 0
 
 
-def reorder(rows: list, moved, new_index: int) -> None:  # type: ignore[no-untyped-def]
+def reorder(rows: Sequence[Positioned], moved: Positioned, new_index: int) -> None:
     """Put ``moved`` at ``new_index`` among ``rows`` and renumber positions 0..n-1."""
     ordered = [r for r in rows if r is not moved]
     new_index = max(0, min(new_index, len(ordered)))
@@ -266,7 +277,7 @@ def reorder(rows: list, moved, new_index: int) -> None:  # type: ignore[no-untyp
     renumber(ordered)
 
 
-def renumber(rows: list) -> None:  # type: ignore[type-arg]
+def renumber(rows: Sequence[Positioned]) -> None:
     """Give ``rows`` the positions 0..n-1 in their list order."""
     for index, row in enumerate(rows):
         if row.position != index:

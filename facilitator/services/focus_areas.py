@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -22,6 +23,9 @@ from facilitator.services.core import (
 )
 from facilitator.services.groups import refresh_group_names
 from facilitator.store.models import FocusArea, Organisation, Person, Project
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ def _info(area: FocusArea) -> FocusAreaInfo:
                          ref, _label(area))
 
 
-def _live_areas(session, project_id: str) -> list[FocusArea]:  # type: ignore[no-untyped-def]
+def _live_areas(session: Session, project_id: str) -> list[FocusArea]:
     return list(session.scalars(
         select(FocusArea)
         .where(FocusArea.project_id == project_id, FocusArea.deleted_at.is_(None))

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -150,8 +150,8 @@ def _models() -> list[type[Base]]:
 _OTHER_PERSON_IDENTITY = {"name", "title", "email", "phone"}
 
 
-def _mentions(session: Any, person: Person, patterns: list[re.Pattern[str]],  # type: ignore[no-untyped-def]
-              rows: Collection[str] | None = None):
+def _mentions(session: Any, person: Person, patterns: list[re.Pattern[str]],
+              rows: Collection[str] | None = None) -> Iterator[tuple[Any, str, str]]:
     """(row, column, value) of every free-text value naming the person, the person excluded.
 
     ``rows``, when given, limits the search to the rows with those ids.
@@ -212,7 +212,10 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True,
                 tx.changed(_change_kind(row), row.id)
             s.execute(delete(model).where(model.person_id == person_id))
 
-        for model, kind in ((FocusArea, "focus_area"), (Wish, "wish"), (Action, "action")):
+        # Any: select() would type the rows of these three models as their common Base.
+        responsible: tuple[tuple[type[Any], str], ...] = (
+            (FocusArea, "focus_area"), (Wish, "wish"), (Action, "action"))
+        for model, kind in responsible:
             for row in s.scalars(select(model).where(model.responsible_person_id == person_id)):
                 row.responsible_person_id = None
                 if org is not None and hasattr(row, "responsible_organisation_id"):
@@ -258,7 +261,8 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True,
     return report
 
 
-def _person_rows() -> list[type[Base]]:
+def _person_rows() -> list[type[Any]]:
+    # Any: the models are found by their columns at run time, each has a person_id.
     return [m for m in _models() if m is not Person and "person_id" in m.__table__.columns]
 
 

@@ -17,7 +17,7 @@ is the group of area ``i``. Per partition:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 EXHAUSTIVE_LIMIT = 400  # partitions tried one by one below this many
@@ -209,11 +209,11 @@ def _canonical(part: Sequence[int]) -> tuple[int, ...]:
     return tuple(names.setdefault(g, len(names)) for g in part)
 
 
-def _partitions(k: int, n: int):  # type: ignore[no-untyped-def]
+def _partitions(k: int, n: int) -> Iterator[tuple[int, ...]]:
     """Every partition of k areas into exactly n non-empty groups, canonically numbered."""
     part = [0] * k
 
-    def walk(i: int, used: int):  # type: ignore[no-untyped-def]
+    def walk(i: int, used: int) -> Iterator[tuple[int, ...]]:
         if k - i < n - used:
             return
         if i == k:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -27,6 +28,9 @@ from facilitator.store.models import (
     Person,
     Workshop,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,7 @@ def _shared_ending(a: str, b: str) -> str:
     return a[-n:]
 
 
-def live_groups(session, workshop_id: str) -> list[Group]:  # type: ignore[no-untyped-def]
+def live_groups(session: Session, workshop_id: str) -> list[Group]:
     """The workshop's groups that are not in the trash, in their order."""
     return list(session.scalars(
         select(Group)
@@ -168,6 +172,7 @@ def set_links(tx: WriteTx, group: Group, focus_area_ids: list[str]) -> None:
             raise ValidationError(
                 tr("The focus area ”{name}” belongs to another project."), name=area.name)
     existing = {link.focus_area_id: link for link in group.focus_links}
+    link: GroupFocusArea | None
     for link in existing.values():
         if link.focus_area_id not in focus_area_ids and link.deleted_at is None:
             tombstone(link)
@@ -238,6 +243,7 @@ def set_members(store: Store, group_id: str, person_ids: list[str]) -> list[str]
             get_live(s, Person, person_id, tr("The person"))
         existing = {m.person_id: m for m in group.members}
         old = [pid for pid, m in existing.items() if m.deleted_at is None]
+        member: GroupMember | None
         for pid, member in existing.items():
             if pid not in person_ids and member.deleted_at is None:
                 tombstone(member)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
+from typing import Any
 
 from sqlalchemy import Date, Time, column, select, table
+from sqlalchemy.types import TypeEngine
 
 from facilitator.messages import tr
 from facilitator.services.core import Store, not_found
@@ -61,7 +63,7 @@ class WorkshopFacts:
 
 FACT_NAMES = tuple(f.name for f in fields(WorkshopFacts))
 # Dates and times are stored as ISO text: typed columns turn them back.
-_TYPED = {"date": Date(), "start_time": Time(), "end_time": Time()}
+_TYPED: dict[str, TypeEngine[Any]] = {"date": Date(), "start_time": Time(), "end_time": Time()}
 
 PROJECT = table("project", column("id"), column("name"), column("deleted_at"))
 WORKSHOP = table(
@@ -88,13 +90,13 @@ def list_projects(store: Store, *, include_deleted: bool = False) -> list[Projec
             row.id, row.project_id, row.title, row.date, WorkshopKind(row.kind),
             WorkshopStatus(row.status), row.deleted_at is not None))
     result = []
-    for row in projects:
-        if row.deleted_at is not None and not include_deleted:
+    for project in projects:
+        if project.deleted_at is not None and not include_deleted:
             continue
-        items = by_project.get(row.id, [])
+        items = by_project.get(project.id, [])
         items.sort(key=lambda s: sort_key(s.title))  # same day: alphabetical
         items.sort(key=lambda s: s.date or dt.date.min, reverse=True)  # newest first
-        result.append(ProjectSummary(row.id, row.name, row.deleted_at is not None,
+        result.append(ProjectSummary(project.id, project.name, project.deleted_at is not None,
                                      tuple(items)))
     return result
 

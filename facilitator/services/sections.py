@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -22,6 +23,9 @@ from facilitator.services.core import (
 )
 from facilitator.store.models import FocusArea, Section, SectionKind, Workshop
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 
 @dataclass(frozen=True)
 class SectionInfo:
@@ -40,7 +44,7 @@ def _info(s: Section) -> SectionInfo:
                        s.focus_area_id)
 
 
-def _live_sections(session, workshop_id: str) -> list[Section]:  # type: ignore[no-untyped-def]
+def _live_sections(session: Session, workshop_id: str) -> list[Section]:
     return list(session.scalars(
         select(Section)
         .where(Section.workshop_id == workshop_id, Section.deleted_at.is_(None))

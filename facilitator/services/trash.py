@@ -86,7 +86,7 @@ def remove_for_good(store: Store, kind: str, row_id: str, *,
     """Delete one trashed project or workshop and everything in it, permanently."""
     with store.write() as tx:
         s = tx.session
-        model = Project if kind == "project" else Workshop
+        model: type[Project | Workshop] = Project if kind == "project" else Workshop
         label = tr("The project") if kind == "project" else tr("The workshop")
         row = get_any(s, model, row_id, label)
         if row.deleted_at is None:

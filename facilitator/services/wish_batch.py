@@ -6,6 +6,8 @@ many wishes it touches; the tree rules are those of ``wishes``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 
 from facilitator.messages import tr
@@ -49,7 +51,7 @@ def _item(item: object) -> tuple[int, str]:
 def add_wishes(
     store: Store,
     group_id: str,
-    items: list,  # type: ignore[type-arg]  # PasteItem or (depth, text)
+    items: Sequence[object],  # PasteItem or (depth, text)
     parent_id: str | None = None,
     index: int | None = None,
 ) -> list[str]:

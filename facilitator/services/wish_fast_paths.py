@@ -8,7 +8,7 @@ Core statements, without loading ORM objects: the board waits on them.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -16,6 +16,9 @@ from facilitator.messages import tr
 from facilitator.services.core import Store, ValidationError, not_found, required_body
 from facilitator.services.wishes import MAX_DEPTH, MAX_WISH, WishInfo
 from facilitator.store.models import Group, Wish
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Executable
 
 
 def get_wishes(store: Store, wish_ids: list[str]) -> dict[str, WishInfo]:
@@ -63,7 +66,10 @@ def _capture_statements() -> dict[str, Any]:
     A statement object made once also keeps its SQLAlchemy cache key, which
     otherwise is computed anew on every execution (a third of the call).
     """
-    from sqlalchemy import bindparam, func, insert, update
+    from sqlalchemy import Table, bindparam, func, insert, update
+
+    wish_table = Wish.__table__
+    assert isinstance(wish_table, Table)  # a declarative model maps one Table
 
     live = Wish.deleted_at.is_(None)
     parents = {"top": Wish.parent_id.is_(None), "under": Wish.parent_id == bindparam("p")}
@@ -71,7 +77,7 @@ def _capture_statements() -> dict[str, Any]:
         "group": select(Group.deleted_at).where(Group.id == bindparam("g")),
         "wish": select(Wish.group_id, Wish.deleted_at).where(Wish.id == bindparam("w")),
         "parent": select(Wish.parent_id).where(Wish.id == bindparam("w")),
-        "insert": insert(Wish.__table__),
+        "insert": insert(wish_table),
     }
     for name, parent in parents.items():
         siblings = (Wish.group_id == bindparam("g"), parent, live)
@@ -79,7 +85,7 @@ def _capture_statements() -> dict[str, Any]:
             .where(*siblings)
         statements[f"at {name}"] = select(Wish.position).where(*siblings) \
             .order_by(Wish.position).offset(bindparam("i")).limit(1)
-        statements[f"shift {name}"] = update(Wish.__table__) \
+        statements[f"shift {name}"] = update(wish_table) \
             .where(*siblings, Wish.position >= bindparam("at")) \
             .values(position=Wish.position + 1)
     return statements
@@ -135,7 +141,7 @@ def insert_wish(store: Store, group_id: str, text: str, *, parent_id: str | None
         return wish_id
 
 
-def _depth_of(connection, parent_of, wish_id: str | None) -> int:  # type: ignore[no-untyped-def]
+def _depth_of(connection: Connection, parent_of: Executable, wish_id: str | None) -> int:
     """How many ancestors ``wish_id`` has (``wishes.wish_depth`` without loading rows)."""
     depth = -1
     while wish_id is not None:

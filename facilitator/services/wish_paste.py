@@ -139,7 +139,9 @@ def _clean(text: str, max_length: int) -> str:
 def _read_lines(text: str, max_length: int) -> list[_Line]:
     lines: list[_Line] = []
     for raw in _LINE_BREAKS.split(text):
-        prefix = _INDENT.match(raw).group()  # type: ignore[union-attr]
+        leading = _INDENT.match(raw)
+        assert leading is not None  # the pattern matches the empty string too
+        prefix = leading.group()
         body = raw[len(prefix):].rstrip()
         if not body or _SEPARATOR.fullmatch(body):
             continue

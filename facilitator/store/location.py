@@ -182,7 +182,9 @@ def _windows_risk(path: PureWindowsPath, drive_type: Callable[[str], int]) -> Ri
 def _windows_drive_type(root: str) -> int:
     import ctypes
 
-    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
+    if sys.platform != "win32":  # says so to mypy too: windll exists on Windows only
+        raise OSError("drive types are asked of Windows only")
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))
 
 
 def _read_mounts(platform: str) -> list[Mount]:

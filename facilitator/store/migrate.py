@@ -14,7 +14,7 @@ import ast
 import re
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 
-def __getattr__(name: str):  # type: ignore[no-untyped-def]
+def __getattr__(name: str) -> Any:
     """``migrate.command`` is Alembic's command module, imported on first use."""
     if name == "command":
         from alembic import command

@@ -34,7 +34,7 @@ class ServiceCommand(QUndoCommand):
     """
 
     def __init__(self, text: str, do: Callable[[], Any],
-                 undo: Callable[[Any], None],
+                 undo: Callable[[Any], object],
                  redo: Callable[[Any], Any] | None = None,
                  merge_key: tuple[int, str] | None = None) -> None:
         super().__init__(text)

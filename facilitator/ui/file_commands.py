@@ -56,7 +56,8 @@ class FileCommands(QObject):
         path, _ = QFileDialog.getSaveFileName(self.w, self.tr("Export package"),
                                               str(Path.home() / "workshop.json"),
                                               self.tr("Workshop package (*.json)"))
-        if path and self.w.run_service(lambda: write_package(self.w.store, ref, Path(path))):
+        if path and self.w.run_service(lambda: write_package(self.w.store, ref, Path(path))) \
+                is not None:
             self.w.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 8000)
 
     def export_minutes(self) -> None:

@@ -36,7 +36,9 @@ class _AfterFirstPaint(QObject):
     def _run(self) -> None:
         callback, self._callback = self._callback, None
         if callback is not None:
-            self.parent().removeEventFilter(self)
+            parent = self.parent()
+            assert parent is not None  # made as the widget's child, so it dies with it
+            parent.removeEventFilter(self)
             self.deleteLater()
             callback()
 

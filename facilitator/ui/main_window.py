@@ -36,6 +36,7 @@ from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.workshop_tabs import PageSpec, WorkshopTabs
 
 if TYPE_CHECKING:
+    from facilitator.services.search import SearchHit
     from facilitator.ui.file_commands import FileCommands
     from facilitator.ui.navigator_commands import NavigatorCommands
 
@@ -106,14 +107,23 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, page_class: type[WorkshopPage]) -> WorkshopPage:
         if page_class.__name__ == "ExportView":
-            return page_class(self.store, self.editor, self.settings)  # type: ignore[call-arg]
+            from facilitator.ui.views.export_view import ExportView  # loaded: page_class is it
+
+            assert issubclass(page_class, ExportView)
+            return page_class(self.store, self.editor, self.settings)
         return page_class(self.store, self.editor)
 
     def _on_page_created(self, name: str, page: WorkshopPage) -> None:
         self._restore_splitters(page)
         if name == "export_view":
+            from facilitator.ui.views.export_view import ExportView
+
+            assert isinstance(page, ExportView)
             page.export_requested.connect(self._file_command("export_minutes"))
         elif name == "wish_board":
+            from facilitator.ui.views.wish_board import WishBoardView
+
+            assert isinstance(page, WishBoardView)
             page.current_changed.connect(self.live.follow_group)
 
     # The commands of the navigator and the Arkiv menu, loaded with their first use:
@@ -254,7 +264,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _move_help_menu_last(self) -> None:
-        help_action = self.menuBar().findChild(QMenu, "menuHelp").menuAction()
+        help_menu = self.menuBar().findChild(QMenu, "menuHelp")
+        assert help_menu is not None  # made with the menus, before this runs
+        help_action = help_menu.menuAction()
         self.menuBar().removeAction(help_action)
         self.menuBar().addAction(help_action)
 
@@ -326,7 +338,7 @@ class MainWindow(QMainWindow):
         if dialog.chosen is not None:
             self.open_search_hit(dialog.chosen)
 
-    def open_search_hit(self, hit) -> None:  # type: ignore[no-untyped-def]
+    def open_search_hit(self, hit: SearchHit) -> None:
         """Go to the place a search result points at."""
         workshop_id = hit.workshop_id
         if hit.kind == "focus_area":

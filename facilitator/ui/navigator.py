@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from facilitator.services.core import Change, Store
 from facilitator.services.overview import list_projects
+from facilitator.ui.tree_items import child_items, top_level_items
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -69,15 +70,14 @@ class ProjectNavigator(QTreeWidget):
         item = self.currentItem()
         if item is None:
             return None
-        if item.data(0, KIND_ROLE) == "workshop" and item.parent() is not None:
-            item = item.parent()
+        parent = item.parent()
+        if item.data(0, KIND_ROLE) == "workshop" and parent is not None:
+            item = parent
         return item.data(0, ID_ROLE)
 
     def select_id(self, row_id: str, *, emit: bool = True) -> bool:
-        for i in range(self.topLevelItemCount()):
-            project_item = self.topLevelItem(i)
-            for item in [project_item, *(project_item.child(j)
-                                         for j in range(project_item.childCount()))]:
+        for project_item in top_level_items(self):
+            for item in [project_item, *child_items(project_item)]:
                 if item.data(0, ID_ROLE) == row_id:
                     if not emit:
                         self.blockSignals(True)

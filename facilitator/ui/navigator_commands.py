@@ -30,6 +30,7 @@ class NavigatorCommands(QObject):
         if row_id is None:
             return
         item = self.w.navigator.currentItem()
+        assert item is not None  # current_id() read it
         name, ok = QInputDialog.getText(self.w, self.tr("Rename"), self.tr("New name:"),
                                         text=item.text(0))
         if not ok:

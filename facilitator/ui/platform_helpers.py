@@ -117,10 +117,10 @@ class SleepInhibitor(QObject):
         if method is None:
             return
         try:
-            if method == "windows":
+            if method == "windows" and sys.platform == "win32":  # only chosen there
                 import ctypes
 
-                ctypes.windll.kernel32.SetThreadExecutionState(_ES_CONTINUOUS)  # type: ignore[attr-defined]
+                ctypes.windll.kernel32.SetThreadExecutionState(_ES_CONTINUOUS)
             elif method == "dbus":
                 from PySide6.QtDBus import QDBusConnection
 
@@ -138,8 +138,10 @@ class SleepInhibitor(QObject):
     def _acquire_windows() -> str | None:
         import ctypes
 
+        if sys.platform != "win32":  # says so to mypy too: windll exists on Windows only
+            return None
         state = _ES_CONTINUOUS | _ES_DISPLAY_REQUIRED | _ES_SYSTEM_REQUIRED
-        ok = ctypes.windll.kernel32.SetThreadExecutionState(state)  # type: ignore[attr-defined]
+        ok = ctypes.windll.kernel32.SetThreadExecutionState(state)
         return "windows" if ok else None
 
     def _acquire_process(self, program: str, arguments: list[str]) -> str | None:

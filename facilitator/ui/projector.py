@@ -11,13 +11,17 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QContextMenuEvent,
     QGuiApplication,
+    QHideEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
     QScreen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -247,7 +251,7 @@ class ProjectorWindow(QWidget):
             paint_slide(painter, self.current_layout(), self.theme, self._corner_text())
         painter.end()
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         self._layout = None
         super().resizeEvent(event)
 
@@ -322,12 +326,12 @@ class ProjectorWindow(QWidget):
         if self.isVisible() and self.isFullScreen():
             QTimer.singleShot(0, lambda: show_windowed(self, home_screen(self)))
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         self.toggle_action.setChecked(True)
         self.shown_changed.emit(True)
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         super().hideEvent(event)
         self.focus_keeper.disarm()
         self.toggle_action.setChecked(False)
@@ -350,7 +354,7 @@ class ProjectorWindow(QWidget):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self.toggle_own_fullscreen()
 
-    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = QMenu(self)
         self._own_fullscreen.setText(self.tr("Leave full screen") if self.isFullScreen()
                                      else self.tr("Full screen"))

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
@@ -53,6 +53,12 @@ def show_windowed(window: QWidget, screen: QScreen | None) -> None:
         window.move(area.center().x() - size.width() // 2,
                     area.center().y() - size.height() // 2)
     window.show()
+
+
+def _application() -> QCoreApplication:
+    app = QApplication.instance()
+    assert app is not None  # a projector window exists, so the application does
+    return app
 
 
 class FocusKeeper(QObject):
@@ -100,20 +106,21 @@ class FocusKeeper(QObject):
         """A click arms F5 / Esc for the projector window for a few seconds; focus stays put."""
         if not self.armed:
             self.armed = True
-            QApplication.instance().installEventFilter(self)
+            _application().installEventFilter(self)
         self._disarm_timer.start(ARMED_MS)
 
     def disarm(self) -> None:
         if self.armed:
             self.armed = False
-            QApplication.instance().removeEventFilter(self)
+            _application().removeEventFilter(self)
         self._disarm_timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if not self.armed or event.type() not in (QEvent.Type.ShortcutOverride,
-                                                  QEvent.Type.KeyPress):
+                                                  QEvent.Type.KeyPress) \
+                or not isinstance(event, QKeyEvent):
             return False
-        key = event.key()  # type: ignore[attr-defined]
+        key = event.key()
         ours = key == Qt.Key.Key_F5 or (key == Qt.Key.Key_Escape
                                         and self.projector.isFullScreen())
         if not ours:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -124,6 +125,7 @@ class SearchDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         for button in buttons.buttons():
+            assert isinstance(button, QPushButton)  # a button box makes push buttons
             button.setAutoDefault(False)  # Enter opens a hit, never closes the dialog
             button.setDefault(False)
 

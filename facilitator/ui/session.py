@@ -7,8 +7,19 @@ backup closes the window and the store and opens them again in the same session.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator.ui.first_paint import after_first_paint
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.events import ChangeBus
+    from facilitator.services.core import Store
+    from facilitator.settings import Settings
+    from facilitator.store.health import Damage
+    from facilitator.ui.backup_scheduler import BackupScheduler
+    from facilitator.ui.main_window import MainWindow
 
 # The start-up backup waits this long after the window is shown.
 START_BACKUP_DELAY_MS = 1000
@@ -18,9 +29,12 @@ WARNED_LOCATIONS_KEY = "safety/warned_locations"
 class GuiSession:
     """The open database and its window: start-up check, backups, restore, clean close."""
 
-    def __init__(self, app, settings, database: Path) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: QApplication, settings: Settings, database: Path) -> None:
         self.app, self.settings, self.database = app, settings, Path(database)
-        self.store = self.bus = self.window = self.scheduler = None  # type: ignore[var-annotated]
+        self.store: Store | None = None
+        self.bus: ChangeBus | None = None
+        self.window: MainWindow | None = None
+        self.scheduler: BackupScheduler | None = None
 
     def tr(self, text: str) -> str:
         # The context lupdate gives self.tr() calls in this class.
@@ -31,11 +45,11 @@ class GuiSession:
         store = self.open()
         if store is None:
             return False
-        self._attach(store)
-        after_first_paint(self.window, self.warn_about_location)
+        window = self._attach(store)
+        after_first_paint(window, self.warn_about_location)
         return True
 
-    def open(self):  # type: ignore[no-untyped-def]
+    def open(self) -> Store | None:
         """The checked, opened store, or None after telling the user why not."""
         from facilitator.app import open_store
         from facilitator.errors import log
@@ -53,7 +67,7 @@ class GuiSession:
                     return None
                 aside = keep_damaged_aside(self.database)
                 log.warning("Kept the damaged database aside as %s", aside)
-                if choice == "restore":
+                if choice == "restore" and exc.damage.backup is not None:
                     try:
                         restore_backup(self.database, exc.damage.backup.path)
                     except (BackupError, OSError) as restore_error:
@@ -85,7 +99,7 @@ class GuiSession:
         box.setObjectName("openFailedMessage")
         box.exec()
 
-    def ask_about_damage(self, damage) -> str:  # type: ignore[no-untyped-def]
+    def ask_about_damage(self, damage: Damage) -> str:
         """"restore", "empty" or "quit": what the user chose for a damaged database."""
         from PySide6.QtWidgets import QMessageBox
 
@@ -134,7 +148,7 @@ class GuiSession:
             return "empty"
         return "quit"
 
-    def _attach(self, store) -> None:  # type: ignore[no-untyped-def]
+    def _attach(self, store: Store) -> MainWindow:
         from PySide6.QtCore import QTimer
 
         from facilitator.events import ChangeBus
@@ -142,18 +156,19 @@ class GuiSession:
         from facilitator.ui.main_window import MainWindow
 
         self.store = store
-        self.bus = ChangeBus(store)
-        self.window = MainWindow(store, self.bus, self.settings, self.database)
-        self.scheduler = BackupScheduler(store, self.database, self.bus)
-        self.scheduler.warning.connect(self.show_status)
-        self.window.request_restore.connect(self.restore)
+        self.bus = bus = ChangeBus(store)
+        self.window = window = MainWindow(store, bus, self.settings, self.database)
+        self.scheduler = scheduler = BackupScheduler(store, self.database, bus)
+        scheduler.warning.connect(self.show_status)
+        window.request_restore.connect(self.restore)
         if store.erased_again:
             self.show_status(self._erased_again_text(), 60000)
-        self.window.show()
+        window.show()
         # The window is drawn from Core reads; the ORM loads once it is on screen.
-        after_first_paint(self.window, store.load_orm)
+        after_first_paint(window, store.load_orm)
         # The start-up backup waits until the window has been painted.
-        QTimer.singleShot(START_BACKUP_DELAY_MS, self.scheduler.at_start)
+        QTimer.singleShot(START_BACKUP_DELAY_MS, scheduler.at_start)
+        return window
 
     def _erased_again_text(self) -> str:
         names = self.store.erased_again if self.store is not None else []

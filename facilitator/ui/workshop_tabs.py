@@ -59,7 +59,9 @@ class WorkshopTabs(QTabWidget):
         page_class = getattr(importlib.import_module(spec.module), spec.class_name)
         page = self._make(page_class)
         self._built[name] = page
-        self._holders[name].layout().addWidget(page)
+        layout = self._holders[name].layout()
+        assert layout is not None  # each holder is made with its layout
+        layout.addWidget(page)
         page.set_workshop(self.workshop_id)
         self.page_created.emit(name, page)
         return page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -28,6 +28,13 @@ def organisation_completer(names: list[str], parent: QWidget) -> QCompleter:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     return completer
+
+
+def set_organisation_names(completer: QCompleter, names: list[str]) -> None:
+    """New suggestions for a completer made by ``organisation_completer``."""
+    model = completer.model()
+    assert isinstance(model, QStringListModel)  # QCompleter(list) keeps its names in one
+    model.setStringList(names)
 
 
 class PersonDialog(QDialog):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.store.backup import BackupInfo, list_backups
+from facilitator.ui.tree_items import top_level_items
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -84,8 +85,8 @@ class RestoreDialog(QDialog):
         for column in range(5):
             self.items.resizeColumnToContents(column)
         self.empty_label.setVisible(not self.backups)
-        first = next((self.items.topLevelItem(i) for i in range(self.items.topLevelItemCount())
-                      if not self.items.topLevelItem(i).isDisabled()), None)
+        first = next((item for item in top_level_items(self.items) if not item.isDisabled()),
+                     None)
         if first is not None:
             self.items.setCurrentItem(first)
         self._update_buttons()

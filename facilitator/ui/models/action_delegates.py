@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QHBoxLayout,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.text import clean_text
+from facilitator.ui.qt_dates import py_date, qdate
 
 Index = QModelIndex | QPersistentModelIndex
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -78,7 +81,7 @@ class ResponsibleDelegate(QStyledItemDelegate):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         combo.setCompleter(completer)
-        line = combo.lineEdit()
+        line = _line_edit(combo)
         line.setPlaceholderText(self.tr("Person, organisation or any name"))
         line.setClearButtonEnabled(True)
         return combo
@@ -87,7 +90,7 @@ class ResponsibleDelegate(QStyledItemDelegate):
         assert isinstance(editor, QComboBox)
         editor.setCurrentIndex(-1)
         editor.setEditText(index.data(Qt.ItemDataRole.EditRole) or "")
-        editor.lineEdit().selectAll()
+        _line_edit(editor).selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
                      index: Index) -> None:
@@ -117,6 +120,12 @@ def responsible_values(combo: QComboBox) -> dict[str, Any]:
     else:
         values["responsible_text"] = text
     return values
+
+
+def _line_edit(combo: QComboBox) -> QLineEdit:
+    line = combo.lineEdit()
+    assert line is not None  # the responsible combo is always editable
+    return line
 
 
 class DueDateEditor(QWidget):
@@ -155,7 +164,7 @@ class DueDateEditor(QWidget):
     def set_date(self, value: dt.date | None) -> None:
         self._empty = value is None
         self.date_edit.blockSignals(True)
-        self.date_edit.setDate(QDate(value) if value else QDate.currentDate())
+        self.date_edit.setDate(qdate(value) if value else QDate.currentDate())
         self.date_edit.blockSignals(False)
         self._touched = self._cleared = False
 
@@ -173,13 +182,13 @@ class DueDateEditor(QWidget):
             return (not self._empty, None)
         if self._empty and not self._touched:
             return (False, None)
-        return (True, self.date_edit.date().toPython())
+        return (True, py_date(self.date_edit.date()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is not self.date_edit:
             return super().eventFilter(watched, event)
-        if event.type() == QEvent.Type.KeyPress \
-                and event.key() == Qt.Key.Key_Delete:  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Delete:
             self.clear()
             return True
         if event.type() == QEvent.Type.FocusOut:
@@ -195,7 +204,7 @@ class DueDateEditor(QWidget):
             self.finished.emit()
 
 
-def _is_popup_of(widget: QWidget, owner: QWidget) -> bool:
+def _is_popup_of(widget: QWidget | None, owner: QWidget) -> bool:
     """True for the date field's calendar popup (a separate window it owns)."""
     while widget is not None:
         if widget is owner:
@@ -221,21 +230,21 @@ class DueDateDelegate(QStyledItemDelegate):
     def _finish(self, editor: DueDateEditor) -> None:
         index = self._open.get(editor)
         if index is None or not index.isValid() \
-                or self._view.indexWidget(QModelIndex(index)) is not editor:
+                or self._view.indexWidget(index) is not editor:
             return  # the view has closed this editor already
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                              index: Index) -> None:
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         rect.setWidth(max(rect.width(), editor.sizeHint().width()))
         editor.setGeometry(rect)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         assert isinstance(editor, DueDateEditor)
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.set_date(value.toPython() if isinstance(value, QDate) else None)
+        editor.set_date(py_date(value) if isinstance(value, QDate) else None)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
                      index: Index) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication
 from facilitator.services.actions import ActionInfo
 from facilitator.store.models import ActionStatus
 from facilitator.text import sort_key
+from facilitator.ui.qt_dates import qdate
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -218,7 +219,7 @@ class ActionsModel(QAbstractTableModel):
         if column == Column.RESPONSIBLE:
             return info.responsible
         if column == Column.DUE:
-            return QDate(info.due_date) if info.due_date else None
+            return qdate(info.due_date) if info.due_date else None
         if column == Column.STATUS:
             return str(info.status)
         return self.owner_label(info)

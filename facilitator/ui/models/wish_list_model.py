@@ -25,8 +25,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 
 from facilitator.services.wishes import WishInfo
 
@@ -44,7 +52,7 @@ class WishListModel(QStringListModel):
 
     edit_requested = Signal(str, str)  # wish id, new text
 
-    def __init__(self, group_id: str, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, group_id: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.group_id = group_id
         self._canonical: list[WishInfo] = []
@@ -60,7 +68,7 @@ class WishListModel(QStringListModel):
 
     # ----- Qt model (rowCount and index are QStringListModel's, in C++) -------
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         info = self._rows[index.row()]
@@ -204,6 +212,7 @@ class WishListModel(QStringListModel):
         if not self._sorted:
             return list(canonical)
         children: dict[str | None, list[WishInfo]] = {}
+        w: WishInfo | None
         for w in canonical:
             children.setdefault(w.parent_id, []).append(w)
         shown: list[WishInfo] = []

@@ -8,6 +8,8 @@ column header counts the participants who chose that area.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
@@ -15,6 +17,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
@@ -36,6 +39,7 @@ from facilitator.store.models import AttendanceStatus
 from facilitator.ui.commands import Editor, setter
 from facilitator.ui.views.base import WorkshopPage
 
+Index = QModelIndex | QPersistentModelIndex
 CHOSEN_ROLE = Qt.ItemDataRole.UserRole
 MARK = "✓"
 CHOSEN_BACKGROUND = QColor("#d8ecd9")
@@ -61,20 +65,20 @@ class ChoicesModel(QAbstractTableModel):
         return [sum(1 for p in self.people if a in self.chosen.get(p[0], ()))
                 for a, _ in self.areas]
 
-    def is_chosen(self, index: QModelIndex) -> bool:
+    def is_chosen(self, index: Index) -> bool:
         person_id, area_id = self.key(index)
         return area_id in self.chosen.get(person_id, set())
 
-    def key(self, index: QModelIndex) -> tuple[str, str]:
+    def key(self, index: Index) -> tuple[str, str]:
         return self.people[index.row()][0], self.areas[index.column()][0]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.people)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.areas)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         chosen = self.is_chosen(index)
@@ -96,7 +100,7 @@ class ChoicesModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:
                 name = hyphenate_compound(self.areas[section][1])

@@ -22,6 +22,7 @@ from facilitator.services.core import StorageError, Store
 from facilitator.services.overview import get_facts
 from facilitator.store.vocabulary import WorkshopKind, WorkshopStatus
 from facilitator.ui.commands import Editor, setter
+from facilitator.ui.qt_dates import py_time, qdate, qtime
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
 
@@ -114,7 +115,7 @@ class FactsView(WorkshopPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(scroll)
-        self.scroll = scroll
+        self.form_scroll = scroll
 
     def _combo(self, name: str, label: str, items: list[tuple[Any, str]], fact: str) -> QComboBox:
         combo = QComboBox()
@@ -198,7 +199,7 @@ class FactsView(WorkshopPage):
     def refresh(self) -> None:
         has = self.workshop_id is not None
         self.empty.setVisible(not has)
-        self.scroll.setVisible(has)
+        self.form_scroll.setVisible(has)
         if not has:
             return
         assert self.workshop_id is not None
@@ -214,9 +215,9 @@ class FactsView(WorkshopPage):
             self.kind.setCurrentIndex(self.kind.findData(str(facts.kind)))
             self.status.setCurrentIndex(self.status.findData(str(facts.status)))
             self.language.setCurrentIndex(self.language.findData(facts.language))
-            self.date.setDate(QDate(facts.date) if facts.date else NO_DATE)
-            self.start_time.setTime(QTime(facts.start_time) if facts.start_time else NO_TIME)
-            self.end_time.setTime(QTime(facts.end_time) if facts.end_time else NO_TIME)
+            self.date.setDate(qdate(facts.date) if facts.date else NO_DATE)
+            self.start_time.setTime(qtime(facts.start_time) if facts.start_time else NO_TIME)
+            self.end_time.setTime(qtime(facts.end_time) if facts.end_time else NO_TIME)
             self.lead.show_markdown(facts.lead)
         finally:
             self._loading = False
@@ -225,7 +226,7 @@ class FactsView(WorkshopPage):
 
 def _time_value(edit: QTimeEdit) -> dt.time | None:
     value = edit.time()
-    return None if value == NO_TIME else value.toPython()
+    return None if value == NO_TIME else py_time(value)
 
 
 def _same(current: Any, value: Any) -> bool:

@@ -55,9 +55,9 @@ class FocusAreasView(WorkshopPage):
         self.responsible.setAccessibleName(self.tr("Responsible going forward"))
         self.responsible.setEditable(True)
         self.responsible.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.responsible.lineEdit().setPlaceholderText(
+        _line_edit(self.responsible).setPlaceholderText(
             self.tr("Choose a person or an organisation, or type who"))
-        self.responsible.lineEdit().editingFinished.connect(self._commit_responsible)
+        _line_edit(self.responsible).editingFinished.connect(self._commit_responsible)
         self.responsible.activated.connect(lambda _i: self._commit_responsible())
         self.narrative = MarkdownEditor(self.tr("Narrative"))
         self.narrative.setObjectName("focusAreaNarrative")
@@ -131,7 +131,7 @@ class FocusAreasView(WorkshopPage):
             if not self.name.hasFocus() or self.name.property("area") != area_id:
                 self.name.setText(area.name)
             self.name.setProperty("area", area_id)
-            if not self.responsible.lineEdit().hasFocus():
+            if not _line_edit(self.responsible).hasFocus():
                 self._show_responsible(area.responsible, area.responsible_label)
             if self.narrative.property("area") != area_id:
                 self.narrative.setProperty("area", area_id)
@@ -236,3 +236,9 @@ class FocusAreasView(WorkshopPage):
                                       lambda v: focus_areas.set_narrative(self.store, area_id, v),
                                       markdown, merge_key=(1002, area_id))):
             self.narrative.commit_failed()  # keep the text; retried next commit
+
+
+def _line_edit(combo: QComboBox) -> QLineEdit:
+    line = combo.lineEdit()
+    assert line is not None  # the responsible combo is always editable
+    return line

@@ -13,6 +13,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QDropEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from facilitator.ui.tree_items import child_items, top_level_items
+
 if TYPE_CHECKING:
     from facilitator.ui.views.groups_view import GroupsView
 
@@ -59,10 +61,9 @@ class GroupsTree(QTreeWidget):
 
     def items(self) -> list[QTreeWidgetItem]:
         found = []
-        for i in range(self.topLevelItemCount()):
-            top = self.topLevelItem(i)
+        for top in top_level_items(self):
             found.append(top)
-            found.extend(top.child(j) for j in range(top.childCount()))
+            found.extend(child_items(top))
         return found
 
     def select(self, kind: str, row_id: str | None, group_id: str | None = None) -> None:
@@ -75,9 +76,8 @@ class GroupsTree(QTreeWidget):
         self.setCurrentItem((exact or matches)[0])
 
     def group_ids(self) -> list[str]:
-        return [self.topLevelItem(i).data(0, ID_ROLE)
-                for i in range(self.topLevelItemCount())
-                if self.topLevelItem(i).data(0, KIND_ROLE) == "group"]
+        return [top.data(0, ID_ROLE) for top in top_level_items(self)
+                if top.data(0, KIND_ROLE) == "group"]
 
     def area_count(self, group_id: str) -> int:
         return sum(1 for i in self.items()

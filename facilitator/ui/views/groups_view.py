@@ -10,6 +10,8 @@ automatic one), Del removes the selected member, area or group.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -120,14 +122,15 @@ class GroupsView(WorkshopPage):
         layout.addWidget(hint)
         self.notes.hide()
 
-    def _button(self, name: str, text: str, slot, tip: str = "") -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, name: str, text: str, slot: Callable[..., object],
+                tip: str = "") -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.setToolTip(tip)
         button.clicked.connect(slot)
         return button
 
-    def _shortcut(self, key: str, slot) -> None:  # type: ignore[no-untyped-def]
+    def _shortcut(self, key: str, slot: Callable[..., object]) -> None:
         shortcut = QShortcut(QKeySequence(key), self.tree)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(slot)
@@ -145,8 +148,9 @@ class GroupsView(WorkshopPage):
             self._loading = False
         if keep is not None:
             self.tree.select(*keep)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)  # None when the tree is empty
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
         self._update_buttons()
 
     def _fill(self) -> None:

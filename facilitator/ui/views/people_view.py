@@ -24,6 +24,7 @@ from facilitator.ui.dialogs.person_dialog import (
     edit_person,
     new_person,
     organisation_completer,
+    set_organisation_names,
 )
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.views.people_widgets import (
@@ -182,7 +183,7 @@ class PeopleView(WorkshopPage):
         names = [name for _id, name in people.list_organisations(self.store)]
         if names != self._organisations:
             self._organisations = names
-            self.walk_in_org.completer().model().setStringList(names)  # type: ignore[attr-defined]
+            set_organisation_names(self.walk_in_org.completer(), names)
         rows = people.list_attendance(self.store, self.workshop_id) if self.workshop_id else []
         self._status_by_person = {row.person_id: row.status for row in rows}
         self._fill(self.attendance, [
@@ -315,7 +316,7 @@ class PeopleView(WorkshopPage):
         if self._loading or item.column() != ROLE or self.workshop_id is None:
             return
         wid = self.workshop_id
-        pid = self.attendance.item(item.row(), NAME).data(ID_ROLE)
+        pid = self.attendance.model().index(item.row(), NAME).data(ID_ROLE)
         status = self._status_by_person[pid]
         if not self.editor.run(setter(
                 self.tr("Change role of {name}").format(name=self._name([pid])),
@@ -329,10 +330,19 @@ class PeopleView(WorkshopPage):
             chosen = selected_ids(self.register)
             if not chosen:
                 return
+            store = self.store
+
+            def delete_chosen() -> None:
+                for pid in chosen:
+                    people.delete_person(store, pid)
+
+            def restore_chosen(_none: None) -> None:
+                for pid in chosen:
+                    people.restore_person(store, pid)
+
             self._run(deleter(
                 self.tr("Move {name} to the trash").format(name=self._name(chosen)),
-                lambda: [people.delete_person(self.store, pid) for pid in chosen],
-                lambda _none: [people.restore_person(self.store, pid) for pid in chosen]))
+                delete_chosen, restore_chosen))
             return
         chosen = selected_ids(self.attendance)
         if self.workshop_id is None or not chosen or not self.attendance.hasFocus():

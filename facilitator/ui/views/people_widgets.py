@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 from facilitator.store.models import AttendanceStatus
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
+    from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
+
     from facilitator.ui.views.people_view import PeopleView
+
+    Index = QModelIndex | QPersistentModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +52,8 @@ class StatusDelegate(QStyledItemDelegate):
         super().__init__(page)
         self.page = page
 
-    def createEditor(self, parent, _option, _index):  # type: ignore[no-untyped-def]  # noqa: N802
+    def createEditor(self, parent: QWidget, _option: QStyleOptionViewItem,  # noqa: N802
+                     _index: Index) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName("statusEditor")
         for status in CYCLE:
@@ -60,11 +66,14 @@ class StatusDelegate(QStyledItemDelegate):
         self.commitData.emit(combo)
         self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
 
-    def setEditorData(self, editor, index):  # type: ignore[no-untyped-def]  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)  # made by createEditor
         editor.setCurrentIndex(editor.findData(index.data(STATUS_ROLE)))
 
-    def setModelData(self, editor, _model, index):  # type: ignore[no-untyped-def]  # noqa: N802
-        person_id = index.siblingAtColumn(NAME).data(ID_ROLE)
+    def setModelData(self, editor: QWidget, _model: QAbstractItemModel,  # noqa: N802
+                     index: Index) -> None:
+        assert isinstance(editor, QComboBox)  # made by createEditor
+        person_id = index.sibling(index.row(), NAME).data(ID_ROLE)
         if editor.currentData() != index.data(STATUS_ROLE):
             self.page.set_status([person_id], S(editor.currentData()), redraw=False)
 
@@ -165,7 +174,7 @@ def line_edit(name: str, accessible: str, placeholder: str) -> QLineEdit:
     return edit
 
 
-def push_button(name: str, text: str, slot, tip: str = "") -> QPushButton:  # type: ignore[no-untyped-def]
+def push_button(name: str, text: str, slot: Callable[..., object], tip: str = "") -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
     button.setToolTip(tip)
@@ -199,7 +208,7 @@ def fill_table(table: QTableWidget, rows: list[tuple[str, list[str], S | None]],
     """
     chosen = set(selected_ids(table))
     current = table.currentIndex()
-    current_id = table.item(current.row(), NAME).data(ID_ROLE) if current.isValid() else None
+    current_id = name_item(table, current.row()).data(ID_ROLE) if current.isValid() else None
     scroll = table.verticalScrollBar().value()
     table.clearSelection()
     table.setRowCount(len(rows))
@@ -217,7 +226,7 @@ def fill_table(table: QTableWidget, rows: list[tuple[str, list[str], S | None]],
                 if status in STATUS_COLOURS:
                     item.setForeground(QBrush(STATUS_COLOURS[status]))
             table.setItem(r, c, item)
-        table.item(r, NAME).setData(ID_ROLE, row_id)
+        name_item(table, r).setData(ID_ROLE, row_id)
         if row_id in chosen:
             selection.select(table.model().index(r, 0),
                              QItemSelectionModel.SelectionFlag.Select
@@ -233,20 +242,27 @@ def fill_table(table: QTableWidget, rows: list[tuple[str, list[str], S | None]],
         table.setProperty("sized", True)
 
 
+def name_item(table: QTableWidget, row: int) -> QTableWidgetItem:
+    """The row's name cell, which ``fill_table`` gives every row."""
+    item = table.item(row, NAME)
+    assert item is not None
+    return item
+
+
 def selected_ids(table: QTableWidget) -> list[str]:
     """The ids of the selected rows, or of the current row when none is selected."""
     rows = sorted({index.row() for index in table.selectionModel().selectedRows()})
     if not rows and table.currentRow() >= 0 and table.rowCount():
         rows = [table.currentRow()]
-    return [table.item(r, NAME).data(ID_ROLE) for r in rows if table.item(r, NAME)]
+    return [item.data(ID_ROLE) for r in rows if (item := table.item(r, NAME)) is not None]
 
 
 def select_row(table: QTableWidget, person_id: str) -> None:
     """Make the row of ``person_id`` current and scroll to it."""
     for r in range(table.rowCount()):
-        if table.item(r, NAME).data(ID_ROLE) == person_id:
+        if name_item(table, r).data(ID_ROLE) == person_id:
             table.setCurrentCell(r, NAME)
-            table.scrollToItem(table.item(r, NAME))
+            table.scrollToItem(name_item(table, r))
             return
 
 
@@ -254,6 +270,6 @@ def shown_name(tables: tuple[QTableWidget, ...], person_id: str) -> str:
     """The name ``person_id`` has in the first of ``tables`` that lists them, or ""."""
     for table in tables:
         for r in range(table.rowCount()):
-            if table.item(r, NAME).data(ID_ROLE) == person_id:
-                return table.item(r, NAME).text()
+            if name_item(table, r).data(ID_ROLE) == person_id:
+                return name_item(table, r).text()
     return ""

@@ -46,7 +46,7 @@ class WishBoardView(WorkshopPage):
         self._tally: list[tuple[str, str]] = []
         self._tally_at = 0
         self._max_votes = 0
-        self.actions = WishBoardActions(store, editor, self.reload_column, self.hint,
+        self.wish_actions = WishBoardActions(store, editor, self.reload_column, self.hint,
                                         self._update_max_votes)
 
         self.layout_toggle = self._toggle("boardLayout", self.tr("One group at a time"),
@@ -85,12 +85,12 @@ class WishBoardView(WorkshopPage):
         self.strip_layout = QHBoxLayout(self.strip)
         self.strip_layout.setContentsMargins(0, 0, 0, 0)
         self.strip_layout.setSpacing(10)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("wishBoardScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.strip)
+        self.column_scroll = QScrollArea()
+        self.column_scroll.setObjectName("wishBoardScroll")
+        self.column_scroll.setWidgetResizable(True)
+        self.column_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.column_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.column_scroll.setWidget(self.strip)
         self.empty = QLabel()
         self.empty.setObjectName("wishBoardEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -113,7 +113,7 @@ class WishBoardView(WorkshopPage):
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addWidget(self.tally_bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.column_scroll, 1)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.hint_label)
         layout.addWidget(keys)
@@ -132,6 +132,7 @@ class WishBoardView(WorkshopPage):
         infos = groups.list_groups(self.store, self.workshop_id) if self.workshop_id else []
         by_id = {c.group_id: c for c in self.columns}
         wanted = [g.id for g in infos]
+        column: WishColumn | None
         for column in [c for c in self.columns if c.group_id not in wanted]:
             if column is self._active:
                 self._active = None
@@ -162,7 +163,7 @@ class WishBoardView(WorkshopPage):
                                        "first; each gets a column here."))
         has_columns = bool(self.columns)
         self.empty.setVisible(not has_columns)
-        self.scroll.setVisible(has_columns)
+        self.column_scroll.setVisible(has_columns)
         for button in (self.sort_toggle, self.tally_toggle, self.reset_button,
                        self.layout_toggle):
             button.setEnabled(has_columns)
@@ -175,9 +176,9 @@ class WishBoardView(WorkshopPage):
         column.setMinimumWidth(280)
         column.model.set_sorted(self.sort_toggle.isChecked())
         column.model.edit_requested.connect(
-            lambda wish_id, text, c=column: self.actions.edit_text(c, wish_id, text))
+            lambda wish_id, text, c=column: self.wish_actions.edit_text(c, wish_id, text))
         column.delegate.vote_clicked.connect(
-            lambda wish_id, delta, c=column: self.actions.vote(c, wish_id, delta))
+            lambda wish_id, delta, c=column: self.wish_actions.vote(c, wish_id, delta))
         # After the editor is gone (focusing at once would commit it a second time).
         column.delegate.closeEditor.connect(
             lambda *_a, c=column: QTimer.singleShot(0, c.input.setFocus))
@@ -256,7 +257,7 @@ class WishBoardView(WorkshopPage):
             self._apply_layout()
         if focus:
             column.input.setFocus()
-        self.scroll.ensureWidgetVisible(column, 0, 0)
+        self.column_scroll.ensureWidgetVisible(column, 0, 0)
         if changed:
             self.current_changed.emit(column.group_id, column.current_id())
 
@@ -277,7 +278,7 @@ class WishBoardView(WorkshopPage):
     # ----- keys from the columns ---------------------------------------------------------
     def _run(self, column: WishColumn, action: str) -> bool:
         self._set_active(column, focus=False)
-        a = self.actions
+        a = self.wish_actions
         if action == "submit":
             if a.add(column, column.input.text()) is not None:
                 column.input.setText("")
@@ -328,7 +329,7 @@ class WishBoardView(WorkshopPage):
 
     def delete_selected(self) -> None:
         if self._active is not None:
-            self.actions.delete(self._active)
+            self.wish_actions.delete(self._active)
 
     def hint(self, text: str) -> None:
         self.hint_label.setText(text)
@@ -336,7 +337,7 @@ class WishBoardView(WorkshopPage):
 
     # ----- votes -----------------------------------------------------------------
     def set_sorted(self, on: bool) -> None:
-        self.actions.sorted = on
+        self.wish_actions.sorted = on
         for column in self.columns:
             column.model.set_sorted(on)
             info = column.current_info()
@@ -346,7 +347,7 @@ class WishBoardView(WorkshopPage):
             self.sort_toggle.setChecked(on)
 
     def reset_votes(self) -> None:
-        if self.columns and self.actions.reset_votes([c.group_id for c in self.columns]):
+        if self.columns and self.wish_actions.reset_votes([c.group_id for c in self.columns]):
             self._resync()
 
     def _tally_toggled(self, on: bool) -> None:
@@ -388,7 +389,7 @@ class WishBoardView(WorkshopPage):
         column = next(c for c in self.columns if c.group_id == group_id)
         info = column.model.find(wish_id)
         if votes is not None and info is not None \
-                and not self.actions.set_votes(column, info, votes):
+                and not self.wish_actions.set_votes(column, info, votes):
             return
         self._tally_go(self._tally_at + 1)
 

@@ -176,10 +176,10 @@ class MarkdownEditor(QWidget):
                     fmt.setIndent(0)
                     QTextCursor(block).setBlockFormat(fmt)
         else:
-            fmt = QTextListFormat()
-            fmt.setStyle(style)
-            fmt.setIndent(1)
-            cursor.createList(fmt)
+            list_format = QTextListFormat()
+            list_format.setStyle(style)
+            list_format.setIndent(1)
+            cursor.createList(list_format)
         cursor.endEditBlock()
 
     def change_indent(self, delta: int) -> None:

@@ -189,7 +189,8 @@ class WishBoardActions:
                 tr("Delete wish"), lambda: wishes.delete_wish(store, wish_id),
                 lambda place: wishes.restore_wish(store, wish_id, place))):
             self.reload(column)
-            column.select((after or before).id if (after or before) else None)
+            neighbour = after or before
+            column.select(neighbour.id if neighbour else None)
             self.hint(tr("Deleted “{text}”. Ctrl+Z brings it back.").format(
                 text=info.text if len(info.text) <= 40 else info.text[:39] + "…"))
 

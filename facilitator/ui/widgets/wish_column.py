@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -76,7 +76,7 @@ class CaptureEdit(QLineEdit):
         if not self._column.handle_key(event, self):
             super().keyPressEvent(event)
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusInEvent(event)
         self._column.focused.emit()
 
@@ -109,7 +109,7 @@ class WishListView(QListView):
         if not self._column.handle_key(event, self):
             super().keyPressEvent(event)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         delegate = self._column.delegate
         changed = delegate.width != self.viewport().width()
         delegate.width = self.viewport().width()
@@ -120,7 +120,7 @@ class WishListView(QListView):
     def keyboardSearch(self, search: str) -> None:  # noqa: N802 - typing goes to the capture line
         return
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusInEvent(event)
         self._column.focused.emit()
 
@@ -298,7 +298,7 @@ class WishColumn(QFrame):
             return "move_up" if key == K.Key_Up else "move_down"
         if in_input and not mods and key in (K.Key_Up, K.Key_Down, K.Key_PageUp, K.Key_PageDown):
             return {K.Key_Up: "select_prev", K.Key_Down: "select_next",
-                    K.Key_PageUp: "select_page_up", K.Key_PageDown: "select_page_down"}[key]
+                    K.Key_PageUp: "select_page_up", K.Key_PageDown: "select_page_down"}[K(key)]
         if key == K.Key_F2 and not mods:
             return "edit"
         if key == K.Key_Delete and not mods and (empty or not in_input):

@@ -12,6 +12,7 @@ them (or on the count: +1) is announced with ``vote_clicked``.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -288,8 +289,8 @@ class WishDelegate(QStyledItemDelegate):
         painter.restore()
 
     # ----- clicks on the count ---------------------------------------------------
-    def editorEvent(self, event: QEvent, model, option: QStyleOptionViewItem,  # noqa: N802
-                    index: AnyIndex) -> bool:  # type: ignore[no-untyped-def]
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel,  # noqa: N802
+                    option: QStyleOptionViewItem, index: AnyIndex) -> bool:
         if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent) \
                 and event.button() == Qt.MouseButton.LeftButton:
             minus, count, plus = self.vote_rects(option.rect)

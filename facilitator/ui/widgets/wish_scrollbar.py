@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QStyle, QStyleOptionSlider
 
 
@@ -53,6 +54,6 @@ class WishScrollBar(QScrollBar):
         if self._shown() != self._painted:
             self.update()
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         self._painted = self._shown()
         super().paintEvent(event)
