@@ -260,6 +260,15 @@ class WishBoardView(WorkshopPage):
         if changed:
             self.current_changed.emit(column.group_id, column.current_id())
 
+    def select_wish(self, wish_id: str) -> bool:
+        """Capture in the wish's group with the wish chosen (a search hit opens it)."""
+        for column in self.columns:
+            if column.model.row_of(wish_id) >= 0:
+                self._set_active(column)
+                column.select(wish_id)
+                return True
+        return False
+
     def switch_to(self, number: int) -> None:
         """Capture into the column with this 1-based number."""
         if 1 <= number <= len(self.columns):
