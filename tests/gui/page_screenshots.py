@@ -83,8 +83,10 @@ def shoot_one_screen(folder: Path, suffix: str, size: tuple[int, int]) -> list[P
         window.live.dock.show()
         save(f"7-onskemal-projektorpanel-{suffix}")
         window.live.dock.hide()
+        app.processEvents()
         if suffix == "1366x768":
             window.resize(1100, 720)  # the size a first start opens at on a small screen
+            app.processEvents()
             save("7-onskemal-1100x720")
         window.live.shutdown()
         window.close()

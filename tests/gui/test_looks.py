@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QTableWidget
 
 DARK = 140  # text is near black; the tab frames and backgrounds are lighter
 
@@ -52,3 +53,56 @@ def test_every_tab_shows_its_whole_title_selected_or_not(window):
             state = "selected" if i == current else "unselected"
             assert drawn >= whole - 1, f"{title} ({state}): {drawn} of {whole} rows drawn"
             assert inner.top() < rows[0] and rows[1] < inner.bottom(), f"{title} ({state})"
+
+
+def _sample_window(store, window, qtbot):  # type: ignore[no-untyped-def]
+    from facilitator.interchange.sample import load_sample
+    from tests.gui.projector_screenshots import sample_workshop
+
+    load_sample(store)
+    window.navigator.reload()
+    window.open_workshop(sample_workshop(store))
+    window.resize(1100, 720)  # the size a first start opens at
+    qtbot.waitUntil(lambda: window.width() == 1100)
+
+
+def test_three_wish_columns_fit_at_the_default_size_even_with_the_projector_panel(
+        qtbot, store, window):
+    _sample_window(store, window, qtbot)
+    board = window.wish_board
+    window.show_page(board)
+    for panel in (False, True):
+        window.live.dock.setVisible(panel)
+        qtbot.waitUntil(lambda p=panel: window.live.dock.isVisible() is p)
+        QApplication.processEvents()
+        viewport = board.scroll.viewport()
+        assert len(board.columns) == 3
+        for column in board.columns:
+            right = column.mapTo(viewport, column.rect().topRight()).x()
+            assert 0 <= right <= viewport.width(), (panel, column.title.text())
+        assert window.width() <= 1100
+
+
+def test_tables_keep_their_words_whole(qtbot, store, window):
+    from facilitator.ui.views.people_widgets import ORG
+
+    _sample_window(store, window, qtbot)
+    window.show_page(window.people)
+    QApplication.processEvents()
+    attendance = window.people.findChild(QTableWidget, "attendanceTable")
+    metrics = attendance.fontMetrics()
+    assert attendance.columnWidth(ORG) > metrics.horizontalAdvance("Norrbyns kommun")
+
+    window.show_page(window.groups)
+    tree = window.groups.tree
+    assert tree.columnWidth(0) >= tree.sizeHintForColumn(0)
+
+    window.show_page(window.choices)
+    grid = window.choices.grid
+    header = grid.horizontalHeader()
+    bold = QFont(header.font())
+    bold.setBold(True)
+    for column in range(grid.model().columnCount()):
+        text = str(grid.model().headerData(column, Qt.Orientation.Horizontal))
+        widest = max(QFontMetrics(bold).horizontalAdvance(x) for x in text.split("\n"))
+        assert header.sectionSize(column) >= widest, text

@@ -139,7 +139,7 @@ def attendance_table(accessible: str, headers: list[str],
         header.setSectionResizeMode(column, mode)
     # Wide enough that the stretching organisation keeps about 20 letters beside
     # the names, statuses and roles (it collapsed to "L…" in a narrow pane).
-    table.setMinimumWidth(table.fontMetrics().averageCharWidth() * 80)
+    table.setMinimumWidth(table.fontMetrics().averageCharWidth() * 60)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return table
 

@@ -172,7 +172,7 @@ class WishBoardView(WorkshopPage):
 
     def _make_column(self, group_id: str, number: int, name: str) -> WishColumn:
         column = WishColumn(group_id, number, name, self._run)
-        column.setMinimumWidth(230)  # three columns fit beside the navigator at 1366 wide
+        column.setMinimumWidth(210)  # three columns fit beside the navigator at 1366 wide
         column.model.set_sorted(self.sort_toggle.isChecked())
         column.model.edit_requested.connect(
             lambda wish_id, text, c=column: self.actions.edit_text(c, wish_id, text))
