@@ -96,6 +96,11 @@ class LiveTools(QObject):
         return self._controls
 
     def toggle_projector(self) -> None:
+        """F5: show what the facilitator is working on (see ``projector_context``), or hide."""
+        if not self.projector.isVisible():
+            from facilitator.ui.projector_context import show_current_context
+
+            show_current_context(self.projector, self.window.current_page())
         self.projector.toggle_fullscreen()
         self.projector_action.setChecked(self.projector.isVisible())
 

@@ -353,6 +353,9 @@ class MainWindow(QMainWindow):
         elif hit.kind == "focus_area" and workshop_id is not None:
             self.show_page(self.focus_areas)
             self.focus_areas.select(hit.row_id)
+        elif hit.kind == "wish":
+            self.show_page(self.wish_board)
+            self.wish_board.select_wish(hit.row_id)
         elif hit.kind == "person":
             self.show_page(self.people)
             self.people.search.clear()

@@ -23,6 +23,8 @@ class ProjectNavigator(QTreeWidget):
         super().__init__(parent)
         self._store = store
         self.setObjectName("navigator")
+        # Opening the projector panel takes width from the pages, not the workshop names.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 22)
         self.setAccessibleName(self.tr("Projects and workshops"))
         self.setHeaderLabels([self.tr("Project / workshop"), self.tr("Date")])
         header = self.header()

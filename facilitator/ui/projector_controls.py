@@ -38,7 +38,7 @@ class ProjectorControls(QWidget):
         self.show_button.setToolTip(projector.toggle_action.toolTip())
         self.show_button.clicked.connect(lambda _c=False: projector.toggle_action.trigger())
         projector.toggle_action.toggled.connect(self.show_button.setChecked)
-        layout.addWidget(self.show_button, 0, 0, 1, 5)
+        layout.addWidget(self.show_button, 0, 0, 1, 3)
 
         modes = ((Mode.AGENDA_ITEM, self.tr("Item"), "projectorModeItem"),
                  (Mode.GROUP_WISHES, self.tr("Group"), "projectorModeGroup"),
@@ -54,7 +54,8 @@ class ProjectorControls(QWidget):
             button.clicked.connect(lambda _c=False, m=mode: self.choose(m))
             self.buttons.addButton(button)
             self.mode_buttons[mode] = button
-            layout.addWidget(button, 1, column)
+            # three a row: the panel stays narrow and leaves the board its width
+            layout.addWidget(button, 1 + column // 3, column % 3)
 
         self.section_box = QComboBox()
         self.section_box.setObjectName("projectorSection")
@@ -70,10 +71,15 @@ class ProjectorControls(QWidget):
         section_label.setBuddy(self.section_box)
         group_label = QLabel(self.tr("Group:"))
         group_label.setBuddy(self.group_box)
-        layout.addWidget(section_label, 2, 0)
-        layout.addWidget(self.section_box, 2, 1, 1, 4)
-        layout.addWidget(group_label, 3, 0)
-        layout.addWidget(self.group_box, 3, 1, 1, 4)
+        for box in (self.section_box, self.group_box):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
+        layout.addWidget(section_label, 3, 0)
+        layout.addWidget(self.section_box, 3, 1, 1, 2)
+        layout.addWidget(group_label, 4, 0)
+        layout.addWidget(self.group_box, 4, 1, 1, 2)
+        layout.setRowStretch(5, 1)  # the controls at the top, not spread down the panel
 
         projector.mode_changed.connect(self._show_mode)
         projector.workshop_changed.connect(lambda _w: self.refill())

@@ -8,7 +8,7 @@ instead of being clipped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -23,7 +23,14 @@ from PySide6.QtGui import (
 )
 
 from facilitator.ui.projector_content import Column, Slide
-from facilitator.ui.projector_typesetting import Theme, build_document, column_size, font
+from facilitator.ui.projector_typesetting import (
+    Theme,
+    build_document,
+    column_size,
+    font,
+    shown,
+    unbreakable,
+)
 
 
 def fits(doc: QTextDocument, height: float) -> bool:
@@ -90,13 +97,9 @@ def fit_body(slide: Slide, area: QRectF, theme: Theme, min_px: int, max_px: int,
                 hi = mid - 1
         return best
 
+    # Sub-points stay, indented as on the board: the smaller type or an
+    # "and N more" line is the price, never a silently shorter list.
     best = largest()
-    if best is None and len(columns) > 1 and any(
-            line.depth > 0 for column in columns for line in column.lines):
-        # Side by side, the sub-points give way first: the group view shows them.
-        columns = tuple(replace(c, lines=tuple(x for x in c.lines if x.depth <= 0))
-                        for c in columns)
-        best = largest()
     if best is not None:
         return FittedBody(best[0], best[1], [None] * len(columns), boxes)
     # Too much even at the smallest readable size: leave pieces off the end
@@ -139,7 +142,7 @@ def fit_line(text: str, max_px: float, min_px: float, width: float, bold: bool,
         doc.setDocumentMargin(0)
         doc.setDefaultFont(font(px, bold))
         doc.setTextWidth(width)
-        doc.setPlainText(value)
+        doc.setPlainText(unbreakable(value))
         return doc
 
     px = int(max_px)
@@ -174,7 +177,7 @@ class SlideLayout:
         parts = [d.toPlainText() for d in (self.kicker, self.title) if d is not None]
         if self.body is not None:
             parts += [d.toPlainText() for d in self.body.documents]
-        return "\n".join(p for p in parts if p)
+        return shown("\n".join(p for p in parts if p))
 
 
 def layout_slide(slide: Slide, width: int, height: int, theme: Theme, more: str,

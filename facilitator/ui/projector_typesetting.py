@@ -33,6 +33,22 @@ from facilitator.ui.projector_content import Column, Line
 FAMILIES = ["Segoe UI", "Helvetica Neue", "Arial", "Noto Sans", "DejaVu Sans",
             "Liberation Sans", "Sans Serif"]
 BAR_URL = QUrl("projector://bar")
+WORD_JOINER = "\u2060"
+_SLASH_IN_WORD = re.compile(r"(?<=\S)/(?=\S)")
+
+
+def unbreakable(text: str) -> str:
+    """``text`` with every slash inside a word bound to what follows: "km/h" stays whole.
+
+    Qt's line breaking (Unicode's rules) may break after a slash; a line that
+    ends in "km/" reads badly from the back of a hall. Spaces and hyphens still break.
+    """
+    return _SLASH_IN_WORD.sub("/" + WORD_JOINER, text)
+
+
+def shown(text: str) -> str:
+    """What a reader sees of a document's text: without the invisible joiners."""
+    return text.replace(WORD_JOINER, "")
 
 
 @dataclass(frozen=True)
@@ -118,18 +134,19 @@ class _Builder:
             px = max(self.px * 0.8, px * self.doc.textWidth() / wide * 0.97)
         char = _char(px, self.theme.accent, bold=True)
         self.block(_block(self.px, 0.5), char)
-        self.cursor.insertText(text, char)
+        self.cursor.insertText(unbreakable(text), char)
 
     def muted(self, text: str) -> None:
         char = _char(self.px * 0.9, self.theme.muted)
         self.block(_block(self.px, 0.3), char)
-        self.cursor.insertText(text, char)
+        self.cursor.insertText(unbreakable(text), char)
 
     def markdown(self, text: str) -> None:
         if not self._first:
             self.cursor.insertBlock(_block(self.px, 0.4), _char(self.px, self.theme.text))
         start = self.cursor.position()
-        self.cursor.insertMarkdown(text, QTextDocument.MarkdownFeature.MarkdownDialectCommonMark)
+        self.cursor.insertMarkdown(unbreakable(text),
+                                   QTextDocument.MarkdownFeature.MarkdownDialectCommonMark)
         self._first = False
         block = self.doc.findBlock(start)
         while block.isValid():
@@ -167,7 +184,7 @@ class _Builder:
                     fmt.setStyle(QTextListFormat.Style.ListDisc if depth == 0
                                  else QTextListFormat.Style.ListSquare)
                 lists[depth] = self.cursor.createList(fmt)
-            self.cursor.insertText(line.text, char)
+            self.cursor.insertText(unbreakable(line.text), char)
             if votes and line.votes > 0:
                 self.cursor.insertText("\u2002\u25cf\u202f" + str(line.votes),
                                        _char(px * 0.85, self.theme.accent, bold=True))
@@ -204,7 +221,7 @@ class _Builder:
             number.insertText(str(line.votes), _char(number_px, self.theme.accent, bold=True))
             cell = table.cellAt(row, 1).firstCursorPosition()
             cell.setBlockFormat(_block(self.px, 0.1))
-            cell.insertText(line.text, _char(self.px, self.theme.text))
+            cell.insertText(unbreakable(line.text), _char(self.px, self.theme.text))
             # the bar, and beside it in small type where the wish came from
             cell.insertBlock(_block(self.px, 0.7), _char(self.px * 0.72, self.theme.muted))
             bar = QTextImageFormat()
@@ -214,7 +231,8 @@ class _Builder:
             bar.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)
             cell.insertImage(bar)
             if line.note:
-                cell.insertText("\u2003" + line.note, _char(self.px * 0.72, self.theme.muted))
+                cell.insertText("\u2003" + unbreakable(line.note),
+                                _char(self.px * 0.72, self.theme.muted))
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
 

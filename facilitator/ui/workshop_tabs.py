@@ -11,8 +11,9 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyle, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 from facilitator.services.core import Change
 from facilitator.ui.views.base import WorkshopPage
@@ -26,6 +27,26 @@ class PageSpec:
     class_name: str
 
 
+class RoomyTabBar(QTabBar):
+    """Tabs tall enough for Å, Ö and descenders, selected or not.
+
+    Styles size a tab by the font's line height, but the rings and dots of
+    Å, Ä, Ö reach above the font's ascent in common fonts (DejaVu Sans), and
+    an unselected tab is drawn lower by the style's shift: their tops were cut.
+    """
+
+    INK = "ÅÄÖÉgjpqy"
+
+    def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 - Qt override
+        size = super().tabSizeHint(index)
+        metrics = QFontMetrics(self.font())
+        overshoot = max(0, metrics.tightBoundingRect(self.INK).height() - metrics.height())
+        shift = abs(self.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabShiftVertical,
+                                             None, self))
+        size.setHeight(size.height() + overshoot + shift + 2)
+        return size
+
+
 class WorkshopTabs(QTabWidget):
     page_created = Signal(str, object)  # name, WorkshopPage
 
@@ -34,6 +55,7 @@ class WorkshopTabs(QTabWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workshopTabs")
+        self.setTabBar(RoomyTabBar(self))
         self._specs = {spec.name: spec for spec in specs}
         self._order = [spec.name for spec in specs]
         self._make = make

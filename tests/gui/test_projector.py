@@ -250,3 +250,29 @@ def test_controls_switch_modes_and_groups(qtbot, projector, store, sample):
     groups.create_group(store, sample, name="Nya gruppen")
     qtbot.waitUntil(lambda: controls.group_box.count() == len(all_groups) + 1, timeout=2000)
     assert "F5" in controls.show_button.text()
+
+
+def _lines(doc) -> list[str]:
+    """The document's text as it is broken into lines on the screen."""
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            out.append(text[line.textStart():line.textStart() + line.textLength()])
+        block = block.next()
+    return out
+
+
+@pytest.mark.parametrize("width", range(1000, 1300, 20))
+def test_km_h_is_never_broken_across_lines(projector, store, sample, width):
+    group = groups.list_groups(store, sample)[0]
+    wishes.add_wish(store, group.id, "Sänk hastigheten till 30 km/h genom hela byn "
+                                     "och 40 km/h förbi skolan/förskolan")
+    projector.show_group(group.id)
+    projector.resize(width, 768)
+    lines = [x.replace("\u2060", "").strip()
+             for doc in projector.current_layout().body.documents for x in _lines(doc)]
+    assert "30 km/h genom" in projector.visible_text()
+    assert not [x for x in lines if x.endswith("/")], lines

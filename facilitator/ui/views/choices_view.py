@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -176,12 +176,25 @@ class ChoicesView(WorkshopPage):
                            if a.status == AttendanceStatus.ATTENDED]
             chosen = choices.list_choices(self.store, self.workshop_id)
         self.model.load(people_rows, areas, chosen)
+        self._fit_header()
         self._show_summary()
         if keep is not None:
             self.select_cell(*keep)
         elif self.model.rowCount() and self.model.columnCount():
             self.grid.setCurrentIndex(self.model.index(0, 0))
         self._reselect(selected)
+
+    def _fit_header(self) -> None:
+        """Columns never narrower than their widest header line (in bold, as when current)."""
+        header = self.grid.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        widest = max((metrics.horizontalAdvance(line)
+                      for c in range(self.model.columnCount())
+                      for line in str(self.model.headerData(
+                          c, Qt.Orientation.Horizontal)).split("\n")), default=0)
+        header.setMinimumSectionSize(max(90, widest + 16))
 
     def _reselect(self, keys: list[tuple[str, str]]) -> None:
         """Select the cells of ``keys`` again after a redraw (Space acts on the selection)."""

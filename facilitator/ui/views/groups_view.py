@@ -152,6 +152,10 @@ class GroupsView(WorkshopPage):
         if self.tree.currentItem() is None and first is not None:
             self.tree.setCurrentItem(first)
         self._update_buttons()
+        # Long group names ("A-, B- och Cförsörjning") are read whole, never cut.
+        wanted = self.tree.sizeHintForColumn(0) + 16
+        if wanted > self.tree.columnWidth(0):
+            self.tree.setColumnWidth(0, wanted)
 
     def _fill(self) -> None:
         assert self.workshop_id is not None

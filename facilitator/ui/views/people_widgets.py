@@ -143,9 +143,12 @@ def attendance_table(accessible: str, headers: list[str],
     header.setStretchLastSection(False)
     for column, mode in ((NAME, QHeaderView.ResizeMode.ResizeToContents),
                          (ORG, QHeaderView.ResizeMode.Stretch),
-                         (STATUS, QHeaderView.ResizeMode.ResizeToContents)):
+                         (STATUS, QHeaderView.ResizeMode.ResizeToContents),
+                         (ROLE, QHeaderView.ResizeMode.ResizeToContents)):
         header.setSectionResizeMode(column, mode)
-    table.setColumnWidth(ROLE, 90)
+    # Wide enough that the stretching organisation keeps about 20 letters beside
+    # the names, statuses and roles (it collapsed to "L…" in a narrow pane).
+    table.setMinimumWidth(table.fontMetrics().averageCharWidth() * 60)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return table
 

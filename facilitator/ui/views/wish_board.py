@@ -173,7 +173,7 @@ class WishBoardView(WorkshopPage):
 
     def _make_column(self, group_id: str, number: int, name: str) -> WishColumn:
         column = WishColumn(group_id, number, name, self._run)
-        column.setMinimumWidth(280)
+        column.setMinimumWidth(210)  # three columns fit beside the navigator at 1366 wide
         column.model.set_sorted(self.sort_toggle.isChecked())
         column.model.edit_requested.connect(
             lambda wish_id, text, c=column: self.wish_actions.edit_text(c, wish_id, text))
@@ -260,6 +260,15 @@ class WishBoardView(WorkshopPage):
         self.column_scroll.ensureWidgetVisible(column, 0, 0)
         if changed:
             self.current_changed.emit(column.group_id, column.current_id())
+
+    def select_wish(self, wish_id: str) -> bool:
+        """Capture in the wish's group with the wish chosen (a search hit opens it)."""
+        for column in self.columns:
+            if column.model.row_of(wish_id) >= 0:
+                self._set_active(column)
+                column.select(wish_id)
+                return True
+        return False
 
     def switch_to(self, number: int) -> None:
         """Capture into the column with this 1-based number."""
