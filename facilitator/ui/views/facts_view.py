@@ -217,7 +217,11 @@ class FactsView(WorkshopPage):
             self.date.setDate(QDate(facts.date) if facts.date else NO_DATE)
             self.start_time.setTime(QTime(facts.start_time) if facts.start_time else NO_TIME)
             self.end_time.setTime(QTime(facts.end_time) if facts.end_time else NO_TIME)
-            self.lead.show_markdown(facts.lead)
+            key = f"lead:{self.workshop_id}"
+            if self.lead.draft_key != key:  # another workshop: its own text and draft
+                self.lead.load_markdown(facts.lead, draft_key=key)
+            else:
+                self.lead.show_markdown(facts.lead)
         finally:
             self._loading = False
             self._force = False
