@@ -87,17 +87,23 @@ def build_store(folder: Path, wishes: int, groups: int):  # type: ignore[no-unty
     return store, workshop_id
 
 
-def measure_board(store, workshop_id: str, presses: int) -> list[Result]:  # type: ignore[no-untyped-def]
+def measure_board(store, workshop_id: str, presses: int,  # type: ignore[no-untyped-def]
+                  drafts_file: Path | None = None) -> list[Result]:
+    """Enter → committed + painted. With ``drafts_file`` the draft keeper writes the
+    recovery file as in the app, and each wish's draft is on disk before Enter."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QUndoStack
     from PySide6.QtTest import QTest
 
     from facilitator.events import ChangeBus
+    from facilitator.ui import drafts
     from facilitator.ui.commands import Editor
     from facilitator.ui.models.wish_list_model import ID_ROLE
     from facilitator.ui.views.wish_board import WishBoardView
 
     app = _app()
+    keeper = drafts.DraftKeeper(drafts_file)
+    drafts.install(keeper if drafts_file is not None else None)
     bus = ChangeBus(store)
     board = WishBoardView(store, Editor(QUndoStack()))
     bus.changed.connect(board.on_changed)
@@ -124,6 +130,9 @@ def measure_board(store, workshop_id: str, presses: int) -> list[Result]:  # typ
         for i in range(2 * presses):
             full = i % 2 == 1  # alternate, so both see the same growing column
             column.input.setText(f"Nytt önskemål {i}: en bänk vid ån")
+            if drafts_file is not None:  # the pause in typing: the draft is written
+                while keeper.draft(f"wish:{column.group_id}") is None or keeper._write.isActive():
+                    app.processEvents()
             painted.clear()
             start = time.perf_counter()
             QTest.keyClick(column.input, Qt.Key.Key_Return)
@@ -145,6 +154,9 @@ def measure_board(store, workshop_id: str, presses: int) -> list[Result]:  # typ
         board.close()
         board.deleteLater()
         app.processEvents()
+        drafts.install(None)
+    if drafts_file is not None:
+        return [Result("board with drafts on: Enter → painted", painted_ms)]
     return [Result("board: Enter → committed + painted", painted_ms),
             Result("board, full list repaint", full_ms)]
 
@@ -199,6 +211,7 @@ def run(wishes: int = 10_000, groups: int = 4, presses: int = 200) -> list[Resul
         group_id = group_service.list_groups(store, workshop_id)[0].id
         store.close()  # checkpoints the WAL, so the copy is complete
         shutil.copyfile(folder / "bench.sqlite3", folder / "floor.sqlite3")
+        shutil.copyfile(folder / "bench.sqlite3", folder / "drafts.sqlite3")
         from facilitator.services.core import Store
         from facilitator.store.migrate import open_database
 
@@ -207,6 +220,13 @@ def run(wishes: int = 10_000, groups: int = 4, presses: int = 200) -> list[Resul
             # The service first: the board's change bus stays subscribed to this store.
             service = measure_service(store, group_id, presses)
             board = measure_board(store, workshop_id, presses)
+        finally:
+            store.close()
+        # A store of its own: the first board's change bus stays subscribed to that one.
+        store = Store(open_database(folder / "drafts.sqlite3"))
+        try:
+            board += measure_board(store, workshop_id, max(20, presses // 4),
+                                   drafts_file=folder / "drafts.sqlite3.recovery.json")
         finally:
             store.close()
         floor = measure_floor(folder / "floor.sqlite3", group_id, presses)
@@ -225,8 +245,9 @@ def table(results: list[Result], wishes: int, groups: int) -> str:
 
 
 def verdict(results: list[Result]) -> list[str]:
-    board = results[0]
-    return [f"p95 {board.p95:.1f} ms > {GOAL_P95_MS} ms"] if board.p95 > GOAL_P95_MS else []
+    boards = [r for r in results if r.name.startswith("board") and "full" not in r.name]
+    return [f"{r.name}: p95 {r.p95:.1f} ms > {GOAL_P95_MS} ms"
+            for r in boards if r.p95 > GOAL_P95_MS]
 
 
 def main(argv: list[str]) -> int:

@@ -24,6 +24,17 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> 
 
 
 @pytest.fixture(autouse=True)
+def _no_drafts_between_tests() -> Iterator[None]:
+    """Each test starts with no draft keeper; one a test installs ends with it."""
+    yield
+    import sys
+
+    drafts = sys.modules.get("facilitator.ui.drafts")
+    if drafts is not None:
+        drafts.install(None)
+
+
+@pytest.fixture(autouse=True)
 def _errors_in_swedish() -> Iterator[None]:
     """Error messages in the app's default language, Swedish, also where no window is open
     (the services' own tests); a test in English uses the ``english`` fixture."""

@@ -82,6 +82,9 @@ class LiveTools(QObject):
             self._projector.set_timer(self.timer)
             self._projector.set_workshop(self.workshop_id)
             self._projector.shown_changed.connect(self.projector_action.setChecked)
+            recovery = getattr(self.window, "screen_recovery", None)
+            if recovery is not None:
+                recovery.watch_projector(self._projector)
         return self._projector
 
     @property

@@ -29,9 +29,11 @@ from facilitator.events import ChangeBus
 from facilitator.services.core import ServiceError, Store
 from facilitator.services.overview import list_projects
 from facilitator.settings import Settings
+from facilitator.ui import drafts
 from facilitator.ui.commands import Editor
 from facilitator.ui.live_tools import LiveTools
 from facilitator.ui.navigator import ProjectNavigator
+from facilitator.ui.screen_recovery import ScreenRecovery
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.workshop_tabs import PageSpec, WorkshopTabs
 
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
 
         self.navigator.reload()
         self._restore_state()
+        self.screen_recovery = ScreenRecovery(self)
+        self.screen_recovery.restore()
         self._update_actions()
 
     def _make_page(self, page_class: type[WorkshopPage]) -> WorkshopPage:
@@ -303,6 +307,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
             return
         self.settings.set(opts.LAST_WORKSHOP, workshop_id)
+        drafts.keeper().set_view(workshop=workshop_id)
         self.navigator.select_id(workshop_id, emit=False)
         self._update_actions()
 
@@ -396,7 +401,8 @@ class MainWindow(QMainWindow):
         if not docks.isEmpty():
             self.restoreState(docks)
         self._restore_splitters(self)
-        last = self.settings.get(opts.LAST_WORKSHOP)
+        # The recovery file is written within a second; QSettings may not be after a crash.
+        last = drafts.keeper().view().get("workshop") or self.settings.get(opts.LAST_WORKSHOP)
         if last and self.navigator.select_id(last, emit=False):
             self.open_workshop(last)
         else:
@@ -415,4 +421,5 @@ class MainWindow(QMainWindow):
         for splitter in self.findChildren(QSplitter, REMEMBERED_SPLITTERS):
             self.settings.set(opts.splitter_state(splitter.objectName()), splitter.saveState())
         self.settings.sync()
+        drafts.keeper().flush()
         super().closeEvent(event)

@@ -152,11 +152,19 @@ class GuiSession:
         from PySide6.QtCore import QTimer
 
         from facilitator.events import ChangeBus
+        from facilitator.recovery import recovery_path
+        from facilitator.ui import drafts
         from facilitator.ui.backup_scheduler import BackupScheduler
         from facilitator.ui.main_window import MainWindow
 
         self.store = store
         self.bus = bus = ChangeBus(store)
+        keeper = drafts.DraftKeeper(recovery_path(store.database))
+        # Fields are restored while the window is built: say so once it is shown.
+        keeper.restored.connect(lambda n: QTimer.singleShot(0, lambda: self.show_status(self.tr(
+            "Text typed before Facilitator closed is back where it was ({n} field(s)). "
+            "It is saved as usual.").format(n=n), 20000)))
+        drafts.install(keeper)
         self.window = window = MainWindow(store, bus, self.settings, self.database)
         self.scheduler = scheduler = BackupScheduler(store, self.database, bus)
         scheduler.warning.connect(self.show_status)

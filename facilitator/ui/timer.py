@@ -9,6 +9,7 @@ tell the views.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from typing import Protocol
 
@@ -57,8 +58,11 @@ class WorkshopTimer(QObject):
     def __init__(self, parent: QObject | None = None, *,
                  clock: Callable[[], int] | None = None,
                  inhibitor: Inhibitor | None = None,
-                 chime: bool = True) -> None:
+                 chime: bool = True,
+                 wall: Callable[[], float] = time.time) -> None:
         super().__init__(parent)
+        self._wall = wall  # only to come back after a crash: the count-down is monotonic
+        self._ends_at: float | None = None  # wall-clock seconds at the deadline, while running
         if clock is None:
             elapsed = QElapsedTimer()
             elapsed.start()
@@ -129,6 +133,7 @@ class WorkshopTimer(QObject):
             self._remaining_ms = self._duration_ms
             self._finished = False
         self._deadline = self._clock() + self._remaining_ms
+        self._ends_at = round(self._wall() + self._remaining_ms / 1000, 3)
         self._started = True
         self._inhibitor.acquire()
         self._emit()
@@ -165,6 +170,36 @@ class WorkshopTimer(QObject):
         self._tick.stop()
         self._stop_flash()
         self._inhibitor.release()
+
+    # ----- after a crash --------------------------------------------------------
+    def snapshot(self) -> dict[str, object]:
+        """The state to come back to: it changes on start, pause and reset, not per tick."""
+        state: dict[str, object] = {"minutes": self.minutes}
+        if self.is_running():
+            state.update(running=True, ends_at=self._ends_at)
+        elif self._started:
+            state.update(running=False, remaining_ms=self._remaining_ms)
+        return state
+
+    def restore(self, state: dict[str, object]) -> None:
+        """Come back to a ``snapshot``: running on (time kept ticking while the app was
+        gone), paused with its time left, or finished quietly if it ran out meanwhile."""
+        minutes = state.get("minutes")
+        if isinstance(minutes, int):
+            self.set_minutes(minutes)
+        ends_at, remaining = state.get("ends_at"), state.get("remaining_ms")
+        if state.get("running") and isinstance(ends_at, int | float):
+            left_ms = int((ends_at - self._wall()) * 1000)
+            if 0 < left_ms <= self._duration_ms:
+                self._remaining_ms = left_ms
+                self.start()
+                self._ends_at = float(ends_at)
+            elif left_ms <= 0:
+                self._remaining_ms, self._finished, self._started = 0, True, False
+                self._emit()
+        elif isinstance(remaining, int) and 0 < remaining <= self._duration_ms:
+            self._remaining_ms, self._started = remaining, True
+            self._emit()
 
     # ----- the clock ---------------------------------------------------------
     def poll(self) -> None:

@@ -97,6 +97,17 @@ class WorkshopTabs(QTabWidget):
             if built is page:
                 self.setCurrentWidget(self._holders[name])
 
+    def current_name(self) -> str:
+        return self._order[self.currentIndex()]
+
+    def show_name(self, name: str) -> bool:
+        """Show the page called ``name``; False when there is no such page."""
+        if name not in self._holders:
+            return False
+        self.page(name)
+        self.setCurrentWidget(self._holders[name])
+        return True
+
     def current_page(self) -> WorkshopPage:
         return self.page(self._order[self.currentIndex()])
 

@@ -1647,6 +1647,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
+        <source>Text typed before Facilitator closed is back where it was ({n} field(s)). It is saved as usual.</source>
+        <translation>Text som skrevs innan Facilitator stängdes är tillbaka där den var ({n} fält). Den sparas som vanligt.</translation>
+    </message>
+    <message>
         <source>Removed again, as erased earlier: {names}. This database (a restored or copied file) still held them.</source>
         <translation>Togs bort igen, eftersom de raderats tidigare: {names}. Den här databasen (en återställd eller kopierad fil) innehöll dem fortfarande.</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from facilitator.atomic import TargetFileError
 from facilitator.services import gdpr
 from facilitator.services.core import ServiceError, Store
+from facilitator.ui import drafts
 from facilitator.ui.commands import Editor
 
 
@@ -97,6 +98,7 @@ def erase_person_dialog(parent: QWidget, store: Store, editor: Editor,
         QMessageBox.warning(parent, tr("Could not be done"), str(exc))
         return None
     editor.stack.clear()  # earlier steps may name the person; erasure is not undoable
+    drafts.keeper().forget_mentions(report.name)  # half-typed text naming them, too
     done = QMessageBox(QMessageBox.Icon.Information, tr("Person removed"), tr(
         "{name} has been removed. {count} place(s) were changed.").format(
         name=report.name, count=len(report.places)), QMessageBox.StandardButton.Ok, parent)

@@ -114,7 +114,7 @@ class AgendaView(WorkshopPage):
             self.kind.setCurrentIndex(self.kind.findData(str(section.kind)))
             if self.notes.property("section") != section_id:
                 self.notes.setProperty("section", section_id)
-                self.notes.load_markdown(section.body)
+                self.notes.load_markdown(section.body, draft_key=f"note:{section_id}")
             else:
                 self.notes.show_markdown(section.body)
         finally:

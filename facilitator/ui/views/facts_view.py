@@ -218,7 +218,11 @@ class FactsView(WorkshopPage):
             self.date.setDate(qdate(facts.date) if facts.date else NO_DATE)
             self.start_time.setTime(qtime(facts.start_time) if facts.start_time else NO_TIME)
             self.end_time.setTime(qtime(facts.end_time) if facts.end_time else NO_TIME)
-            self.lead.show_markdown(facts.lead)
+            key = f"lead:{self.workshop_id}"
+            if self.lead.draft_key != key:  # another workshop: its own text and draft
+                self.lead.load_markdown(facts.lead, draft_key=key)
+            else:
+                self.lead.show_markdown(facts.lead)
         finally:
             self._loading = False
             self._force = False

@@ -120,6 +120,7 @@ class FocusAreasView(WorkshopPage):
         if area_id is None:
             self.name.clear()
             self.responsible.setEditText("")
+            self.narrative.draft_key = None
             self.narrative.load_markdown("")
             self.narrative.setProperty("area", None)
             return
@@ -135,7 +136,8 @@ class FocusAreasView(WorkshopPage):
                 self._show_responsible(area.responsible, area.responsible_label)
             if self.narrative.property("area") != area_id:
                 self.narrative.setProperty("area", area_id)
-                self.narrative.load_markdown(area.narrative)
+                self.narrative.load_markdown(area.narrative,
+                                             draft_key=f"narrative:{area_id}")
             else:
                 self.narrative.show_markdown(area.narrative)
         finally:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.services import people
 from facilitator.services.core import Store
+from facilitator.ui import drafts
 from facilitator.ui.commands import Editor, ServiceCommand, deleter, setter
 from facilitator.ui.dialogs import gdpr_dialog
 from facilitator.ui.dialogs.person_dialog import (
@@ -66,9 +67,11 @@ class PeopleView(WorkshopPage):
         self.walk_in_org = line_edit("walkInOrganisation", self.tr("Walk-in organisation"),
                                      self.tr("Organisation (optional)"))
         self.walk_in_org.setCompleter(organisation_completer([], self))
-        for edit in (self.walk_in, self.walk_in_org):
+        for edit, prefix in ((self.walk_in, "walkin"), (self.walk_in_org, "walkin-org")):
             edit.returnPressed.connect(self.add_walk_in)
             edit.textChanged.connect(self._hint_walk_in)
+            edit.textChanged.connect(
+                lambda text, p=prefix: self._keep_walk_in_draft(p, text))
         self.add_button = push_button("addWalkIn", self.tr("Check in"), self.add_walk_in,
                                       self.tr("Add the walk-in and mark them present (Enter)"))
         self.notice = QLabel()
@@ -171,6 +174,18 @@ class PeopleView(WorkshopPage):
                 S.ABSENT: self.tr("Absent")}[S(status)]
 
     # ----- reading -----------------------------------------------------------
+    def _keep_walk_in_draft(self, prefix: str, text: str) -> None:
+        if self.workshop_id is not None:
+            drafts.keeper().set_draft(f"{prefix}:{self.workshop_id}", text)
+
+    def set_workshop(self, workshop_id: str | None) -> None:
+        super().set_workshop(workshop_id)
+        for edit, prefix in ((self.walk_in, "walkin"), (self.walk_in_org, "walkin-org")):
+            draft = drafts.keeper().take_for(f"{prefix}:{workshop_id}") if workshop_id else None
+            edit.blockSignals(True)  # a name half-typed at the door, back where it was
+            edit.setText(draft or "")
+            edit.blockSignals(False)
+
     def refresh(self) -> None:
         has = self.workshop_id is not None
         self.door.setVisible(has)

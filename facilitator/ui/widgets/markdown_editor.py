@@ -27,6 +27,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolBar, QVBoxLayout, QWidget
 
+from facilitator.ui import drafts
+
 DIALECT = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
 COMMIT_DELAY_MS = 700
 
@@ -72,6 +74,8 @@ class MarkdownEditor(QWidget):
         self._timer.timeout.connect(self.commit)
         self.edit.textChanged.connect(self._on_text_changed)
         self._loading = False
+        # Where half-typed text is kept until committed (see ui/drafts.py), e.g. "note:<id>".
+        self.draft_key: str | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -114,8 +118,13 @@ class MarkdownEditor(QWidget):
             return
         self.load_markdown(text)
 
-    def load_markdown(self, text: str) -> None:
-        """Replace the content (another section was chosen); pending text is dropped."""
+    def load_markdown(self, text: str, draft_key: str | None = None) -> None:
+        """Replace the content (another section was chosen); pending text is dropped.
+
+        Text typed into ``draft_key``'s field before a crash comes back as if typed
+        again, so it is committed after the usual pause."""
+        if draft_key is not None:
+            self.draft_key = draft_key
         self._timer.stop()
         self._unsaved = False
         self._loading = True
@@ -124,10 +133,16 @@ class MarkdownEditor(QWidget):
             self._shown = self.markdown()
         finally:
             self._loading = False
+        if self.draft_key is not None:
+            draft = drafts.keeper().take_for(self.draft_key, self._shown)
+            if draft is not None:
+                self.edit.document().setMarkdown(draft, DIALECT)
 
     def _on_text_changed(self) -> None:
         if not self._loading:
             self._timer.start()
+            if self.draft_key is not None:
+                drafts.keeper().set_draft(self.draft_key, self.markdown())
 
     def commit(self) -> None:
         self._timer.stop()
@@ -135,6 +150,8 @@ class MarkdownEditor(QWidget):
         if text != self._shown or self._unsaved:
             self._previous, self._shown, self._unsaved = self._shown, text, False
             self.committed.emit(text)
+        if self.draft_key is not None and not self.has_pending():
+            drafts.keeper().clear_draft(self.draft_key)
 
     def commit_failed(self) -> None:
         """The text just committed was not stored: keep it, and try again next time."""

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.services.wish_paste import is_list_paste
 from facilitator.services.wishes import WishInfo
+from facilitator.ui import drafts
 from facilitator.ui.models.wish_list_model import ID_ROLE, WishListModel
 from facilitator.ui.widgets.wish_delegate import INDENT, WRAP_LIMIT, WishDelegate
 from facilitator.ui.widgets.wish_scrollbar import WishScrollBar
@@ -189,6 +190,9 @@ class WishColumn(QFrame):
         input_font.setPointSizeF(input_font.pointSizeF() * 1.15)
         self.input.setFont(input_font)
         self.input.setMinimumHeight(self.input.fontMetrics().height() + 16)
+        draft_key = f"wish:{group_id}"
+        self.input.setText(drafts.keeper().take_for(draft_key) or "")
+        self.input.textChanged.connect(lambda text: drafts.keeper().set_draft(draft_key, text))
 
         head = QHBoxLayout()
         head.setSpacing(8)
