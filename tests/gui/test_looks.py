@@ -75,7 +75,7 @@ def test_three_wish_columns_fit_at_the_default_size_even_with_the_projector_pane
         window.live.dock.setVisible(panel)
         qtbot.waitUntil(lambda p=panel: window.live.dock.isVisible() is p)
         QApplication.processEvents()
-        viewport = board.scroll.viewport()
+        viewport = board.column_scroll.viewport()
         assert len(board.columns) == 3
         for column in board.columns:
             right = column.mapTo(viewport, column.rect().topRight()).x()
