@@ -225,7 +225,7 @@ def run(wishes: int = 10_000, groups: int = 4, presses: int = 200) -> list[Resul
         # A store of its own: the first board's change bus stays subscribed to that one.
         store = Store(open_database(folder / "drafts.sqlite3"))
         try:
-            board += measure_board(store, workshop_id, max(20, presses // 4),
+            board += measure_board(store, workshop_id, presses // 4 or presses,
                                    drafts_file=folder / "drafts.sqlite3.recovery.json")
         finally:
             store.close()
