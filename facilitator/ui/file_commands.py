@@ -70,5 +70,11 @@ class FileCommands(QObject):
         except NotFoundError:
             return
         dialog = ExportMinutesDialog(self.w.store, self.w.settings, workshop_id, title, self.w)
+        page = self.w.current_page()
+        previewing = hasattr(page, "preview_options")  # the Exportera page behind the dialog
+        if previewing:
+            dialog.options_changed.connect(page.preview_options)
         dialog.exec()
+        if previewing:
+            page.safe_refresh()  # back to the remembered options
 
