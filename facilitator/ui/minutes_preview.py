@@ -23,12 +23,11 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFrameFormat,
+    QTextFormat,
     QTextLength,
     QTextListFormat,
     QTextOption,
     QTextTable,
-    QTextTableCellFormat,
     QTextTableFormat,
 )
 
@@ -45,6 +44,8 @@ from facilitator.minutes.model import (
 FONT_FAMILIES = ["Carlito", "Calibri", "Liberation Sans", "DejaVu Sans", "sans-serif"]
 INK, ACCENT, MUTED, QUOTE_INK = "#1a1a1a", "#1f3a5f", "#595959", "#404040"
 RULE, TABLE_HEAD = "#a6a6a6", "#f2f2f2"
+LINE_SPACING = 108.0  # the template's 1.15 lines: Qt's single line is already taller than Word's
+LINE_HEIGHT_TYPE = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 HEADING_STYLES = {1: (15.0, 18.0), 2: (12.5, 12.0), 3: (11.5, 10.0)}  # pt size, space before
 
 
@@ -108,6 +109,7 @@ class Typesetter:
         fmt.setBottomMargin(PAGE.pt(after))
         fmt.setIndent(indent)
         fmt.setLeftMargin(PAGE.px(left_cm))
+        fmt.setLineHeight(LINE_SPACING, LINE_HEIGHT_TYPE)
         return fmt
 
     def char_format(self, size: float = 11.0, bold: bool = False, italic: bool = False,
@@ -123,8 +125,8 @@ class Typesetter:
     def new_block(self, fmt: QTextBlockFormat, chars: QTextCharFormat) -> None:
         """Start a paragraph (an empty, unused one under the cursor is reused)."""
         if self.reuse_block:
+            # Not setBlockCharFormat: a table cell keeps its own format there.
             self.cursor.setBlockFormat(fmt)
-            self.cursor.setBlockCharFormat(chars)
             self.reuse_block = False
         else:
             self.cursor.insertBlock(fmt, chars)
@@ -165,8 +167,9 @@ class Typesetter:
 
     def title_block(self) -> None:
         m = self.model
-        self.text(m.document_type, self.block_format(after=2),
-                  self.char_format(10, bold=True, color=MUTED))
+        doctype = self.char_format(10, bold=True, color=MUTED)
+        doctype.setFontCapitalization(QFont.Capitalization.AllUppercase)
+        self.text(m.document_type, self.block_format(after=2), doctype)
         self.text(m.title, self.block_format(before=2, after=2),
                   self.char_format(24, bold=True, color=ACCENT))
         if m.issuing_unit:
@@ -244,25 +247,29 @@ def _list_style(ordered: bool, depth: int) -> QTextListFormat.Style:
 
 
 def render_quote(t: Typesetter, block: Quote) -> None:
-    """A one-cell table whose left border is the quote bar, like the template's."""
+    """A two-cell table: a narrow grey cell is the template's quote bar, the other the text."""
+    bar = PAGE.pt(1.5)
     table_fmt = QTextTableFormat()
     table_fmt.setBorder(0)
-    table_fmt.setBorderCollapse(True)
     table_fmt.setCellPadding(0)
     table_fmt.setCellSpacing(0)
-    table_fmt.setLeftMargin(PAGE.px(1.0) - PAGE.pt(5))
+    table_fmt.setLeftMargin(PAGE.px(1.0) - PAGE.pt(5) - bar)
     table_fmt.setRightMargin(PAGE.px(0.5))
     table_fmt.setTopMargin(PAGE.pt(2))
     table_fmt.setBottomMargin(PAGE.pt(6))
     table_fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-    table = t.cursor.insertTable(1, 1, table_fmt)
-    cell = table.cellAt(0, 0)
-    cell_fmt = QTextTableCellFormat()
-    cell_fmt.setLeftBorder(PAGE.pt(1.5))
-    cell_fmt.setLeftBorderBrush(QBrush(QColor("#bfbfbf")))
-    cell_fmt.setLeftBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-    for side in ("Top", "Right", "Bottom"):
-        getattr(cell_fmt, f"set{side}Border")(0)
+    table_fmt.setColumnWidthConstraints([
+        QTextLength(QTextLength.Type.FixedLength, bar),
+        QTextLength(QTextLength.Type.VariableLength, 0),
+    ])
+    table = t.cursor.insertTable(1, 2, table_fmt)
+    bar_cell = table.cellAt(0, 0)
+    bar_fmt = bar_cell.format()
+    bar_fmt.setBackground(QColor("#bfbfbf"))
+    bar_fmt.setFontPointSize(1)  # its empty line must not make a one-line quote taller
+    bar_cell.setFormat(bar_fmt)
+    cell = table.cellAt(0, 1)
+    cell_fmt = cell.format().toTableCellFormat()
     cell_fmt.setLeftPadding(PAGE.pt(5))
     cell.setFormat(cell_fmt)
     t.cursor, t.reuse_block = cell.firstCursorPosition(), True
@@ -281,7 +288,7 @@ def render_table(t: Typesetter, block: Table) -> None:
     columns = max(1, len(block.header))
     fmt = QTextTableFormat()
     fmt.setHeaderRowCount(1)
-    fmt.setBorder(0.75)
+    fmt.setBorder(1.0)
     fmt.setBorderBrush(QBrush(QColor(RULE)))
     fmt.setBorderCollapse(True)
     fmt.setCellPadding(PAGE.pt(3))
@@ -346,4 +353,24 @@ def typeset_minutes(model: MinutesDocument) -> QTextDocument:
     """The minutes laid out on A4 text pages (``pageCount()`` is the page count)."""
     doc = Typesetter(model).typeset()
     doc.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
+    keep_headings_with_next(doc)
     return doc
+
+
+def keep_headings_with_next(doc: QTextDocument) -> None:
+    """Move a heading that ends a page to the next one, as Word's keep-with-next does."""
+    page_height = doc.pageSize().height()
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() > 0 and following.isValid():
+            top = layout.blockBoundingRect(block).top()
+            below = layout.blockBoundingRect(following)
+            if int(top // page_height) != int((below.top() + min(below.height(), 20)) // page_height):
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                fmt.setTopMargin(0)  # Word drops the space before at the top of a page
+                QTextCursor(block).setBlockFormat(fmt)
+        block = following
+    doc.markContentsDirty(0, doc.characterCount())  # lay out again, all of it
