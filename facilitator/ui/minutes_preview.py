@@ -367,7 +367,8 @@ def keep_headings_with_next(doc: QTextDocument) -> None:
         if block.blockFormat().headingLevel() > 0 and following.isValid():
             top = layout.blockBoundingRect(block).top()
             below = layout.blockBoundingRect(following)
-            if int(top // page_height) != int((below.top() + min(below.height(), 20)) // page_height):
+            first_line = below.top() + min(below.height(), 20)
+            if int(top // page_height) != int(first_line // page_height):
                 fmt = block.blockFormat()
                 fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 fmt.setTopMargin(0)  # Word drops the space before at the top of a page

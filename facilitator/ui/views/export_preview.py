@@ -72,7 +72,8 @@ class MinutesPreviewPanel(QWidget):
         button = QToolButton()
         button.setObjectName(name)
         button.setText(text)
-        button.setToolTip(f"{tip} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
+        native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{tip} ({native})")
         button.setAccessibleName(tip)
         button.clicked.connect(slot)
         return button
