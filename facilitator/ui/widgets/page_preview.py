@@ -166,7 +166,7 @@ class PagePreview(QAbstractScrollArea):
             painter.fillRect(QRectF(x + 3, y + 3, width, height), QColor(0, 0, 0, 60))
             painter.fillRect(QRectF(x, y, width, height), Qt.GlobalColor.white)
             painter.save()
-            painter.translate(x, y)
+            painter.translate(QPointF(x, y))
             painter.scale(self.zoom, self.zoom)
             self._paint_page(painter, index)
             painter.restore()
@@ -190,6 +190,6 @@ class PagePreview(QAbstractScrollArea):
         painter.setPen(QPen(QColor(RULE), PAGE.pt(0.5)))
         painter.drawLine(QPointF(left, rule_y), QPointF(left + text_width, rule_y))
         page_height = self.document.pageSize().height()
-        painter.translate(left, PAGE.px(PAGE.top) - index * page_height)
+        painter.translate(QPointF(left, PAGE.px(PAGE.top) - index * page_height))
         self.document.drawContents(
             painter, QRectF(0, index * page_height, self.document.pageSize().width(), page_height))
