@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from facilitator import settings as opts
 from facilitator.atomic import TargetFileError
 from facilitator.errors import log
-from facilitator.minutes.export import export_minutes
+from facilitator.minutes.export import MinutesOptions, export_minutes
 from facilitator.services.core import ServiceError, Store
 from facilitator.settings import Settings
 
@@ -147,9 +147,7 @@ class ExportMinutesDialog(QDialog):
         if path:
             self.template.setText(path)
 
-    def options(self):  # type: ignore[no-untyped-def]
-        from facilitator.minutes.export import MinutesOptions
-
+    def options(self) -> MinutesOptions:
         template = self.template.text().strip()
         return MinutesOptions(
             template=Path(template) if template else None,

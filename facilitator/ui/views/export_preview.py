@@ -20,6 +20,7 @@ from facilitator.ui.minutes_preview import typeset_minutes
 from facilitator.ui.widgets.page_preview import PagePreview
 
 DEBOUNCE_MS = 300
+SLOW_DEBOUNCE_MS = 2000  # the longest pause, for minutes that take long to rebuild
 
 
 class MinutesPreviewPanel(QWidget):
@@ -118,6 +119,10 @@ class MinutesPreviewPanel(QWidget):
             old.deleteLater()
         self.model = model
         self.last_build_seconds = time.perf_counter() - started
+        # A big workshop (0.6 s for 10,000 wishes) waits longer, so a burst of edits
+        # freezes the window once, not after every edit.
+        self._timer.setInterval(
+            max(DEBOUNCE_MS, min(SLOW_DEBOUNCE_MS, int(self.last_build_seconds * 2000))))
         self.built.emit(model)
 
     def show_heading(self, index: int) -> None:
