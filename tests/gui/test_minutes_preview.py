@@ -158,3 +158,25 @@ def test_options_chosen_in_the_export_dialog_show_in_the_preview(qtbot, window, 
     assert seen == [True]
     # Cancelled: the remembered options (names shown) come back.
     qtbot.waitUntil(lambda: "Märta Söderlund" in preview_text(page), timeout=5000)
+
+
+def test_a_hidden_preview_catches_up_when_shown_again(qtbot, window, store, export_page):
+    page, project_id = export_page
+    qtbot.waitUntil(lambda: "Medborgardialog" in preview_text(page), timeout=5000)
+    window.show_page(window.facts)
+    area = next(a for a in focus_areas.list_focus_areas(store, project_id)
+                if a.name == "Energiförsörjning")
+    focus_areas.rename_focus_area(store, area.id, "Energi i Lillsjö")
+    window.show_page(page)
+    qtbot.waitUntil(lambda: "6. Energi i Lillsjö" in preview_text(page), timeout=5000)
+
+
+def test_choosing_a_heading_in_the_outline_shows_its_page(qtbot, window, export_page):
+    page, _ = export_page
+    qtbot.waitUntil(lambda: page.outline.topLevelItemCount() > 1, timeout=5000)
+    actions = page.outline.findItems("Åtgärder", Qt.MatchFlag.MatchExactly)[0]
+    page.outline.setCurrentItem(actions)
+    page.outline.setFocus()
+    press(page.outline, Qt.Key.Key_Return)
+    count = page.preview.pages.page_count()
+    qtbot.waitUntil(lambda: page.preview.pages.current_page() >= count - 1)
