@@ -79,6 +79,7 @@ class PageGeometry:
 
 
 PAGE = PageGeometry()
+KNOWN_FIELDS = frozenset({"facts", "lead", "body"})
 
 
 def base_font(size_pt: float = 11.0) -> QFont:
@@ -165,6 +166,17 @@ class Typesetter:
             self.block(block)
         return self.doc
 
+    def extra_facts(self) -> list[object]:
+        """Labelled lines of the title block in fields added to the model after this module
+        (e.g. roles): any list field whose entries have a label and a value."""
+        extra: list[object] = []
+        for f in dataclasses.fields(self.model):
+            value = getattr(self.model, f.name)
+            if f.name in KNOWN_FIELDS or not isinstance(value, list):
+                continue
+            extra.extend(e for e in value if hasattr(e, "label") and hasattr(e, "value"))
+        return extra
+
     def title_block(self) -> None:
         m = self.model
         doctype = self.char_format(10, bold=True, color=MUTED)
@@ -175,7 +187,7 @@ class Typesetter:
         if m.issuing_unit:
             self.text(m.issuing_unit, self.block_format(after=14),
                       self.char_format(11.5, color=MUTED))
-        for fact in m.facts:
+        for fact in [*m.facts, *self.extra_facts()]:
             render_fact(self, fact)
         first = True
         for block in m.lead:

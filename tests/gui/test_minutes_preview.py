@@ -180,3 +180,14 @@ def test_choosing_a_heading_in_the_outline_shows_its_page(qtbot, window, export_
     press(page.outline, Qt.Key.Key_Return)
     count = page.preview.pages.page_count()
     qtbot.waitUntil(lambda: page.preview.pages.current_page() >= count - 1)
+
+
+def test_labelled_lines_in_a_new_field_of_the_model_reach_the_title_block(qapp):
+    @dataclass
+    class WithRoles(MinutesDocument):
+        roles: list[Fact] | None = None
+
+    model = WithRoles(language="sv", header_left="", document_type="Minnesanteckningar",
+                      title="Utvärdering", issuing_unit="", facts=[], lead=[], body=[],
+                      labels=labels_for("sv"), roles=[Fact("Föredragande", "Åsa Öberg")])
+    assert "Föredragande\tÅsa Öberg" in typeset_minutes(model).toPlainText()
