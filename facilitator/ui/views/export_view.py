@@ -71,7 +71,7 @@ class ExportView(WorkshopPage):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 600])
+        self.splitter.setSizes([250, 750])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
