@@ -38,9 +38,9 @@ class MinutesPreviewPanel(QWidget):
         self.model: MinutesDocument | None = None
         self.last_build_seconds = 0.0
         self._stale = False
+        self._pause = DEBOUNCE_MS
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.rebuild)
 
         self.pages = PagePreview()
@@ -80,17 +80,19 @@ class MinutesPreviewPanel(QWidget):
         return button
 
     # -- when to rebuild -------------------------------------------------------------
-    def schedule(self, workshop_id: str | None, options: MinutesOptions) -> None:
-        """Rebuild after a short pause; repeated calls within it make one rebuild."""
+    def schedule(self, workshop_id: str | None, options: MinutesOptions,
+                 at_once: bool = False) -> None:
+        """Rebuild after a short pause (repeated calls within it make one rebuild), or
+        ``at_once`` when the page has just been opened."""
         self.workshop_id, self.options = workshop_id, options
         self._stale = True
         if self.isVisible():
-            self._timer.start()
+            self._timer.start(0 if at_once else self._pause)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if self._stale:
-            self._timer.start()
+            self._timer.start(self._pause)
 
     def rebuild(self) -> None:
         if not self.isVisible():
@@ -121,8 +123,7 @@ class MinutesPreviewPanel(QWidget):
         self.last_build_seconds = time.perf_counter() - started
         # A big workshop (0.6 s for 10,000 wishes) waits longer, so a burst of edits
         # freezes the window once, not after every edit.
-        self._timer.setInterval(
-            max(DEBOUNCE_MS, min(SLOW_DEBOUNCE_MS, int(self.last_build_seconds * 2000))))
+        self._pause = max(DEBOUNCE_MS, min(SLOW_DEBOUNCE_MS, int(self.last_build_seconds * 2000)))
         self.built.emit(model)
 
     def show_heading(self, index: int) -> None:

@@ -112,4 +112,5 @@ class ExportView(WorkshopPage):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self.safe_refresh()
+        self.export_button.setEnabled(self.workshop_id is not None)
+        self.preview.schedule(self.workshop_id, self.options(), at_once=True)
