@@ -37,6 +37,7 @@ BENCHMARKS = [
     "benchmarks.store:big_store",
     "benchmarks.wish_board",
     "benchmarks.minutes",
+    "benchmarks.minutes_preview",
 ]
 
 _CHILD = r"""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QUrl, Slot
+from PySide6.QtCore import QEventLoop, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,9 @@ from facilitator.settings import Settings
 
 
 class ExportMinutesDialog(QDialog):
+    # The options as they are being chosen, for a preview behind the dialog (MinutesOptions).
+    options_changed = Signal(object)
+
     def __init__(self, store: Store, settings: Settings, workshop_id: str, title: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +82,10 @@ class ExportMinutesDialog(QDialog):
         self.order.addItem(self.tr("As they were written"), "capture")
         self.order.addItem(self.tr("Most votes first"), "votes")
         self.order.setCurrentIndex(max(0, self.order.findData(settings.get(opts.MINUTES_ORDER))))
+
+        for box in (self.participants, self.anonymise, self.votes):
+            box.toggled.connect(self._announce_options)
+        self.order.currentIndexChanged.connect(self._announce_options)
 
         form = QFormLayout()
         form.addRow(self.tr("Save as:"), target_row)
@@ -149,6 +156,9 @@ class ExportMinutesDialog(QDialog):
             order=self.order.currentData(),
             show_votes=self.votes.isChecked(),
         )
+
+    def _announce_options(self) -> None:
+        self.options_changed.emit(self.options())
 
     def _remember(self, target: Path) -> None:
         s = self._settings

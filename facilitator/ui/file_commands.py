@@ -62,6 +62,7 @@ class FileCommands(QObject):
 
     def export_minutes(self) -> None:
         from facilitator.ui.export_dialog import ExportMinutesDialog
+        from facilitator.ui.views.export_view import ExportView
 
         workshop_id = self.w.workshop_id
         if workshop_id is None:
@@ -71,7 +72,12 @@ class FileCommands(QObject):
         except NotFoundError:
             return
         dialog = ExportMinutesDialog(self.w.store, self.w.settings, workshop_id, title, self.w)
+        page = self.w.current_page()
+        if isinstance(page, ExportView):  # the Exportera page previews behind the dialog
+            dialog.options_changed.connect(page.preview_options)
         dialog.exec()
+        if isinstance(page, ExportView):
+            page.safe_refresh()  # back to the remembered options
 
 
     def export_signin_sheet(self) -> None:

@@ -1988,6 +1988,29 @@ Databas: {path}</translation>
     </message>
 </context>
 <context>
+    <name>MinutesPreviewPanel</name>
+    <message>
+        <source>Preview of the minutes</source>
+        <translation>Förhandsvisning av minnesanteckningarna</translation>
+    </message>
+    <message>
+        <source>PgUp/PgDn: page, Ctrl+plus/minus: zoom</source>
+        <translation>PgUp/PgDn: sida, Ctrl+plus/minus: zooma</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zooma ut</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zooma in</translation>
+    </message>
+    <message>
+        <source>Page {current} of {count}</source>
+        <translation>Sida {current} av {count}</translation>
+    </message>
+</context>
+<context>
     <name>NavigatorCommands</name>
     <message>
         <source>Rename</source>
