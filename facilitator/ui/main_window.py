@@ -49,6 +49,10 @@ T = TypeVar("T")
 REMEMBERED_SPLITTERS = QRegularExpression("Splitter$")
 
 
+FIRST_START_MIN_SCREEN = 1200  # offscreen tests have 800×600: they keep the default size
+LAPTOP_SCREEN = 1600
+
+
 class MainWindow(QMainWindow):
     # Restoring a backup closes and reopens the database: the composition root does it.
     request_restore = Signal()
@@ -397,6 +401,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get(opts.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        else:
+            self._fit_first_start()
         docks = self.settings.get(opts.WINDOW_STATE)  # docks and toolbars
         if not docks.isEmpty():
             self.restoreState(docks)
@@ -407,6 +413,21 @@ class MainWindow(QMainWindow):
             self.open_workshop(last)
         else:
             self.open_workshop(None)
+
+    def _fit_first_start(self) -> None:
+        """The first start fills a laptop's screen (three wish columns need the room);
+        a large screen gets a window of most of it. Later starts remember the window."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        if free.width() < FIRST_START_MIN_SCREEN:
+            return  # a small or virtual screen: the default size
+        if free.width() <= LAPTOP_SCREEN:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(int(free.width() * 0.85), int(free.height() * 0.85))
+            self.move(free.center() - self.rect().center())
 
     def _restore_splitters(self, widget: QWidget) -> None:
         for splitter in widget.findChildren(QSplitter, REMEMBERED_SPLITTERS):

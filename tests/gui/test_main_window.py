@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -119,3 +120,31 @@ def test_a_fresh_start_shows_where_to_begin(window):
     assert window.current_page() is window.facts
     assert window.facts.empty.isVisible()
     assert "Arkiv → Ny workshop" in window.facts.empty.text()
+
+
+class _Screen:
+    def __init__(self, width: int, height: int) -> None:
+        from PySide6.QtCore import QRect
+
+        self._free = QRect(0, 0, width, height)
+
+    def availableGeometry(self):  # type: ignore[no-untyped-def]  # noqa: N802
+        return self._free
+
+
+@pytest.mark.parametrize(("screen", "maximised", "size"), [
+    ((1366, 728), True, None), ((2560, 1400), False, (2176, 1190)), ((800, 600), False, None)])
+def test_the_first_start_fills_a_laptop_screen(qtbot, store, db_path, swedish, monkeypatch,
+                                               screen, maximised, size) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.events import ChangeBus
+    from facilitator.settings import Settings
+    from facilitator.ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "screen", lambda self: _Screen(*screen))
+    window = MainWindow(store, ChangeBus(store), Settings(), db_path)
+    qtbot.addWidget(window)
+    assert bool(window.windowState() & Qt.WindowState.WindowMaximized) is maximised
+    if size is not None:
+        assert (window.width(), window.height()) == size
+    elif not maximised:
+        assert (window.width(), window.height()) == (1100, 720)

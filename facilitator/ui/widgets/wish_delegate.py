@@ -43,11 +43,11 @@ from PySide6.QtWidgets import (
 from facilitator.services.wishes import WishInfo
 from facilitator.ui.models.wish_list_model import DEPTH_ROLE, ID_ROLE
 
-INDENT = 22
+INDENT = 18
 AnyIndex = QModelIndex | QPersistentModelIndex
 BULLETS = ("•", "◦", "▪", "–", "·", "·")
-BUTTON = 22  # width of the − and + hit areas
-COUNT = 34   # width of the count
+BUTTON = 20  # width of the − and + hit areas
+COUNT = 28   # width of the count (three digits in bold)
 WRAP_LIMIT = 600
 MAX_LINES = 6
 PAD = 6
