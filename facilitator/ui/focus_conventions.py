@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QRegion
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFocusFrame,
     QMainWindow,
     QScrollArea,
     QTabBar,
@@ -56,8 +57,7 @@ def tidy(page: QWidget, window: MainWindow) -> None:
 def _home(page: QWidget) -> QWidget | None:
     """Where Esc in a note goes: the page's first list, else its first field."""
     for view in page.findChildren(QAbstractItemView):
-        if view.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(
-                view.parentWidget(), QAbstractItemView):
+        if view.focusPolicy() & Qt.FocusPolicy.TabFocus and view.window() is page.window():
             return view
     return first_field(page)
 
@@ -107,63 +107,49 @@ def first_field(page: QWidget) -> QWidget | None:
     return None
 
 
-class FocusRing(QWidget):
-    """A ring round the focused widget; it takes no mouse clicks and no focus."""
+class FocusRing(QFocusFrame):
+    """A ring round the focused widget; it takes no mouse clicks and no focus.
+
+    QFocusFrame follows its widget through moves, resizes and scrolling; only
+    the drawing is ours (the platform's focus frame is a faint line, or none).
+    """
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.setObjectName("focusRing")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hide()
         self._window = window
-        self.target: QWidget | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
+
+    @property
+    def target(self) -> QWidget | None:
+        return self.widget()
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if not shiboken6.isValid(self):
             return
         target = _outer(new) if new is not None else None
         if target is not None and (target.window() is not self._window
-                                   or target is self._window):
+                                   or target is self._window or target.parentWidget() is None):
             target = None
-        self.follow(target)
+        self.setWidget(target)  # type: ignore[arg-type]  # None hides the ring
+        if target is not None:
+            self._fit(target)
 
-    def follow(self, target: QWidget | None) -> None:
-        if self.target is not None and shiboken6.isValid(self.target):
-            self.target.removeEventFilter(self)
-        self.target = target
-        if target is None or target.parentWidget() is None:
-            self.hide()
-            return
-        target.installEventFilter(self)
-        self.setParent(target.parentWidget())
-        self._place()
-
-    def _place(self) -> None:
-        target = self.target
-        if target is None or not shiboken6.isValid(target) or not target.isVisible():
-            self.hide()
-            return
-        outer = target.geometry().adjusted(-RING, -RING, RING, RING)
+    def _fit(self, target: QWidget) -> None:
+        outer = QRect(target.pos(), target.size()).adjusted(-RING, -RING, RING, RING)
         self.setGeometry(outer)
         inner = QRect(RING, RING, target.width(), target.height())
         self.setMask(QRegion(self.rect()).subtracted(QRegion(inner)))
-        self.show()
-        self.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.target and event.type() in (
-                QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide,
-                QEvent.Type.ZOrderChange, QEvent.Type.ParentChange):
-            if event.type() == QEvent.Type.ParentChange:
-                self.follow(self.target)
-            else:
-                self._place()
-        return False
+        handled = super().eventFilter(watched, event)
+        target = self.widget()
+        if watched is target and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self._fit(target)
+        return handled
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)

@@ -105,6 +105,8 @@ class WindowKeys(QObject):
             self.focus_page(tabs.current_page())
 
     def focus_page(self, page: WorkshopPage) -> None:
+        if not page.isVisible():
+            page.show()  # a page built just now is shown by its layout only later
         if page is self.window.tabs.page("wish_board") and self.focus_capture_line(show=False):
             return
         target = focus_conventions.first_field(page)
@@ -200,10 +202,10 @@ class WindowKeys(QObject):
             self.tr("Add a person to the register ({key})").format(key=native(NEW_PERSON_KEY)))
         page.check_in_button.setToolTip(  # type: ignore[attr-defined]
             self.tr("Mark the chosen people as present (Enter, N or {key})").format(
-                key=native(CHECK_IN_KEYS[0])))
+                key=native(CHECK_IN_KEYS[1])))
         page.add_button.setToolTip(  # type: ignore[attr-defined]
             self.tr("Add the walk-in and mark them present (Enter or {key})").format(
-                key=native(CHECK_IN_KEYS[0])))
+                key=native(CHECK_IN_KEYS[1])))
 
 
 def check_in(page: QWidget) -> None:
