@@ -269,7 +269,7 @@ def test_the_focused_field_has_a_ring_in_the_highlight_colour(qtbot, win):
     qtbot.waitUntil(lambda: ring.target is win.navigator)
 
 
-# ----- 4. typing works where the eye says it should ------------------------------------------------
+# ----- 4. typing works where the eye says it should ---------------------------------------------
 def test_a_time_field_showing_not_set_takes_1830_typed_straight_in(qtbot, win, store, evening):
     facts = go(win, "facts")
     start = facts.start_time
