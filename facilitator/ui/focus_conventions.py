@@ -85,9 +85,9 @@ def order_after_tabs(page: QWidget, window: QMainWindow) -> None:
 def _chain(root: QWidget) -> list[QWidget]:
     """The widgets under ``root`` that Tab can stop at, in their focus-chain order."""
     found: list[QWidget] = []
-    widget = root.nextInFocusChain()
+    widget: QWidget | None = root.nextInFocusChain()
     seen: set[int] = set()
-    while widget is not root and id(widget) not in seen:
+    while widget is not None and widget is not root and id(widget) not in seen:
         seen.add(id(widget))
         if root.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus \
                 and widget.focusProxy() is None:
@@ -162,6 +162,7 @@ class FocusRing(QFocusFrame):
 
 def _outer(widget: QWidget) -> QWidget:
     """The widget the user sees as the field: a combo box rather than its line edit."""
-    while widget.parentWidget() is not None and widget.parentWidget().focusProxy() is widget:
-        widget = widget.parentWidget()
+    parent = widget.parentWidget()
+    while parent is not None and parent.focusProxy() is widget:
+        widget, parent = parent, parent.parentWidget()
     return widget

@@ -18,6 +18,7 @@ Focus conventions for every page as it is built are in ``focus_conventions``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -57,11 +58,11 @@ class WindowKeys(QObject):
         for index in range(min(tabs.count(), len(PAGE_KEYS))):
             self.page_actions.append(self._action(
                 tabs.tabText(index), f"actionPage{index + 1}",
-                lambda i=index: self.go_to_page(i), [QKeySequence(PAGE_KEYS[index])]))
+                partial(self.go_to_page, index), [QKeySequence(PAGE_KEYS[index])]))
         self.capture_action = self._action(
             self.tr("&Capture line of the current group"), "actionCaptureLine",
             self.focus_capture_line, [QKeySequence(CAPTURE_KEY)])
-        view_menu = window.menuBar().findChild(QMenu, "menuView")
+        view_menu = _menu(window, "menuView")
         view_menu.addSeparator()
         for action in (self.next_page_action, self.previous_page_action):
             view_menu.addAction(action)
@@ -75,7 +76,7 @@ class WindowKeys(QObject):
         view_menu.addAction(self.keys_action)
 
         self.projector_actions = self._projector_actions()
-        evening = window.menuBar().findChild(QMenu, "menuEvening")
+        evening = _menu(window, "menuEvening")
         evening.addSeparator()
         evening.addActions(list(self.projector_actions.values()))
         tabs.page_created.connect(self._on_page_created)
@@ -161,7 +162,7 @@ class WindowKeys(QObject):
                  "timer": self.tr("Projector: t&imer"),
                  "votes": self.tr("Projector: &votes")}
         return {mode: self._action(texts[mode], f"actionProjector_{mode}",
-                                   lambda m=mode: self.show_on_projector(m),
+                                   partial(self.show_on_projector, mode),
                                    [QKeySequence(PROJECTOR_KEYS[mode])])
                 for mode in PROJECTOR_KEYS}
 
@@ -171,7 +172,7 @@ class WindowKeys(QObject):
         projector = live.projector
         if mode == "item":
             agenda = self.window.tabs.page("agenda")
-            projector.show_agenda_item(agenda.current_section_id())
+            projector.show_agenda_item(agenda.current_section_id())  # type: ignore[attr-defined]
         elif mode == "group":
             column = self.window.wish_board.active_column()
             projector.show_group(column.group_id if column is not None else None)
@@ -216,6 +217,12 @@ def check_in(page: QWidget) -> None:
         page.add_walk_in()  # type: ignore[attr-defined]
     else:
         page.add_selected(AttendanceStatus.ATTENDED)  # type: ignore[attr-defined]
+
+
+def _menu(window: MainWindow, name: str) -> QMenu:
+    menu = window.menuBar().findChild(QMenu, name)
+    assert menu is not None, name
+    return menu
 
 
 def _native(key: str) -> str:

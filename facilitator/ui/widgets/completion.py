@@ -19,11 +19,13 @@ class _EnterAccepts(QObject):
         super().__init__(completer)
         self.completer = completer
         # Installed after QCompleter's own filter on its list, so it sees the key first.
-        completer.popup().installEventFilter(self)
+        popup = completer.popup()
+        if popup is not None:
+            popup.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         popup = self.completer.popup()
-        if watched is not popup or event.type() != QEvent.Type.KeyPress \
+        if popup is None or watched is not popup or event.type() != QEvent.Type.KeyPress \
                 or not isinstance(event, QKeyEvent) \
                 or event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
                 or not popup.isVisible():

@@ -20,22 +20,27 @@ class _TypedStart:
 
     _special = ""
 
-    def _begin_typing(self: QDateTimeEdit, event: QKeyEvent) -> None:  # type: ignore[misc]
+    def _begin_typing(self, event: QKeyEvent) -> None:
+        edit = self._edit()
         text = event.text()
-        if not (text and text.isdigit()) or not self.specialValueText() \
-                or self.dateTime() != self.minimumDateTime():
+        if not (text and text.isdigit()) or not edit.specialValueText() \
+                or edit.dateTime() != edit.minimumDateTime():
             return
         # Show the minimum as digits (00:00) with the first section selected:
         # the typed digit then replaces that section, as in any filled field.
-        self._special = self.specialValueText()
-        self.setSpecialValueText("")
-        self.setCurrentSectionIndex(0)
-        self.setSelectedSection(self.sectionAt(0))
+        self._special = edit.specialValueText()
+        edit.setSpecialValueText("")
+        edit.setCurrentSectionIndex(0)
+        edit.setSelectedSection(edit.sectionAt(0))
 
-    def _end_typing(self: QDateTimeEdit) -> None:  # type: ignore[misc]
+    def _end_typing(self) -> None:
         if self._special:
             special, self._special = self._special, ""
-            self.setSpecialValueText(special)
+            self._edit().setSpecialValueText(special)
+
+    def _edit(self) -> QDateTimeEdit:
+        assert isinstance(self, QDateTimeEdit)
+        return self
 
 
 class TimeField(_TypedStart, QTimeEdit):
