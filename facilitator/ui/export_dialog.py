@@ -52,6 +52,7 @@ class ExportMinutesDialog(QDialog):
         browse = QPushButton(self.tr("Choose…"))
         browse.setObjectName("exportBrowse")
         browse.clicked.connect(self._choose_target)
+        browse.setAutoDefault(False)  # Enter in the dialog exports; it never opens a chooser
         target_row = QHBoxLayout()
         target_row.addWidget(self.target, 1)
         target_row.addWidget(browse)
@@ -63,6 +64,7 @@ class ExportMinutesDialog(QDialog):
         template_browse = QPushButton(self.tr("Choose…"))
         template_browse.setObjectName("exportTemplateBrowse")
         template_browse.clicked.connect(self._choose_template)
+        template_browse.setAutoDefault(False)
         template_row = QHBoxLayout()
         template_row.addWidget(self.template, 1)
         template_row.addWidget(template_browse)
@@ -105,6 +107,7 @@ class ExportMinutesDialog(QDialog):
         self.open_folder.setObjectName("exportOpenFolder")
         self.open_folder.setVisible(False)
         self.open_folder.clicked.connect(self._open_folder)
+        self.open_folder.setAutoDefault(False)
 
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(self.tr("Export"),

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.live = LiveTools(self)
+        self._install_keyboard()
         self._move_help_menu_last()
         self.navigator.workshop_chosen.connect(self.open_workshop)
         self.bus.changed.connect(self.navigator.on_changed)
@@ -270,6 +271,12 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("menuHelp")
         help_menu.addAction(self.about_action)
+
+    def _install_keyboard(self) -> None:
+        # Page, capture-line and projector shortcuts and the focus conventions: shortcuts.py.
+        from facilitator.ui import shortcuts
+
+        self.keys = shortcuts.install(self)
 
     def _move_help_menu_last(self) -> None:
         help_menu = self.menuBar().findChild(QMenu, "menuHelp")

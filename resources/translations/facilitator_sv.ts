@@ -2773,6 +2773,117 @@ Flytta den till papperskorgen ändå?</translation>
     </message>
 </context>
 <context>
+    <name>WindowKeys</name>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>&amp;Nästa sida</translation>
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation>&amp;Föregående sida</translation>
+    </message>
+    <message>
+        <source>&amp;Capture line of the current group</source>
+        <translation>&amp;Inmatningsraden i aktuell grupp</translation>
+    </message>
+    <message>
+        <source>&amp;Go to page</source>
+        <translation>&amp;Gå till sida</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Kortkommandon</translation>
+    </message>
+    <message>
+        <source>This workshop has no groups yet: form them on Grupper.</source>
+        <translation>Workshopen har inga grupper än: bilda dem under Grupper.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>Next / previous page</source>
+        <translation>Nästa / föregående sida</translation>
+    </message>
+    <message>
+        <source>Page 1…9</source>
+        <translation>Sida 1…9</translation>
+    </message>
+    <message>
+        <source>Capture line of the current group</source>
+        <translation>Inmatningsraden i aktuell grupp</translation>
+    </message>
+    <message>
+        <source>Leave a table or a field</source>
+        <translation>Lämna en tabell eller ett fält</translation>
+    </message>
+    <message>
+        <source>Leave a note, back to the page&apos;s list</source>
+        <translation>Lämna en anteckning, tillbaka till sidans lista</translation>
+    </message>
+    <message>
+        <source>Nest or un-nest a list item in a note</source>
+        <translation>Dra in eller ut en listpunkt i en anteckning</translation>
+    </message>
+    <message>
+        <source>Leave the wish board: Esc until the capture line is empty and no wish is chosen, then</source>
+        <translation>Lämna önskemålstavlan: Esc tills inmatningsraden är tom och inget önskemål är valt, sedan</translation>
+    </message>
+    <message>
+        <source>Show on the projector</source>
+        <translation>Visa på projektorn</translation>
+    </message>
+    <message>
+        <source>Projector: item, group, all groups, timer, votes</source>
+        <translation>Projektorn: punkt, grupp, alla grupper, timer, röster</translation>
+    </message>
+    <message>
+        <source>Start or pause the timer / reset it</source>
+        <translation>Starta eller pausa timern / återställ den</translation>
+    </message>
+    <message>
+        <source>New person (Participants page)</source>
+        <translation>Ny person (sidan Deltagare)</translation>
+    </message>
+    <message>
+        <source>Check in (Participants page)</source>
+        <translation>Checka in (sidan Deltagare)</translation>
+    </message>
+    <message>
+        <source>Projector: agenda &amp;item</source>
+        <translation>Projektorn: dagordnings&amp;punkt</translation>
+    </message>
+    <message>
+        <source>Projector: &amp;group being captured</source>
+        <translation>Projektorn: &amp;gruppen som skrivs</translation>
+    </message>
+    <message>
+        <source>Projector: &amp;all groups</source>
+        <translation>Projektorn: &amp;alla grupper</translation>
+    </message>
+    <message>
+        <source>Projector: t&amp;imer</source>
+        <translation>Projektorn: t&amp;imer</translation>
+    </message>
+    <message>
+        <source>Projector: &amp;votes</source>
+        <translation>Projektorn: &amp;röster</translation>
+    </message>
+    <message>
+        <source>Add a person to the register ({key})</source>
+        <translation>Lägg till en person i registret ({key})</translation>
+    </message>
+    <message>
+        <source>Mark the chosen people as present (Enter, N or {key})</source>
+        <translation>Markera de valda personerna som närvarande (Enter, N eller {key})</translation>
+    </message>
+    <message>
+        <source>Add the walk-in and mark them present (Enter or {key})</source>
+        <translation>Lägg till personen vid dörren och markera som närvarande (Enter eller {key})</translation>
+    </message>
+</context>
+<context>
     <name>WishBoardView</name>
     <message>
         <source>One group at a time</source>

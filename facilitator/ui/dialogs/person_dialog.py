@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from facilitator.services import people
 from facilitator.services.core import Store
 from facilitator.ui.commands import Editor, creator, setter
+from facilitator.ui.widgets.completion import enter_accepts_completion
 
 FIELDS = ("name", "title", "organisation", "email", "phone")
 
@@ -27,7 +28,7 @@ def organisation_completer(names: list[str], parent: QWidget) -> QCompleter:
     completer = QCompleter(names, parent)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    return completer
+    return enter_accepts_completion(completer)
 
 
 def set_organisation_names(completer: QCompleter, names: list[str]) -> None:

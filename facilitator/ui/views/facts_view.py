@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from facilitator.store.vocabulary import WorkshopKind, WorkshopStatus
 from facilitator.ui.commands import Editor, setter
 from facilitator.ui.qt_dates import py_time, qdate, qtime
 from facilitator.ui.views.base import WorkshopPage
+from facilitator.ui.widgets.date_time_fields import DateField, TimeField
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
 
 NO_DATE = QDate(2000, 1, 1)
@@ -60,7 +60,7 @@ class FactsView(WorkshopPage):
         ], "kind")
         form.addRow(self.tr("Kind") + ":", self.kind)
 
-        self.date = QDateEdit()
+        self.date = DateField()
         self.date.setObjectName("fact_date")
         self.date.setAccessibleName(self.tr("Date"))
         self.date.setCalendarPopup(True)
@@ -127,7 +127,7 @@ class FactsView(WorkshopPage):
         return combo
 
     def _time(self, name: str, label: str, fact: str) -> QTimeEdit:
-        edit = QTimeEdit()
+        edit = TimeField()
         edit.setObjectName(name)
         edit.setAccessibleName(label)
         edit.setDisplayFormat("HH:mm")

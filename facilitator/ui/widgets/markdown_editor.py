@@ -1,8 +1,10 @@
 """A rich-text editor for notes, stored as Markdown.
 
-Bold, italic, bullet and numbered lists (Tab / Shift+Tab nest and un-nest),
-and quotes. Text is committed after a short pause in typing and when focus
-leaves, as Markdown through the ``committed`` signal.
+Bold, italic, bullet and numbered lists (Tab / Shift+Tab nest and un-nest
+inside a list item; elsewhere they move to the next or previous field, and Esc
+goes back to the page's list), and quotes. Text is committed after a short
+pause in typing and when focus leaves, as Markdown through the ``committed``
+signal.
 
 A page whose edit was refused (disk full, database locked…) calls
 ``commit_failed()``: the text then stays in the editor, is never replaced by
@@ -42,13 +44,18 @@ class _NoteEdit(QTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        plain = not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                          | Qt.KeyboardModifier.AltModifier))
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain:
             forward = key == Qt.Key.Key_Tab and not (
                 event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             if self.textCursor().currentList() is not None:
                 self._owner.change_indent(+1 if forward else -1)
-            else:
-                self.focusNextPrevChild(forward)
+            else:  # QTextEdit's own focusNextPrevChild refuses while Tab types a tab
+                QWidget.focusNextPrevChild(self, forward)
+            return
+        if key == Qt.Key.Key_Escape and not event.modifiers():
+            self._owner.leave()
             return
         super().keyPressEvent(event)
 
@@ -65,6 +72,7 @@ class MarkdownEditor(QWidget):
         self.edit.setAccessibleName(label)
         self.edit.setAcceptRichText(False)  # pasted HTML comes in as plain text, cleaned
         self.edit.installEventFilter(self)
+        self.escape_target: QWidget | None = None  # where Esc goes (the page's list)
         self._shown = ""
         self._unsaved = False  # the last commit was refused: keep and retry the text
         self._previous = ""  # what was stored before the last commit
@@ -166,6 +174,15 @@ class MarkdownEditor(QWidget):
         if watched is self.edit and event.type() == QEvent.Type.FocusOut:
             self.commit()
         return super().eventFilter(watched, event)
+
+    def leave(self) -> None:
+        """Esc: store the text and give the keyboard back to the page's list."""
+        self.commit()
+        target = self.escape_target
+        if target is not None and target.isVisible() and target.isEnabled():
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            QWidget.focusNextPrevChild(self.edit, False)
 
     # ----- formatting --------------------------------------------------------
     def toggle_bold(self) -> None:

@@ -4,7 +4,9 @@ The capture line keeps the keyboard: Enter adds, Tab / Shift+Tab nest, Alt+Up /
 Alt+Down move, Up / Down choose the wish the next one follows, F2 edits, Del
 (on an empty line) deletes, Ctrl+Z / Ctrl+Y undo and redo once the line has
 nothing of its own to undo, Ctrl++ / Ctrl+− vote, Ctrl+1…9 and Ctrl+Left /
-Right (on an empty line) switch group. In the list the same keys work, plus
+Right (on an empty line) switch group. Tab leaves the board only from an
+empty line with no wish chosen (Esc empties the line, a second Esc clears the
+choice), or with Ctrl+Tab to the next page. In the list the same keys work, plus
 + / − for votes; any other character typed there goes to the capture line, so
 no keystroke is lost.
 
@@ -294,6 +296,8 @@ class WishColumn(QFrame):
         ctrl, alt, shift = M.ControlModifier, M.AltModifier, M.ShiftModifier
         if key in (K.Key_Return, K.Key_Enter) and not mods:
             return "submit" if in_input else "focus_input"
+        if key in (K.Key_Tab, K.Key_Backtab) and empty and self.current_info() is None:
+            return None  # the way out of the board: Esc empties the line and the choice
         if key == K.Key_Tab and not mods:
             return "indent"
         if key == K.Key_Backtab or (key == K.Key_Tab and mods == shift):
