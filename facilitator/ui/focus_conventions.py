@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QFocusFrame,
     QMainWindow,
     QScrollArea,
-    QTabBar,
+    QTabWidget,
     QToolBar,
     QWidget,
 )
@@ -68,10 +68,11 @@ def order_after_tabs(page: QWidget, window: QMainWindow) -> None:
     Pages are built on first use, after the toolbar, so the fields of
     ``page`` (just built) would otherwise come after the toolbar's.
     """
-    tab_bar = window.findChild(QTabBar, "qt_tabwidget_tabbar")
-    tabs = tab_bar.parentWidget() if tab_bar is not None else None
+    # The page tabs have their own tab bar (RoomyTabBar), not Qt's named default one.
+    tabs = window.findChild(QTabWidget, "workshopTabs")
     if tabs is None:
         return
+    tab_bar = tabs.tabBar()
     in_pages = [w for w in _chain(window) if tabs.isAncestorOf(w) and w is not tab_bar]
     if not in_pages:
         return

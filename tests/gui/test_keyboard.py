@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QLineEdit,
     QMenu,
-    QPushButton,
     QTabBar,
     QWidget,
 )
@@ -245,7 +245,7 @@ def test_tab_goes_page_tabs_then_page_then_toolbar_and_every_stop_shows_somethin
         assert not (isinstance(widget, QAbstractScrollArea)
                     and type(widget).__name__ in ("QScrollArea",)), widget
         assert isinstance(widget, QAbstractScrollArea | QLineEdit | QAbstractSpinBox
-                          | QComboBox | QPushButton | QTabBar), widget
+                          | QComboBox | QAbstractButton | QTabBar), widget
         assert widget.isVisible()
     if name == "facts":
         assert stops[1] is win.facts.lines["title"]
