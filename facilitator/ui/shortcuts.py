@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -108,7 +108,11 @@ class WindowKeys(QObject):
     def focus_page(self, page: WorkshopPage) -> None:
         if not page.isVisible():
             page.show()  # a page built just now is shown by its layout only later
-        if page is self.window.tabs.page("wish_board") and self.focus_capture_line(show=False):
+        if page is self.window.tabs.page("wish_board"):
+            if not self.focus_capture_line(show=False):
+                # A board shown for the first time builds its columns a moment later:
+                # the cursor goes to the capture line then, not to the empty page.
+                QTimer.singleShot(0, lambda: self.focus_capture_line(show=False))
             return
         target = focus_conventions.first_field(page)
         if target is not None:

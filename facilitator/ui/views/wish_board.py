@@ -12,7 +12,9 @@ current wish, for the projector (wish_id "" when no wish is current).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -170,6 +172,8 @@ class WishBoardView(WorkshopPage):
         if self._active is None and self.columns:
             self._set_active(self.columns[0], focus=False)
         self._apply_layout()
+        if self.isVisible():
+            self._claim_lost_focus()
 
     def _make_column(self, group_id: str, number: int, name: str) -> WishColumn:
         column = WishColumn(group_id, number, name, self._run)
@@ -247,6 +251,18 @@ class WishBoardView(WorkshopPage):
     # ----- the active column -----------------------------------------------------------
     def active_column(self) -> WishColumn | None:
         return self._active
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self._claim_lost_focus)
+
+    def _claim_lost_focus(self) -> None:
+        """A page shown for the first time can leave the keyboard on the tab's empty
+        holder, which shows nothing: it belongs in the capture line then."""
+        focus = QApplication.focusWidget()
+        column = self._active or (self.columns[0] if self.columns else None)
+        if column is not None and focus is not None and focus.isAncestorOf(self):
+            column.input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_active(self, column: WishColumn, focus: bool = True) -> None:
         changed = column is not self._active
