@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from facilitator.ui import drafts
 
@@ -51,8 +51,10 @@ class ScreenRecovery(QObject):
         if self.w.workshop_id is None or view.get("workshop") != self.w.workshop_id:
             return
         page = view.get("page")
-        if isinstance(page, str):
-            self.w.tabs.show_name(page)
+        if isinstance(page, str) and self.w.tabs.show_name(page):
+            # The keyboard goes back where the work was (the capture line on the board),
+            # once the window is on screen.
+            QTimer.singleShot(0, lambda: self.w.keys.focus_page(self.w.tabs.current_page()))
         if view.get("panel"):
             live.dock.show()
         if view.get("projector"):

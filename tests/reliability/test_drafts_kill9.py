@@ -76,6 +76,8 @@ def test_drafts_and_the_page_survive_kill_9(qtbot, db_path: Path, swedish) -> No
         agenda = window.tabs.page("agenda")
         assert agenda.current_section_id() == sid
         assert NOTE in agenda.notes.edit.toPlainText()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: agenda.isAncestorOf(QApplication.focusWidget() or window))
         board = window.tabs.page("wish_board")
         assert board.columns[0].input.text() == WISH
         assert notices  # the status bar says text came back
