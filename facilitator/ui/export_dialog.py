@@ -30,6 +30,7 @@ from facilitator.errors import log
 from facilitator.minutes.export import MinutesOptions, export_minutes
 from facilitator.services.core import ServiceError, Store
 from facilitator.settings import Settings
+from facilitator.ui.widgets.docx_target import choose_docx, default_target, docx_path
 
 
 class ExportMinutesDialog(QDialog):
@@ -130,18 +131,10 @@ class ExportMinutesDialog(QDialog):
         layout.addLayout(bottom)
 
     def _default_target(self, title: str) -> Path:
-        folder = Path(self._settings.get(opts.MINUTES_FOLDER) or Path.home())
-        safe = "".join(c for c in title if c.isalnum() or c in " -_").strip()
-        safe = safe or "minnesanteckningar"
-        prefix = self.tr("Minutes")
-        return folder / f"{prefix} {safe}.docx"
+        return default_target(self._settings, self.tr("Minutes"), title, "minnesanteckningar")
 
     def _choose_target(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save minutes as"),
-                                              self.target.text(),
-                                              self.tr("Word document (*.docx)"))
-        if path:
-            self.target.setText(path if path.lower().endswith(".docx") else path + ".docx")
+        choose_docx(self, self.target, self.tr("Save minutes as"))
 
     def _choose_template(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a Word template"),
@@ -174,13 +167,10 @@ class ExportMinutesDialog(QDialog):
 
     @Slot()
     def start_export(self) -> None:
-        text = self.target.text().strip()
-        if not text:
+        target = docx_path(self.target.text())
+        if target is None:
             self.status.setText(self.tr("Choose where to save the minutes."))
             return
-        target = Path(text)
-        if target.suffix.lower() != ".docx":
-            target = target.with_name(target.name + ".docx")
         self._remember(target)
         self.export_button.setEnabled(False)
         self.open_folder.setVisible(False)

@@ -1085,6 +1085,13 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     </message>
 </context>
 <context>
+    <name>DocxTarget</name>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
+    </message>
+</context>
+<context>
     <name>DueDateEditor</name>
     <message>
         <source>Due</source>
@@ -1191,10 +1198,6 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Save minutes as</source>
         <translation>Spara minnesanteckningar som</translation>
-    </message>
-    <message>
-        <source>Word document (*.docx)</source>
-        <translation>Word-dokument (*.docx)</translation>
     </message>
     <message>
         <source>Choose a Word template</source>
@@ -1736,10 +1739,6 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Save as</source>
         <translation>Spara som</translation>
-    </message>
-    <message>
-        <source>Word document (*.docx)</source>
-        <translation>Word-dokument (*.docx)</translation>
     </message>
     <message>
         <source>Choose where to save the document.</source>

@@ -14,7 +14,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from facilitator.minutes.handouts import (
 )
 from facilitator.services.core import ServiceError, Store
 from facilitator.settings import Settings
+from facilitator.ui.widgets.docx_target import choose_docx, default_target, docx_path
 
 
 class HandoutDialog(QDialog):
@@ -128,25 +128,17 @@ class HandoutDialog(QDialog):
         (self.notice if signin else self.target).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _default_target(self, title: str) -> Path:
-        folder = Path(self._settings.get(opts.MINUTES_FOLDER) or Path.home())
-        safe = "".join(c for c in title if c.isalnum() or c in " -_").strip() or "workshop"
         prefix = self.tr("Sign-in sheet") if self._kind == "signin" else self.tr("Agenda")
-        return folder / f"{prefix} {safe}.docx"
+        return default_target(self._settings, prefix, title, "workshop")
 
     def _choose_target(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), self.target.text(),
-                                              self.tr("Word document (*.docx)"))
-        if path:
-            self.target.setText(path if path.lower().endswith(".docx") else path + ".docx")
+        choose_docx(self, self.target, self.tr("Save as"))
 
     def save(self) -> None:
-        text = self.target.text().strip()
-        if not text:
+        target = docx_path(self.target.text())
+        if target is None:
             self.status.setText(self.tr("Choose where to save the document."))
             return
-        target = Path(text)
-        if target.suffix.lower() != ".docx":
-            target = target.with_name(target.name + ".docx")
         template_text = self._settings.get(opts.MINUTES_TEMPLATE).strip()
         template = Path(template_text) if template_text else None
         notice = self.notice.toPlainText()
