@@ -20,15 +20,18 @@ from sqlalchemy.orm import Session
 from facilitator import __version__
 from facilitator.atomic import atomic_write_text
 from facilitator.interchange.fields import (
+    ACTION_RESPONSIBLE,
     ATTENDANCE,
     FOCUS_AREA,
     FOCUS_AREA_ACTION,
+    FOCUS_AREA_RESPONSIBLE,
     FOCUS_CHOICE,
     FORMAT_NAME,
     FORMAT_VERSION,
     GROUP,
     GROUP_FOCUS_AREA,
     GROUP_MEMBER,
+    KEY_FIGURE,
     ORGANISATION,
     PERSON,
     PROJECT,
@@ -36,6 +39,7 @@ from facilitator.interchange.fields import (
     WISH,
     WORKSHOP,
     WORKSHOP_ACTION,
+    WORKSHOP_ROLE,
     datetime_to_json,
     row_to_json,
 )
@@ -49,12 +53,15 @@ from facilitator.store.models import (
     Group,
     GroupFocusArea,
     GroupMember,
+    KeyFigure,
     Organisation,
     Person,
     Project,
+    Responsible,
     Section,
     Wish,
     Workshop,
+    WorkshopRole,
     utcnow,
 )
 
@@ -106,30 +113,44 @@ class _Exporter:
             value = getattr(row, name, None)
             if value:
                 self.person_ids.add(value)
-        value = getattr(row, "responsible_organisation_id", None)
+        value = getattr(row, "organisation_id", None)
         if value:
             self.organisation_ids.add(value)
+
+    def _responsibles(self, spec: Any, column: Any, owner_id: str) -> list[dict[str, Any]]:
+        rows = _by_position(self.s.scalars(select(Responsible).where(column == owner_id)))
+        for row in rows:
+            self._ref(row)
+        return [row_to_json(spec, x) for x in rows]
+
+    def _area(self, area: FocusArea) -> dict[str, Any]:
+        data = row_to_json(FOCUS_AREA, area)
+        data["responsibles"] = self._responsibles(
+            FOCUS_AREA_RESPONSIBLE, Responsible.focus_area_id, area.id)
+        return data
+
+    def _action(self, spec: Any, action: Action) -> dict[str, Any]:
+        data = row_to_json(spec, action)
+        data["responsibles"] = self._responsibles(
+            ACTION_RESPONSIBLE, Responsible.action_id, action.id)
+        return data
 
     def package(self, project: Project, workshops: list[Workshop]) -> dict[str, Any]:
         s = self.s
         areas = _by_position(s.scalars(select(FocusArea).where(FocusArea.project_id == project.id)))
         area_ids = [a.id for a in areas]
-        for area in areas:
-            self._ref(area)
         area_actions = sorted(
             s.scalars(select(Action).where(
                 Action.workshop_id.is_(None), Action.focus_area_id.in_(area_ids)
             )),
             key=lambda a: (area_ids.index(a.focus_area_id), a.position, a.id),
         )
-        for action in area_actions:
-            self._ref(action)
         workshops = sorted(
             workshops, key=lambda w: (w.date or dt.date.min, w.created_at, w.id)
         )
         project_json = row_to_json(PROJECT, project)
-        project_json["focus_areas"] = [row_to_json(FOCUS_AREA, a) for a in areas]
-        project_json["actions"] = [row_to_json(FOCUS_AREA_ACTION, a) for a in area_actions]
+        project_json["focus_areas"] = [self._area(a) for a in areas]
+        project_json["actions"] = [self._action(FOCUS_AREA_ACTION, a) for a in area_actions]
         project_json["workshops"] = [self.workshop(w) for w in workshops]
         people = list(s.scalars(select(Person).where(Person.id.in_(self.person_ids))))
         self.organisation_ids.update(p.organisation_id for p in people if p.organisation_id)
@@ -175,14 +196,20 @@ class _Exporter:
         actions = _by_position(s.scalars(select(Action).where(
             Action.workshop_id == workshop.id
         )))
-        for row in (*attendance, *choices, *actions):
+        roles = _by_position(s.scalars(
+            select(WorkshopRole).where(WorkshopRole.workshop_id == workshop.id)))
+        figures = _by_position(s.scalars(
+            select(KeyFigure).where(KeyFigure.workshop_id == workshop.id)))
+        for row in (*attendance, *choices, *roles):
             self._ref(row)
         data = row_to_json(WORKSHOP, workshop)
+        data["roles"] = [row_to_json(WORKSHOP_ROLE, x) for x in roles]
+        data["key_figures"] = [row_to_json(KEY_FIGURE, x) for x in figures]
         data["sections"] = [row_to_json(SECTION, x) for x in sections]
         data["attendance"] = [row_to_json(ATTENDANCE, x) for x in attendance]
         data["focus_choices"] = [row_to_json(FOCUS_CHOICE, x) for x in choices]
         data["groups"] = [self.group(g) for g in groups]
-        data["actions"] = [row_to_json(WORKSHOP_ACTION, x) for x in actions]
+        data["actions"] = [self._action(WORKSHOP_ACTION, x) for x in actions]
         return data
 
     def group(self, group: Group) -> dict[str, Any]:

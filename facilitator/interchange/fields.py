@@ -26,20 +26,24 @@ from facilitator.store.models import (
     Group,
     GroupFocusArea,
     GroupMember,
+    KeyFigure,
     Organisation,
     Person,
     Project,
+    Responsible,
     Section,
     SectionKind,
     Wish,
     WishStatus,
     Workshop,
     WorkshopKind,
+    WorkshopRole,
     WorkshopStatus,
 )
+from facilitator.store.vocabulary import KeyFigureKind, Metric, ResponsibleForm, RoleKind
 
 FORMAT_NAME = "facilitator-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_PACKAGE_BYTES = 50 * 1024 * 1024
 MAX_NOTE = 100_000
 MAX_INT = 2**31 - 1
@@ -135,10 +139,18 @@ FOCUS_AREA = RowSpec("focus_area", FocusArea, "fokusområdet", (
     POSITION,
     line("name", 300, tr("The focus area's name"), required=True),
     body("narrative", MAX_BODY, tr("The description")),
-    ref("responsible_person_id"),
-    ref("responsible_organisation_id"),
-    line("responsible_text", MAX_LINE, tr("The person responsible")),
 ), parent="project_id")
+
+_RESPONSIBLE_FIELDS: tuple[Field, ...] = (
+    POSITION,
+    ref("person_id"),
+    ref("organisation_id"),
+    line("text", MAX_LINE, tr("The person responsible")),
+)
+FOCUS_AREA_RESPONSIBLE = RowSpec("focus_area_responsible", Responsible, "den ansvariga",
+                                 _RESPONSIBLE_FIELDS, parent="focus_area_id")
+ACTION_RESPONSIBLE = RowSpec("action_responsible", Responsible, "den ansvariga",
+                             _RESPONSIBLE_FIELDS, parent="action_id")
 
 WORKSHOP = RowSpec("workshop", Workshop, "workshopen", (
     line("title", 500, tr("The title"), required=True),
@@ -147,16 +159,36 @@ WORKSHOP = RowSpec("workshop", Workshop, "workshopen", (
     Field("start_time", "time", nullable=True),
     Field("end_time", "time", nullable=True),
     line("venue", 500, tr("Venue")),
-    line("moderator", 300, tr("Moderator")),
-    line("project_leader", 300, tr("Project leader")),
-    line("note_taker", 300, tr("Note taker")),
     line("case_reference", 300, tr("Case reference")),
     line("issuing_unit", 300, tr("The issuing unit")),
     line("document_type", 100, tr("Document type")),
     body("lead", MAX_BODY, tr("The lead paragraph")),
     choice("language", Language),
     choice("status", WorkshopStatus),
+    choice("responsible_form", ResponsibleForm),
+    Field("group_lead_text", "body", 20_000, nullable=True,
+          label=tr("The text before the groups")),
+    body("group_after_text", 20_000, tr("The text after the list of groups")),
+    Field("show_group_members", "bool"),
 ), parent="project_id")
+
+WORKSHOP_ROLE = RowSpec("workshop_role", WorkshopRole, "rollen", (
+    POSITION,
+    choice("role", RoleKind),
+    line("label", 100, tr("The role")),
+    ref("person_id"),
+    line("name", 300, tr("The name")),
+), parent="workshop_id")
+
+KEY_FIGURE = RowSpec("key_figure", KeyFigure, "nyckeltalet", (
+    POSITION,
+    choice("kind", KeyFigureKind),
+    Field("metric", "enum", nullable=True, enum=Metric),
+    line("value", 100, tr("The figure")),
+    line("unit", 100, tr("The unit")),
+    line("label", 300, tr("The label")),
+    body("sentence", 2000, tr("The sentence")),
+), parent="workshop_id")
 
 SECTION = RowSpec("section", Section, "punkten", (
     POSITION,
@@ -171,6 +203,7 @@ ATTENDANCE = RowSpec("attendance", Attendance, "närvaroraden", (
     ref("person_id", nullable=False),
     choice("status", AttendanceStatus),
     line("role", 300, tr("The role")),
+    Field("may_be_named", "bool"),
 ), parent="workshop_id")
 
 GROUP = RowSpec("group", Group, "gruppen", (
@@ -208,9 +241,6 @@ FOCUS_CHOICE = RowSpec("focus_choice", FocusChoice, "valet av fokusområde", (
 _ACTION_FIELDS: tuple[Field, ...] = (
     POSITION,
     body("text", 20_000, tr("The action"), required=True),
-    ref("responsible_person_id"),
-    ref("responsible_organisation_id"),
-    line("responsible_text", MAX_LINE, tr("The person responsible")),
     Field("due_date", "date", nullable=True),
     choice("status", ActionStatus),
 )
@@ -227,17 +257,18 @@ FOCUS_AREA_ACTION = RowSpec(
 )
 
 ALL_SPECS: tuple[RowSpec, ...] = (
-    ORGANISATION, PERSON, PROJECT, FOCUS_AREA, FOCUS_AREA_ACTION, WORKSHOP, SECTION,
-    ATTENDANCE, FOCUS_CHOICE, GROUP, GROUP_FOCUS_AREA, GROUP_MEMBER, WISH, WORKSHOP_ACTION,
+    ORGANISATION, PERSON, PROJECT, FOCUS_AREA, FOCUS_AREA_RESPONSIBLE, FOCUS_AREA_ACTION,
+    ACTION_RESPONSIBLE, WORKSHOP, WORKSHOP_ROLE, KEY_FIGURE, SECTION, ATTENDANCE, FOCUS_CHOICE,
+    GROUP, GROUP_FOCUS_AREA, GROUP_MEMBER, WISH, WORKSHOP_ACTION,
 )
 
 # Which row kind each reference field points to.
 REF_TARGETS: dict[str, type] = {
     "organisation_id": Organisation,
-    "responsible_organisation_id": Organisation,
     "person_id": Person,
     "responsible_person_id": Person,
     "focus_area_id": FocusArea,
+    "action_id": Action,
     "parent_id": Wish,
 }
 

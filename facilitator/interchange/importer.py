@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,15 +26,18 @@ from sqlalchemy.exc import IntegrityError
 
 from facilitator.interchange.errors import PackageError
 from facilitator.interchange.fields import (
+    ACTION_RESPONSIBLE,
     ATTENDANCE,
     FOCUS_AREA,
     FOCUS_AREA_ACTION,
+    FOCUS_AREA_RESPONSIBLE,
     FOCUS_CHOICE,
     FORMAT_NAME,
     FORMAT_VERSION,
     GROUP,
     GROUP_FOCUS_AREA,
     GROUP_MEMBER,
+    KEY_FIGURE,
     MAX_PACKAGE_BYTES,
     ORGANISATION,
     PERSON,
@@ -44,9 +46,12 @@ from facilitator.interchange.fields import (
     WISH,
     WORKSHOP,
     WORKSHOP_ACTION,
+    WORKSHOP_ROLE,
     RowSpec,
 )
+from facilitator.interchange.row_rules import check_row_rules
 from facilitator.interchange.schema import validator
+from facilitator.interchange.upgrades import UPGRADES
 from facilitator.interchange.validation import (
     NATURAL_KEYS,
     PackageRow,
@@ -64,16 +69,17 @@ from facilitator.services.erasure_ledger import erase_again
 
 # Write order: every row's references are written before it.
 STAGES: tuple[RowSpec, ...] = (
-    ORGANISATION, PERSON, PROJECT, FOCUS_AREA, WORKSHOP, SECTION, ATTENDANCE, FOCUS_CHOICE,
-    GROUP, GROUP_FOCUS_AREA, GROUP_MEMBER, WISH, FOCUS_AREA_ACTION, WORKSHOP_ACTION,
+    ORGANISATION, PERSON, PROJECT, FOCUS_AREA, FOCUS_AREA_RESPONSIBLE, WORKSHOP, WORKSHOP_ROLE,
+    KEY_FIGURE, SECTION, ATTENDANCE, FOCUS_CHOICE, GROUP, GROUP_FOCUS_AREA, GROUP_MEMBER, WISH,
+    FOCUS_AREA_ACTION, WORKSHOP_ACTION, ACTION_RESPONSIBLE,
 )
 # The change kinds the services announce, per row kind.
 CHANGE_KIND = {
     "group_focus_area": "group", "group_member": "group",
     "workshop_action": "action", "focus_area_action": "action", "focus_choice": "choice",
+    "focus_area_responsible": "focus_area", "action_responsible": "action",
+    "workshop_role": "workshop", "key_figure": "workshop",
 }
-# Upgrades of older format versions, applied in turn on import (none yet).
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 @dataclass
@@ -222,6 +228,7 @@ def import_package(store: Store, data: Any) -> ImportResult:
     data = validate(data)
     rows = collect_rows(data)
     check_package(rows)
+    check_row_rules(rows)
     depth = check_wish_trees(rows)
     project_id = data["project"]["id"]
     result = ImportResult(project_id=project_id)

@@ -17,16 +17,19 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from facilitator.interchange.fields import (
+    ACTION_RESPONSIBLE,
     ALL_SPECS,
     ATTENDANCE,
     FOCUS_AREA,
     FOCUS_AREA_ACTION,
+    FOCUS_AREA_RESPONSIBLE,
     FOCUS_CHOICE,
     FORMAT_NAME,
     FORMAT_VERSION,
     GROUP,
     GROUP_FOCUS_AREA,
     GROUP_MEMBER,
+    KEY_FIGURE,
     ORGANISATION,
     PERSON,
     PROJECT,
@@ -34,11 +37,12 @@ from facilitator.interchange.fields import (
     WISH,
     WORKSHOP,
     WORKSHOP_ACTION,
+    WORKSHOP_ROLE,
     Field,
     RowSpec,
 )
 
-SCHEMA_ID = "https://facilitator.invalid/schema/package-v1.json"
+SCHEMA_ID = f"https://facilitator.invalid/schema/package-v{FORMAT_VERSION}.json"
 UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 DATETIME_PATTERN = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
@@ -51,9 +55,13 @@ TIME_PATTERN = "^[0-9]{2}:[0-9]{2}$"
 CHILDREN: dict[str, tuple[tuple[str, RowSpec], ...]] = {
     PROJECT.key: (("focus_areas", FOCUS_AREA), ("actions", FOCUS_AREA_ACTION),
                   ("workshops", WORKSHOP)),
-    WORKSHOP.key: (("sections", SECTION), ("attendance", ATTENDANCE),
+    FOCUS_AREA.key: (("responsibles", FOCUS_AREA_RESPONSIBLE),),
+    FOCUS_AREA_ACTION.key: (("responsibles", ACTION_RESPONSIBLE),),
+    WORKSHOP.key: (("roles", WORKSHOP_ROLE), ("key_figures", KEY_FIGURE),
+                   ("sections", SECTION), ("attendance", ATTENDANCE),
                    ("focus_choices", FOCUS_CHOICE), ("groups", GROUP),
                    ("actions", WORKSHOP_ACTION)),
+    WORKSHOP_ACTION.key: (("responsibles", ACTION_RESPONSIBLE),),
     GROUP.key: (("focus_areas", GROUP_FOCUS_AREA), ("members", GROUP_MEMBER), ("wishes", WISH)),
 }
 

@@ -21,13 +21,16 @@ from sqlalchemy.orm import Session
 
 from facilitator.interchange.errors import PackageError
 from facilitator.interchange.fields import (
+    ACTION_RESPONSIBLE,
     ATTENDANCE,
     FOCUS_AREA,
     FOCUS_AREA_ACTION,
+    FOCUS_AREA_RESPONSIBLE,
     FOCUS_CHOICE,
     GROUP,
     GROUP_FOCUS_AREA,
     GROUP_MEMBER,
+    KEY_FIGURE,
     ORGANISATION,
     PERSON,
     PROJECT,
@@ -36,6 +39,7 @@ from facilitator.interchange.fields import (
     WISH,
     WORKSHOP,
     WORKSHOP_ACTION,
+    WORKSHOP_ROLE,
     Field,
     Language,
     RowSpec,
@@ -133,12 +137,12 @@ def schema_error(error: SchemaError) -> PackageError:
     elif kind == "maximum":
         what = Text(tr("the value {value} is too large (at most {maximum})"), value=value,
                     maximum=expected)
-    return _fail(error.json_path, what)
+    return fail(error.json_path, what)
 
 
 # --- values -------------------------------------------------------------------------
 
-def _fail(path: str, what: Any) -> PackageError:
+def fail(path: str, what: Any) -> PackageError:
     return PackageError(tr("The package is invalid at {path}: {what}."), path=path, what=what)
 
 
@@ -156,13 +160,13 @@ def _value(spec: RowSpec, f: Field, raw: Any, path: str) -> Any:
         if f.kind == "time":
             return dt.time.fromisoformat(raw)
     except ValueError:
-        raise _fail(path, Text(tr("{value!r} is not a valid date or time"), value=raw)) from None
+        raise fail(path, Text(tr("{value!r} is not a valid date or time"), value=raw)) from None
     if f.kind in ("line", "body"):
         text = clean_text(raw, multiline=f.kind == "body")
         if f.required and not text.strip():
-            raise _fail(path, Text(tr("{label} must not be empty"), label=f.label))
+            raise fail(path, Text(tr("{label} must not be empty"), label=f.label))
         if f.max_length is not None and len(text) > f.max_length:
-            raise _fail(path, Text(
+            raise fail(path, Text(
                 tr("{label} is too long ({length} characters, at most {maximum})"),
                 label=f.label, length=len(text), maximum=f.max_length))
         return text
@@ -198,9 +202,13 @@ def collect_rows(data: dict[str, Any]) -> list[PackageRow]:
     p = data["project"]
     project = _row(PROJECT, p, "$.project", None)
     rows.append(project)
-    add(FOCUS_AREA, p["focus_areas"], "$.project.focus_areas", project.id)
-    add(FOCUS_AREA_ACTION, p["actions"], "$.project.actions", None)
+    for a_raw, a in add(FOCUS_AREA, p["focus_areas"], "$.project.focus_areas", project.id):
+        add(FOCUS_AREA_RESPONSIBLE, a_raw["responsibles"], f"{a.path}.responsibles", a.id)
+    for x_raw, x in add(FOCUS_AREA_ACTION, p["actions"], "$.project.actions", None):
+        add(ACTION_RESPONSIBLE, x_raw["responsibles"], f"{x.path}.responsibles", x.id)
     for w_raw, w in add(WORKSHOP, p["workshops"], "$.project.workshops", project.id):
+        add(WORKSHOP_ROLE, w_raw["roles"], f"{w.path}.roles", w.id)
+        add(KEY_FIGURE, w_raw["key_figures"], f"{w.path}.key_figures", w.id)
         add(SECTION, w_raw["sections"], f"{w.path}.sections", w.id)
         add(ATTENDANCE, w_raw["attendance"], f"{w.path}.attendance", w.id)
         add(FOCUS_CHOICE, w_raw["focus_choices"], f"{w.path}.focus_choices", w.id)
@@ -208,7 +216,8 @@ def collect_rows(data: dict[str, Any]) -> list[PackageRow]:
             add(GROUP_FOCUS_AREA, g_raw["focus_areas"], f"{g.path}.focus_areas", g.id)
             add(GROUP_MEMBER, g_raw["members"], f"{g.path}.members", g.id)
             add(WISH, g_raw["wishes"], f"{g.path}.wishes", g.id)
-        add(WORKSHOP_ACTION, w_raw["actions"], f"{w.path}.actions", w.id)
+        for x_raw, x in add(WORKSHOP_ACTION, w_raw["actions"], f"{w.path}.actions", w.id):
+            add(ACTION_RESPONSIBLE, x_raw["responsibles"], f"{x.path}.responsibles", x.id)
     return rows
 
 
@@ -221,14 +230,14 @@ def check_package(rows: list[PackageRow]) -> None:
     for row in rows:
         first = seen.setdefault((row.spec.model, row.id), row)
         if first is not row:
-            raise _fail(row.path, Text(tr("id {id} already exists at {path}"), id=row.id,
+            raise fail(row.path, Text(tr("id {id} already exists at {path}"), id=row.id,
                                         path=first.path))
         natural = NATURAL_KEYS.get(row.spec.key)
         if natural:
             key = (row.spec.key, tuple(row.values[n] for n in natural))
             other = keys.setdefault(key, row)
             if other is not row:
-                raise _fail(row.path, Text(tr("the same row already exists at {path}"),
+                raise fail(row.path, Text(tr("the same row already exists at {path}"),
                                             path=other.path))
 
 
@@ -242,20 +251,20 @@ def check_wish_trees(rows: list[PackageRow]) -> dict[str, int]:
         current: PackageRow | None = wish
         while current is not None and current.id not in depth:
             if current.id in on_chain:
-                raise _fail(wish.path, Text(tr("the wishes lie under each other in a circle")))
+                raise fail(wish.path, Text(tr("the wishes lie under each other in a circle")))
             chain.append(current)
             on_chain.add(current.id)
             parent_id = current.values["parent_id"]
             parent = wishes.get(parent_id) if parent_id else None
             if parent is not None and parent.values["group_id"] != current.values["group_id"]:
-                raise _fail(current.path + ".parent_id", Text(tr(
+                raise fail(current.path + ".parent_id", Text(tr(
                     "a wish can only be placed under one in the same group")))
             current = parent
         base = depth[current.id] + 1 if current is not None else 0
         for offset, row in enumerate(reversed(chain)):
             depth[row.id] = base + offset
             if depth[row.id] >= MAX_DEPTH:
-                raise _fail(row.path, Text(tr("wishes can be nested at most {maximum} levels deep"),
+                raise fail(row.path, Text(tr("wishes can be nested at most {maximum} levels deep"),
                                            maximum=MAX_DEPTH))
     return depth
 
@@ -295,10 +304,10 @@ def check_references(session: Session, rows: list[PackageRow], project_id: str) 
             stored = in_store[target].get(value)
             where = f"{row.path}.{name}"
             if stored is None:
-                raise _fail(where, Text(tr("id {id} points to something that is neither in the "
+                raise fail(where, Text(tr("id {id} points to something that is neither in the "
                                            "package nor in the database"), id=value))
             if target is FocusArea and stored.project_id != project_id:
-                raise _fail(where, Text(tr("the focus area belongs to another project")))
+                raise fail(where, Text(tr("the focus area belongs to another project")))
             if target is Wish and stored.group_id != row.values["group_id"]:
-                raise _fail(where, Text(
+                raise fail(where, Text(
                     tr("a wish can only be placed under one in the same group")))

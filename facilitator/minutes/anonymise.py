@@ -17,6 +17,8 @@ class Anonymiser:
 
     def __init__(self, names: Iterable[tuple[str, str]], enabled: bool = True) -> None:
         self.enabled = enabled
+        self.replacements = 0  # names replaced so far, in texts and in structured places
+        self.replaced: set[str] = set()  # which names (casefolded)
         self._stand_in: dict[str, str] = {}
         for name, stand_in in names:
             key = _key(name)
@@ -37,7 +39,16 @@ class Anonymiser:
         return self._stand_in.get(_key(name), name)
 
     def _replace(self, match: re.Match[str]) -> str:
-        return self._stand_in.get(_key(match.group(0)), match.group(0))
+        key = _key(match.group(0))
+        if key not in self._stand_in:
+            return match.group(0)
+        self.note(key)
+        return self._stand_in[key]
+
+    def note(self, name: str) -> None:
+        """Count a replacement made outside ``apply`` (a name in the attendance list…)."""
+        self.replacements += 1
+        self.replaced.add(_key(name))
 
     def names(self) -> list[str]:
         return list(self._stand_in)

@@ -1,9 +1,14 @@
 """Store → MinutesDocument: read one workshop (read-only) and lay out its minutes.
 
 The agenda order decides where focus areas, key figures and group work appear
-(Section.kind). A workshop with groups but no group-work section, or that
-touched focus areas (through its groups or sections) but has no focus-area
-section, gets them appended after its own sections (only the areas it touched).
+(Section.kind). A workshop with groups but no group-work section, that touched
+focus areas (through its groups or sections) but has no focus-area section, or
+that has key figures but no key-figures section, gets them appended after its
+own sections (only the areas it touched).
+
+Names: anonymising replaces every known person by a stand-in (role, title or
+organisation); an export for publication replaces only those who said they
+must not be named (``Attendance.may_be_named``), and counts what it replaced.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from facilitator.minutes.model import (
     Quote,
     Span,
 )
+from facilitator.minutes.phrases import joined, person_phrase, role_label
 from facilitator.minutes.sections import (
     actions_part,
     attendance_part,
@@ -38,6 +44,8 @@ from facilitator.minutes.sections import (
     key_figures_part,
 )
 from facilitator.services.core import Store, get_live
+from facilitator.services.key_figures import figures_of
+from facilitator.services.roles import roles_of
 from facilitator.store.models import (
     Attendance,
     Group,
@@ -48,6 +56,17 @@ from facilitator.store.models import (
     SectionKind,
     Workshop,
 )
+from facilitator.store.vocabulary import RoleKind
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person as the minutes may write them, and what stands in for their name."""
+
+    name: str
+    stand_in: str
+    title: str = ""
+    organisation: str = ""
 
 
 @dataclass
@@ -59,7 +78,8 @@ class Context:
     options: MinutesOptions
     labels: Labels
     anon: Anonymiser
-    people: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (name, stand-in)
+    people: dict[str, Named] = field(default_factory=dict)
+    hidden: set[str] = field(default_factory=set)  # people not to be named in this export
 
     def text(self, value: str | None) -> str:
         return self.anon.apply(value or "")
@@ -67,12 +87,27 @@ class Context:
     def markdown(self, value: str | None, base_level: int) -> list[Block]:
         return list(markdown_blocks(self.text(value), base_level))
 
+    def is_hidden(self, person_id: str) -> bool:
+        return self.options.anonymise or person_id in self.hidden
+
     def person_label(self, person_id: str | None) -> str:
-        """A person's name, or their stand-in (role or organisation) when anonymising."""
+        """A person's name, or their stand-in (role or organisation) when it is hidden."""
         if person_id is None or person_id not in self.people:
             return ""
-        name, stand_in = self.people[person_id]
-        return self.anon.apply(stand_in) if self.options.anonymise else name
+        person = self.people[person_id]
+        if self.is_hidden(person_id):
+            self.anon.note(person.name)
+            return self.anon.apply(person.stand_in)
+        return person.name
+
+    def person_phrase(self, person_id: str) -> str:
+        """A responsible person written as the workshop asks ("Name, title på Org")."""
+        if person_id not in self.people or self.is_hidden(person_id):
+            return self.person_label(person_id)
+        person = self.people[person_id]
+        return person_phrase(person.name, self.text(person.title),
+                             self.text(person.organisation), self.workshop.responsible_form,
+                             self.workshop.language)
 
 
 def build_minutes(store: Store, workshop_id: str, options: MinutesOptions) -> MinutesDocument:
@@ -83,11 +118,14 @@ def build_minutes(store: Store, workshop_id: str, options: MinutesOptions) -> Mi
         workshop = get_live(session, Workshop, workshop_id, tr("The workshop"))
         labels = labels_for(workshop.language)
         people = _people(session, workshop, labels)
-        anon = Anonymiser(
-            ((name, stand_in) for name, stand_in in people.values()), options.anonymise
-        )
-        ctx = Context(session, workshop, options, labels, anon, people)
-        return _document(ctx)
+        hidden = _not_to_be_named(session, workshop) if options.for_publication else set()
+        replaced = people if options.anonymise else {k: people[k] for k in hidden if k in people}
+        anon = Anonymiser(((p.name, p.stand_in) for p in replaced.values()), bool(replaced))
+        ctx = Context(session, workshop, options, labels, anon, people, hidden)
+        document = _document(ctx)
+        document.names_replaced = anon.replacements
+        document.people_replaced = len(anon.replaced)
+        return document
 
 
 def _document(ctx: Context) -> MinutesDocument:
@@ -130,15 +168,32 @@ def _facts(ctx: Context) -> list[Fact]:
         times = time_span(w.start_time, w.end_time, w.language)
         if times:
             date = f"{date}, {times}"
+    leaders, others = _roles(ctx)
     pairs = [
-        (labels.project_leader, ctx.text(w.project_leader)),
+        *leaders,
         (labels.case, ctx.text(w.case_reference)),
         (labels.date, date),
         (labels.venue, ctx.text(w.venue)),
-        (labels.moderator, ctx.text(w.moderator)),
-        (labels.note_taker, ctx.text(w.note_taker)),
+        *others,
     ]
     return [Fact(label, value) for label, value in pairs if value]
+
+
+def _roles(ctx: Context) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The title block's roles, one line per label ("Moderator: A och B"): the project
+    leader first, as the organisation's minutes have it, the others after the venue."""
+    language = ctx.workshop.language
+    holders: dict[str, list[str]] = {}
+    leading: set[str] = set()
+    for info in roles_of(ctx.session, ctx.workshop.id):
+        entry = info.entry
+        label = ctx.text(role_label(entry.role, entry.label, language))
+        holder = ctx.person_label(entry.person_id) if entry.person_id else ctx.text(entry.name)
+        holders.setdefault(label, []).append(holder)
+        if entry.role == RoleKind.PROJECT_LEADER:
+            leading.add(label)
+    lines = [(label, joined(names, language)) for label, names in holders.items()]
+    return ([x for x in lines if x[0] in leading], [x for x in lines if x[0] not in leading])
 
 
 def _body(ctx: Context) -> list[Block]:
@@ -170,6 +225,8 @@ def _body(ctx: Context) -> list[Block]:
         touched = _touched_focus_areas(ctx, sections)
         if touched:
             blocks.extend(focus_areas_part(ctx, ctx.labels.focus_areas, [], touched))
+    if SectionKind.KEY_FIGURES not in kinds_seen and figures_of(s, w.id):
+        blocks.extend(key_figures_part(ctx, ctx.labels.key_figures, []))
     if SectionKind.GROUP_WORK not in kinds_seen:
         blocks.extend(group_work_part(ctx, ctx.labels.group_work, [], only_if_groups=True))
     blocks.extend(actions_part(ctx))
@@ -190,7 +247,7 @@ def _touched_focus_areas(ctx: Context, sections: list[Section]) -> set[str]:
     return {area_id for area_id in touched if area_id}
 
 
-def _people(session: Session, workshop: Workshop, labels: Labels) -> dict[str, tuple[str, str]]:
+def _people(session: Session, workshop: Workshop, labels: Labels) -> dict[str, Named]:
     """Every known person (also in the trash: their names may linger in text) → stand-in."""
     roles = dict(session.execute(
         select(Attendance.person_id, Attendance.role).where(
@@ -198,12 +255,33 @@ def _people(session: Session, workshop: Workshop, labels: Labels) -> dict[str, t
         )
     ).all())
     rows = session.execute(
-        select(Person.id, Person.name, Person.title, Organisation.name)
+        select(Person.id, Person.name, Person.title, Organisation.name,
+               Organisation.deleted_at)
         .outerjoin(Organisation, Organisation.id == Person.organisation_id)
     ).all()
-    people: dict[str, tuple[str, str]] = {}
-    for person_id, name, title, org_name in rows:
-        stand_in = (roles.get(person_id) or title or org_name or labels.participant).strip()
-        people[person_id] = (name, stand_in)
+    people: dict[str, Named] = {}
+    for person_id, name, title, org_name, org_deleted in rows:
+        organisation = org_name if org_name and org_deleted is None else ""
+        stand_in = (roles.get(person_id) or title or organisation or labels.participant).strip()
+        people[person_id] = Named(name, stand_in, title, organisation)
     return people
 
+
+def _not_to_be_named(session: Session, workshop: Workshop) -> set[str]:
+    """People who must not be named in this workshop's published minutes: their answer
+    at this workshop, or, for those not on its list, their latest answer in the project."""
+    rows = session.execute(
+        select(Attendance.person_id, Attendance.workshop_id, Attendance.may_be_named)
+        .join(Workshop, Workshop.id == Attendance.workshop_id)
+        .where(Workshop.project_id == workshop.project_id, Attendance.deleted_at.is_(None))
+        .order_by(Workshop.date.is_(None), Workshop.date, Attendance.updated_at)
+    ).all()
+    answer: dict[str, bool] = {}
+    here: set[str] = set()
+    for person_id, workshop_id, may_be_named in rows:
+        if workshop_id == workshop.id:
+            here.add(person_id)
+            answer[person_id] = may_be_named
+        elif person_id not in here:
+            answer[person_id] = may_be_named
+    return {person_id for person_id, allowed in answer.items() if not allowed}

@@ -18,6 +18,8 @@ class MinutesOptions:
     template: Path | None = None
     include_participants: bool = True
     anonymise: bool = False
+    # Replace the names of those who must not be named in published minutes.
+    for_publication: bool = False
     order: str = "capture"  # "capture" or "votes"
     show_votes: bool = False
 
@@ -106,17 +108,15 @@ class Labels:
     """The fixed words of the document in its language."""
 
     page: str
-    project_leader: str
     case: str
     date: str
     venue: str
-    moderator: str
-    note_taker: str
     focus_areas: str
     responsible: str
     key_figures: str
     group_work: str
     groups_intro: str
+    members: str
     attendance: str
     others: str
     actions: str
@@ -148,6 +148,9 @@ class MinutesDocument:
     subject: str = ""
     keywords: str = ""
     date: dt.date | None = None
+    # For publication: how many names were replaced, of how many people.
+    names_replaced: int = 0
+    people_replaced: int = 0
 
     @property
     def lang_tag(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 
 from facilitator.minutes.labels import count_phrase, long_date, number_word
 from facilitator.minutes.model import (
@@ -17,7 +17,9 @@ from facilitator.minutes.model import (
     Span,
     Table,
 )
+from facilitator.minutes.phrases import joined, metric_phrase
 from facilitator.services.groups import group_name_for
+from facilitator.services.key_figures import count_metrics, figures_of
 from facilitator.store.models import (
     Action,
     Attendance,
@@ -26,9 +28,10 @@ from facilitator.store.models import (
     Group,
     Organisation,
     Person,
+    Responsible,
     Wish,
-    Workshop,
 )
+from facilitator.store.vocabulary import KeyFigureKind
 
 if TYPE_CHECKING:
     from facilitator.minutes.build import Context
@@ -50,7 +53,7 @@ def focus_areas_part(
     for number, area in enumerate(areas, start=1):
         blocks.append(Heading(2, f"{number}. {ctx.text(area.name)}"))
         blocks.extend(ctx.markdown(area.narrative, 2))
-        responsible = _area_responsible(ctx, area)
+        responsible = responsibles_text(ctx, "focus_area", area.id)
         if responsible:
             blocks.append(Paragraph(
                 [Span(f"{ctx.labels.responsible}: ", bold=True), Span(responsible)], "closing"
@@ -58,67 +61,47 @@ def focus_areas_part(
     return blocks
 
 
-def _area_responsible(ctx: Context, area: FocusArea) -> str:
-    person = area.responsible_person
-    if person is not None and person.deleted_at is None:
-        if ctx.options.anonymise:
-            return ctx.person_label(person.id)
-        return person.name + (f", {person.title}" if person.title else "")
-    org = area.responsible_organisation
-    if org is not None and org.deleted_at is None:
-        return ctx.text(org.name)
-    return ctx.text(area.responsible_text)
+def responsibles_text(ctx: Context, kind: str, owner_id: str) -> str:
+    """"A, B och C": people as the workshop asks, organisations and texts as written."""
+    parts = []
+    for row in ctx.session.scalars(
+        select(Responsible)
+        .where((Responsible.focus_area_id if kind == "focus_area" else Responsible.action_id)
+               == owner_id, Responsible.deleted_at.is_(None))
+        .order_by(Responsible.position, Responsible.created_at)
+    ):
+        if row.person_id is not None:
+            if row.person is not None and row.person.deleted_at is None:
+                parts.append(ctx.person_phrase(row.person_id))
+        elif row.organisation_id is not None:
+            if row.organisation is not None and row.organisation.deleted_at is None:
+                parts.append(ctx.text(row.organisation.name))
+        else:
+            parts.append(ctx.text(row.text))
+    return joined(parts, ctx.workshop.language)
 
 
 def key_figures_part(ctx: Context, heading: str, body: list[Block]) -> list[Block]:
-    """Numbers the app can count itself, as a bulleted list after the section's notes."""
-    s, w, en = ctx.session, ctx.workshop, ctx.workshop.language == "en"
-    attended = (Attendance.status == AttendanceStatus.ATTENDED) & Attendance.deleted_at.is_(None)
-    live_person = Person.deleted_at.is_(None)
-    here = s.scalar(
-        select(func.count(distinct(Attendance.person_id)))
-        .join(Person, Person.id == Attendance.person_id)
-        .where(attended, live_person, Attendance.workshop_id == w.id)
-    ) or 0
-    project_workshops = select(Workshop.id).where(
-        Workshop.project_id == w.project_id, Workshop.deleted_at.is_(None)
-    )
-    workshop_count = s.scalar(select(func.count()).select_from(project_workshops.subquery())) or 0
-    met = s.scalar(
-        select(func.count(distinct(Attendance.person_id)))
-        .join(Person, Person.id == Attendance.person_id)
-        .where(attended, live_person, Attendance.workshop_id.in_(project_workshops))
-    ) or 0
-    organisations = s.scalar(
-        select(func.count(distinct(Person.organisation_id)))
-        .join(Attendance, Attendance.person_id == Person.id)
-        .join(Organisation, Organisation.id == Person.organisation_id)
-        .where(attended, live_person, Organisation.deleted_at.is_(None),
-               Attendance.workshop_id.in_(project_workshops))
-    ) or 0
-    group_ids = select(Group.id).where(Group.workshop_id == w.id, Group.deleted_at.is_(None))
-    groups = s.scalar(select(func.count()).select_from(group_ids.subquery())) or 0
-    wishes = s.scalar(
-        select(func.count(Wish.id)).where(Wish.group_id.in_(group_ids), Wish.deleted_at.is_(None))
-    ) or 0
-    if en:
-        lines = [
-            f"People who attended this workshop: {here}",
-            f"People met across the project's {workshop_count} workshops: {met}",
-            f"Working groups: {groups}",
-            f"Wishes and ambitions recorded: {wishes}",
-            f"Organisations represented in the project's workshops: {organisations}",
-        ]
-    else:
-        lines = [
-            f"Deltagare i den här workshopen: {here}",
-            f"Personer vi har träffat i projektets {workshop_count} workshoppar: {met}",
-            f"Arbetsgrupper: {groups}",
-            f"Önskemål och ambitioner: {wishes}",
-            f"Organisationer som deltagit i projektets workshoppar: {organisations}",
-        ]
-    figures = ListBlock(False, [ListItem([[Span(line)]]) for line in lines])
-    return [Heading(1, heading), *body, figures]
+    """The facilitator's figures after the section's notes: typed ones as written,
+    counted ones counted now. Nothing the facilitator did not choose."""
+    w = ctx.workshop
+    figures = figures_of(ctx.session, w.id)
+    counts = count_metrics(ctx.session, w) if any(
+        f.kind == KeyFigureKind.COUNTED for f in figures) else {}
+    lines = []
+    for figure in figures:
+        if figure.kind == KeyFigureKind.COUNTED and figure.metric is not None:
+            lines.append(metric_phrase(figure.metric, counts[figure.metric], w.language))
+        elif figure.sentence:
+            lines.append(ctx.text(figure.sentence))
+        else:
+            amount = " ".join(x for x in (figure.value, figure.unit) if x)
+            label = ctx.text(figure.label)
+            lines.append(f"{label}: {amount}" if label else amount)
+    blocks: list[Block] = [Heading(1, heading), *body]
+    if lines:
+        blocks.append(ListBlock(False, [ListItem([[Span(line)]]) for line in lines]))
+    return blocks
 
 
 def group_work_part(
@@ -139,20 +122,45 @@ def group_work_part(
             heading = f"{heading} {date}"
     blocks: list[Block] = [Heading(1, heading), *body]
     names = [_group_name(ctx, g, i) for i, g in enumerate(groups, start=1)]
-    if names:
-        intro = labels.groups_intro.format(n=number_word(len(names), w.language))
-        if len(names) == 1:
-            intro = intro.replace("grupper", "grupp").replace("were", "was").replace(
-                "groups", "group")
-        listing = " ".join(f"{i}) {name}" for i, name in enumerate(names, start=1))
-        blocks.append(Paragraph([Span(f"{intro}: {listing}")]))
+    listing = " ".join(f"{i}) {name}" for i, name in enumerate(names, start=1))
+    if w.group_lead_text is None:  # the generated sentence, with the list after it
+        if names:
+            intro = labels.groups_intro.format(n=number_word(len(names), w.language))
+            if len(names) == 1:
+                intro = intro.replace("grupper", "grupp").replace("were", "was").replace(
+                    "groups", "group")
+            blocks.append(Paragraph([Span(f"{intro}: {listing}")]))
+    else:
+        blocks.extend(ctx.markdown(w.group_lead_text, 2))
+        if names:
+            blocks.append(Paragraph([Span(listing)]))
+    blocks.extend(ctx.markdown(w.group_after_text, 2))
     wishes = _wishes_by_group(ctx, [g.id for g in groups])
     for group, name in zip(groups, names, strict=True):
         blocks.append(Heading(2, name))
+        if w.show_group_members:
+            blocks.extend(_members(ctx, group))
         tree = wishes.get(group.id)
         if tree:
             blocks.append(_wish_list(ctx, tree, None))
     return blocks
+
+
+def _members(ctx: Context, group: Group) -> list[Block]:
+    """"Deltagare: A, B och C" under a group's name (a count when anonymising)."""
+    ids = [m.person_id for m in group.members
+           if m.deleted_at is None and m.person_id in ctx.people
+           and m.person.deleted_at is None]
+    if not ids:
+        return []
+    labels, language = ctx.labels, ctx.workshop.language
+    if ctx.options.anonymise:
+        value = count_phrase(len(ids), labels.persons_one, labels.persons_many)
+    else:
+        names = sorted((ctx.people[i].name, i) for i in ids)
+        value = joined([ctx.person_label(i) for _name, i in names], language)
+    return [Paragraph([Span(f"{labels.members}: ", italic=True), Span(value, italic=True)],
+                      "compact")]
 
 
 def _group_name(ctx: Context, group: Group, number: int) -> str:
@@ -218,13 +226,7 @@ def actions_part(ctx: Context) -> list[Block]:
     labels = ctx.labels
     rows = []
     for a in actions:
-        responsible = ""
-        if a.responsible_person_id and a.responsible_person_id in ctx.people:
-            responsible = ctx.person_label(a.responsible_person_id)
-        elif a.responsible_organisation_id:
-            org = ctx.session.get(Organisation, a.responsible_organisation_id)
-            responsible = ctx.text(org.name) if org is not None and org.deleted_at is None else ""
-        responsible = responsible or ctx.text(a.responsible_text)
+        responsible = responsibles_text(ctx, "action", a.id)
         due = a.due_date.isoformat() if a.due_date else ""
         rows.append([ctx.text(a.text), responsible, due])
     table = Table([labels.action, labels.responsible_col, labels.due], rows, [9.5, 4.0, 2.5])
@@ -245,8 +247,11 @@ def attendance_part(ctx: Context) -> list[Block]:
         return []
     labels = ctx.labels
     by_org: dict[str, list[str]] = {}
-    for _pid, name, org_name, role in rows:
-        shown = name + (f" ({ctx.text(role)})" if role else "")
+    for person_id, name, org_name, role in rows:
+        if person_id in ctx.hidden and not ctx.options.anonymise:
+            shown = ctx.person_label(person_id)
+        else:
+            shown = name + (f" ({ctx.text(role)})" if role else "")
         by_org.setdefault(ctx.text(org_name or ""), []).append(shown)
     order = sorted((k for k in by_org if k), key=str.casefold)
     if "" in by_org:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,16 +17,19 @@ from facilitator.services.core import (
     get_any,
     get_live,
     next_position,
-    optional_line,
     required_body,
     tombstone,
+)
+from facilitator.services.responsibles import (
+    ResponsibleInfo,
+    Who,
+    responsibles_in,
+    write_responsibles,
 )
 from facilitator.store.models import (
     Action,
     ActionStatus,
     FocusArea,
-    Organisation,
-    Person,
     Workshop,
 )
 
@@ -39,9 +43,8 @@ class ActionInfo:
     workshop_id: str | None
     focus_area_id: str | None
     text: str
-    responsible: str
-    responsible_person_id: str | None
-    responsible_organisation_id: str | None
+    responsible: str  # the responsibles' names, as the app lists them
+    responsibles: tuple[ResponsibleInfo, ...]
     due_date: dt.date | None
     status: ActionStatus
 
@@ -66,14 +69,6 @@ def _clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     for key, value in values.items():
         if key == "text":
             cleaned[key] = required_body(value, tr("The action"), 20_000)
-        elif key == "responsible_text":
-            cleaned[key] = optional_line(value, tr("The person responsible"))
-        elif key == "responsible_person_id":
-            cleaned[key] = get_live(session, Person, value, tr("The person")).id if value else None
-        elif key == "responsible_organisation_id":
-            cleaned[key] = (
-                get_live(session, Organisation, value, tr("The organisation")).id if value else None
-            )
         elif key == "due_date":
             cleaned[key] = _due(value)
         elif key == "status":
@@ -89,6 +84,7 @@ def add_action(
     *,
     workshop_id: str | None = None,
     focus_area_id: str | None = None,
+    responsibles: Sequence[Who] = (),
     **values: Any,
 ) -> str:
     if workshop_id is None and focus_area_id is None:
@@ -111,18 +107,26 @@ def add_action(
         )
         s.add(action)
         s.flush()
+        if responsibles:
+            write_responsibles(s, "action", action.id, responsibles)
         tx.changed("action", action.id)
         return action.id
 
 
 def update_action(store: Store, action_id: str, **values: Any) -> dict[str, Any]:
-    """Change some fields; returns their previous values (for undo)."""
+    """Change some fields; returns their previous values (for undo).
+
+    ``responsibles`` (a list of :class:`Who`) replaces the action's responsibles.
+    """
+    whos = values.pop("responsibles", None)
     with store.write() as tx:
         action = get_live(tx.session, Action, action_id, tr("The action"))
         cleaned = _clean(tx.session, values)
-        old = {key: getattr(action, key) for key in cleaned}
+        old: dict[str, Any] = {key: getattr(action, key) for key in cleaned}
         for key, value in cleaned.items():
             setattr(action, key, value)
+        if whos is not None:
+            old["responsibles"] = write_responsibles(tx.session, "action", action.id, whos)
         tx.changed("action", action.id)
         return old
 
@@ -137,18 +141,6 @@ def restore_action(store: Store, action_id: str) -> None:
     with store.write() as tx:
         get_any(tx.session, Action, action_id, tr("The action")).deleted_at = None
         tx.changed("action", action_id)
-
-
-def _responsible_label(session: Session, a: Action) -> str:
-    if a.responsible_person_id:
-        person = session.get(Person, a.responsible_person_id)
-        if person is not None and person.deleted_at is None:
-            return person.name
-    if a.responsible_organisation_id:
-        org = session.get(Organisation, a.responsible_organisation_id)
-        if org is not None and org.deleted_at is None:
-            return org.name
-    return a.responsible_text
 
 
 def list_actions(
@@ -166,9 +158,9 @@ def list_actions(
                 or_(Action.workshop_id.in_(workshops), Action.focus_area_id.in_(areas))
             )
         rows = s.scalars(query.order_by(Action.position, Action.created_at)).all()
-        return [
-            ActionInfo(a.id, a.workshop_id, a.focus_area_id, a.text, _responsible_label(s, a),
-                       a.responsible_person_id, a.responsible_organisation_id, a.due_date,
-                       a.status)
-            for a in rows
-        ]
+        infos = []
+        for a in rows:
+            who = tuple(responsibles_in(s, "action", a.id))
+            infos.append(ActionInfo(a.id, a.workshop_id, a.focus_area_id, a.text,
+                                    ", ".join(r.name for r in who), who, a.due_date, a.status))
+        return infos

@@ -6,8 +6,9 @@ Erasure (``erase_person``) is deliberately thorough and NOT undoable:
   (tombstoned ones too: a tombstone still names the person);
 - where the person is responsible (focus areas, wishes, actions) the
   reference is replaced by the person's organisation when there is one
-  (focus areas and actions can point at it; a wish gets its name as text),
-  otherwise by the text "borttagen person";
+  (a responsible row points at it; a wish gets its name as text), otherwise
+  by the text "borttagen person"; a role in a title block (moderator …) keeps
+  the role and names "borttagen person";
 - every free-text field of every row (workshop facts such as moderator or
   note taker, agenda notes, wishes, narratives, notes…) is searched for the
   person's full name, e-mail address and phone number; each exact occurrence
@@ -52,8 +53,10 @@ from facilitator.store.models import (
     Organisation,
     Person,
     Project,
+    Responsible,
     Wish,
     Workshop,
+    WorkshopRole,
     utcnow,
 )
 
@@ -180,8 +183,10 @@ def person_usage(store: Store, person_id: str) -> PersonUsage:
         groups = len(s.scalars(select(GroupMember.id).where(
             GroupMember.person_id == person_id)).all())
         responsible = sum(
-            len(s.scalars(select(m.id).where(m.responsible_person_id == person_id)).all())
-            for m in (FocusArea, Wish, Action)
+            len(s.scalars(select(m.id).where(column == person_id)).all())
+            for m, column in ((Wish, Wish.responsible_person_id),
+                              (Responsible, Responsible.person_id),
+                              (WorkshopRole, WorkshopRole.person_id))
         )
         mentions = sum(1 for _ in _mentions(s, person, _patterns(person)))
         org = person.organisation.name if person.organisation else ""
@@ -212,24 +217,32 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True,
                 tx.changed(_change_kind(row), row.id)
             s.execute(delete(model).where(model.person_id == person_id))
 
-        # Any: select() would type the rows of these three models as their common Base.
-        responsible: tuple[tuple[type[Any], str], ...] = (
-            (FocusArea, "focus_area"), (Wish, "wish"), (Action, "action"))
-        for model, kind in responsible:
-            for row in s.scalars(select(model).where(model.responsible_person_id == person_id)):
-                row.responsible_person_id = None
-                if org is not None and hasattr(row, "responsible_organisation_id"):
-                    row.responsible_organisation_id = org.id
-                    row.responsible_text = ""
-                    change = "replaced_by_organisation"
-                elif org is not None:
-                    row.responsible_text = org.name
-                    change = "replaced_by_organisation"
-                else:
-                    row.responsible_text = ERASED
-                    change = "replaced_by_text"
-                report.places.append(Place(kind, row.id, "responsible", _context(row), change))
-                tx.changed(kind, row.id)
+        for wish in s.scalars(select(Wish).where(Wish.responsible_person_id == person_id)):
+            wish.responsible_person_id = None
+            wish.responsible_text = org.name if org is not None else ERASED
+            change = "replaced_by_organisation" if org is not None else "replaced_by_text"
+            report.places.append(Place("wish", wish.id, "responsible", _context(wish), change))
+            tx.changed("wish", wish.id)
+        for item in s.scalars(select(Responsible).where(Responsible.person_id == person_id)):
+            item.person_id = None
+            if org is not None:
+                item.organisation_id = org.id
+                change = "replaced_by_organisation"
+            else:
+                item.text = ERASED
+                change = "replaced_by_text"
+            owner: Any = (s.get(FocusArea, item.focus_area_id) if item.focus_area_id
+                          else s.get(Action, item.action_id))
+            kind = "focus_area" if item.focus_area_id else "action"
+            report.places.append(Place(kind, owner.id, "responsible", _context(owner), change))
+            tx.changed(kind, owner.id)
+        for role in s.scalars(select(WorkshopRole).where(WorkshopRole.person_id == person_id)):
+            role.person_id = None
+            role.name = ERASED
+            report.places.append(Place("workshop", role.workshop_id, "role",
+                                       _parent_context(s, role), "replaced_by_text"))
+            tx.changed("workshop", role.workshop_id)
+        s.flush()
 
         for row, column, value in list(_mentions(s, person, patterns, mention_rows)):
             new = value
@@ -263,7 +276,9 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True,
 
 def _person_rows() -> list[type[Any]]:
     # Any: the models are found by their columns at run time, each has a person_id.
-    return [m for m in _models() if m is not Person and "person_id" in m.__table__.columns]
+    # Responsibles and roles only point at the person: they are rewritten, not removed.
+    kept = (Person, Responsible, WorkshopRole)
+    return [m for m in _models() if m not in kept and "person_id" in m.__table__.columns]
 
 
 def _parent_context(session: Any, row: Any) -> str:
@@ -324,10 +339,18 @@ def export_person_data(store: Store, person_id: str) -> dict[str, Any]:
             g = s.get(Group, m.group_id)
             groups.append({**workshop_info(g.workshop_id if g else None),
                            "group": g.name if g else "", "removed": m.deleted_at is not None})
-        responsible = []
-        for model, kind in ((FocusArea, "focus_area"), (Wish, "wish"), (Action, "action")):
-            for row in s.scalars(select(model).where(model.responsible_person_id == person_id)):
-                responsible.append({"kind": kind, "text": _context(row)})
+        responsible: list[dict[str, Any]] = [
+            {"kind": "wish", "text": _context(row)}
+            for row in s.scalars(select(Wish).where(Wish.responsible_person_id == person_id))]
+        for item in s.scalars(select(Responsible).where(Responsible.person_id == person_id)):
+            owner: Any = (s.get(FocusArea, item.focus_area_id) if item.focus_area_id
+                          else s.get(Action, item.action_id))
+            responsible.append({"kind": "focus_area" if item.focus_area_id else "action",
+                                "text": _context(owner), "removed": item.deleted_at is not None})
+        for role in s.scalars(select(WorkshopRole).where(WorkshopRole.person_id == person_id)):
+            responsible.append({**workshop_info(role.workshop_id), "kind": "role",
+                                "text": str(role.role) if role.role != "other" else role.label,
+                                "removed": role.deleted_at is not None})
         mentions = [
             {"kind": row.__tablename__, "field": column, "context": _context(row),
              "text": value}

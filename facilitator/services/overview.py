@@ -12,12 +12,12 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import Date, Time, column, select, table
+from sqlalchemy import Boolean, Date, Time, column, select, table
 from sqlalchemy.types import TypeEngine
 
 from facilitator.messages import tr
 from facilitator.services.core import Store, not_found
-from facilitator.store.vocabulary import WorkshopKind, WorkshopStatus
+from facilitator.store.vocabulary import ResponsibleForm, WorkshopKind, WorkshopStatus
 from facilitator.text import sort_key
 
 
@@ -50,20 +50,22 @@ class WorkshopFacts:
     start_time: dt.time | None = None
     end_time: dt.time | None = None
     venue: str = ""
-    moderator: str = ""
-    project_leader: str = ""
-    note_taker: str = ""
     case_reference: str = ""
     issuing_unit: str = ""
     document_type: str = "Minnesanteckningar"
     lead: str = ""
     language: str = "sv"
     status: WorkshopStatus = WorkshopStatus.DRAFT
+    responsible_form: ResponsibleForm = ResponsibleForm.NAME_TITLE_ORGANISATION
+    group_lead_text: str | None = None  # None: the minutes count the groups themselves
+    group_after_text: str = ""
+    show_group_members: bool = False
 
 
 FACT_NAMES = tuple(f.name for f in fields(WorkshopFacts))
 # Dates and times are stored as ISO text: typed columns turn them back.
-_TYPED: dict[str, TypeEngine[Any]] = {"date": Date(), "start_time": Time(), "end_time": Time()}
+_TYPED: dict[str, TypeEngine[Any]] = {"date": Date(), "start_time": Time(), "end_time": Time(),
+                                      "show_group_members": Boolean()}
 
 PROJECT = table("project", column("id"), column("name"), column("deleted_at"))
 WORKSHOP = table(
@@ -114,4 +116,5 @@ def get_facts(store: Store, workshop_id: str) -> WorkshopFacts:
     values = row._asdict()
     values["kind"] = WorkshopKind(values["kind"])
     values["status"] = WorkshopStatus(values["status"])
+    values["responsible_form"] = ResponsibleForm(values["responsible_form"])
     return WorkshopFacts(**values)

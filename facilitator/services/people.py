@@ -48,6 +48,7 @@ class AttendanceInfo:
     organisation: str
     status: AttendanceStatus
     role: str
+    may_be_named: bool = True
 
 
 def _person_info(p: Person) -> PersonInfo:
@@ -295,10 +296,32 @@ def list_attendance(store: Store, workshop_id: str) -> list[AttendanceInfo]:
                 _person_info(r.person).organisation,
                 r.status,
                 r.role,
+                r.may_be_named,
             )
             for r in rows
         ]
     return sorted(infos, key=lambda i: sort_key(i.name))
+
+
+def set_may_be_named(store: Store, workshop_id: str, person_id: str, allowed: bool) -> bool:
+    """Record whether the person may be named in published minutes; returns the old answer."""
+    if not isinstance(allowed, bool):
+        raise ValidationError(tr("{label}: unknown value {value!r} (allowed: {options})."),
+                              label=tr("May be named"), value=allowed, options="true, false")
+    with store.write() as tx:
+        row = tx.session.scalars(
+            select(Attendance).where(
+                Attendance.workshop_id == workshop_id,
+                Attendance.person_id == person_id,
+                Attendance.deleted_at.is_(None),
+            )
+        ).first()
+        if row is None:
+            raise ValidationError(tr("The person is not on this workshop's list of participants."))
+        old = row.may_be_named
+        row.may_be_named = allowed
+        tx.changed("attendance", row.id, person_id)
+        return old
 
 
 AttendanceState = tuple[AttendanceStatus | str, str | None] | None

@@ -29,14 +29,13 @@ from facilitator.store.models import (
     Section,
     Workshop,
     WorkshopKind,
+    WorkshopRole,
     WorkshopStatus,
 )
+from facilitator.store.vocabulary import ResponsibleForm
 
 _LINE_LABELS = {
     "venue": tr("Venue"),
-    "moderator": tr("Moderator"),
-    "project_leader": tr("Project leader"),
-    "note_taker": tr("Note taker"),
     "case_reference": tr("Case reference"),
     "issuing_unit": tr("The issuing unit"),
     "document_type": tr("Document type"),
@@ -90,6 +89,19 @@ def _clean_fact(name: str, value: Any) -> Any:
         if value not in ("sv", "en"):
             raise ValidationError(
                 tr("Language {value!r} is not supported (sv or en)."), value=value)
+        return value
+    if name == "responsible_form":
+        return choice(value, ResponsibleForm, tr("How responsibles are written"))
+    if name == "group_lead_text":
+        return None if value is None else optional_body(value, tr("The text before the groups"),
+                                                        20_000)
+    if name == "group_after_text":
+        return optional_body(value, tr("The text after the list of groups"), 20_000)
+    if name == "show_group_members":
+        if not isinstance(value, bool):
+            raise ValidationError(tr("{label}: unknown value {value!r} (allowed: {options})."),
+                                  label=tr("List each group's members"), value=value,
+                                  options="true, false")
         return value
     if name in _LINE_LABELS:
         limits = {"venue": 500, "document_type": 100}
@@ -171,12 +183,16 @@ def create_from_earlier(
         s = tx.session
         source = get_live(s, Workshop, source_id, tr("The workshop"))
         copy = Workshop(project_id=source.project_id, **cleaned)
-        for name in ("kind", "venue", "moderator", "project_leader", "note_taker",
-                     "case_reference", "issuing_unit", "document_type", "language",
-                     "start_time", "end_time"):
+        for name in ("kind", "venue", "case_reference", "issuing_unit", "document_type",
+                     "language", "start_time", "end_time", "responsible_form",
+                     "show_group_members"):
             setattr(copy, name, getattr(source, name))
         s.add(copy)
         s.flush()
+        for role in source.roles:
+            if role.deleted_at is None:
+                s.add(WorkshopRole(workshop_id=copy.id, position=role.position, role=role.role,
+                                   label=role.label, person_id=role.person_id, name=role.name))
         live_sections = [x for x in source.sections if x.deleted_at is None]
         for index, section in enumerate(live_sections):
             s.add(Section(workshop_id=copy.id, position=index, heading=section.heading,

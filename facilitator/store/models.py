@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -28,6 +29,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from facilitator.store.vocabulary import (
     ActionStatus,
     AttendanceStatus,
+    KeyFigureKind,
+    Metric,
+    ResponsibleForm,
+    RoleKind,
     SectionKind,
     WishStatus,
     WorkshopKind,
@@ -115,17 +120,8 @@ class FocusArea(Tracked, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(String(300))
     narrative: Mapped[str] = mapped_column(Text, default="")
-    responsible_person_id: Mapped[str | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL"), default=None
-    )
-    responsible_organisation_id: Mapped[str | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="SET NULL"), default=None
-    )
-    responsible_text: Mapped[str] = mapped_column(Text, default="")
 
     project: Mapped[Project] = relationship(back_populates="focus_areas")
-    responsible_person: Mapped[Person | None] = relationship()
-    responsible_organisation: Mapped[Organisation | None] = relationship()
 
 
 class Workshop(Tracked, Base):
@@ -140,9 +136,6 @@ class Workshop(Tracked, Base):
     start_time: Mapped[dt.time | None] = mapped_column(Time, default=None)
     end_time: Mapped[dt.time | None] = mapped_column(Time, default=None)
     venue: Mapped[str] = mapped_column(String(500), default="")
-    moderator: Mapped[str] = mapped_column(String(300), default="")
-    project_leader: Mapped[str] = mapped_column(String(300), default="")
-    note_taker: Mapped[str] = mapped_column(String(300), default="")
     case_reference: Mapped[str] = mapped_column(String(300), default="")
     issuing_unit: Mapped[str] = mapped_column(String(300), default="")
     document_type: Mapped[str] = mapped_column(String(100), default="Minnesanteckningar")
@@ -151,11 +144,20 @@ class Workshop(Tracked, Base):
     status: Mapped[WorkshopStatus] = mapped_column(
         _enum(WorkshopStatus, "workshop_status"), default=WorkshopStatus.DRAFT
     )
+    responsible_form: Mapped[ResponsibleForm] = mapped_column(
+        _enum(ResponsibleForm, "responsible_form"),
+        default=ResponsibleForm.NAME_TITLE_ORGANISATION,
+    )
+    # None: the minutes say how many groups there were ("Det blev tre grupper …").
+    group_lead_text: Mapped[str | None] = mapped_column(Text, default=None)
+    group_after_text: Mapped[str] = mapped_column(Text, default="")
+    show_group_members: Mapped[bool] = mapped_column(Boolean, default=False)
 
     project: Mapped[Project] = relationship(back_populates="workshops")
     sections: Mapped[list[Section]] = relationship(order_by="Section.position")
     groups: Mapped[list[Group]] = relationship(order_by="Group.position")
     attendance: Mapped[list[Attendance]] = relationship()
+    roles: Mapped[list[WorkshopRole]] = relationship(order_by="WorkshopRole.position")
 
     __table_args__ = (CheckConstraint("language IN ('sv', 'en')", name="language"),)
 
@@ -185,6 +187,8 @@ class Attendance(Tracked, Base):
         _enum(AttendanceStatus, "attendance_status"), default=AttendanceStatus.INVITED
     )
     role: Mapped[str] = mapped_column(String(300), default="")
+    # False: the person must not be named in minutes exported for publication.
+    may_be_named: Mapped[bool] = mapped_column(Boolean, default=True)
 
     person: Mapped[Person] = relationship()
 
@@ -258,13 +262,6 @@ class Action(Tracked, Base):
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text)
-    responsible_person_id: Mapped[str | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL"), default=None
-    )
-    responsible_organisation_id: Mapped[str | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="SET NULL"), default=None
-    )
-    responsible_text: Mapped[str] = mapped_column(Text, default="")
     due_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
     status: Mapped[ActionStatus] = mapped_column(
         _enum(ActionStatus, "action_status"), default=ActionStatus.OPEN
@@ -295,4 +292,85 @@ class FocusChoice(Tracked, Base):
     __table_args__ = (
         UniqueConstraint("workshop_id", "person_id", "focus_area_id"),
         CheckConstraint("rank IS NULL OR rank >= 1", name="rank_positive"),
+    )
+
+
+def _exactly_one(*conditions: str) -> str:
+    """SQL true when exactly one condition holds (portable: no boolean arithmetic)."""
+    return " + ".join(f"(CASE WHEN {c} THEN 1 ELSE 0 END)" for c in conditions) + " = 1"
+
+
+class Responsible(Tracked, Base):
+    """One of several who carry a focus area or an action on: a person, an organisation
+    or a text, in the facilitator's order."""
+
+    __tablename__ = "responsible"
+
+    focus_area_id: Mapped[str | None] = mapped_column(
+        ForeignKey("focus_area.id"), default=None, index=True
+    )
+    action_id: Mapped[str | None] = mapped_column(
+        ForeignKey("action.id"), default=None, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id"), default=None, index=True
+    )
+    organisation_id: Mapped[str | None] = mapped_column(
+        ForeignKey("organisation.id"), default=None, index=True
+    )
+    text: Mapped[str] = mapped_column(String(500), default="")
+
+    person: Mapped[Person | None] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()
+
+    __table_args__ = (
+        CheckConstraint(_exactly_one("focus_area_id IS NOT NULL", "action_id IS NOT NULL"),
+                        name="one_owner"),
+        CheckConstraint(_exactly_one("person_id IS NOT NULL", "organisation_id IS NOT NULL",
+                                     "text <> ''"), name="one_who"),
+    )
+
+
+class WorkshopRole(Tracked, Base):
+    """A labelled person of the title block (Moderator, Föredragande …)."""
+
+    __tablename__ = "workshop_role"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    role: Mapped[RoleKind] = mapped_column(_enum(RoleKind, "role_kind"))
+    label: Mapped[str] = mapped_column(String(100), default="")  # the label of an OTHER role
+    person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id"), default=None, index=True
+    )
+    name: Mapped[str] = mapped_column(String(300), default="")  # someone not in the register
+
+    person: Mapped[Person | None] = relationship()
+
+    __table_args__ = (
+        CheckConstraint(_exactly_one("person_id IS NOT NULL", "name <> ''"), name="one_who"),
+        CheckConstraint("role <> 'other' OR label <> ''", name="other_has_label"),
+    )
+
+
+class KeyFigure(Tracked, Base):
+    """A figure the facilitator chose for the minutes: typed as written, or counted."""
+
+    __tablename__ = "key_figure"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[KeyFigureKind] = mapped_column(_enum(KeyFigureKind, "key_figure_kind"))
+    metric: Mapped[Metric | None] = mapped_column(_enum(Metric, "metric"), default=None)
+    value: Mapped[str] = mapped_column(String(100), default="")
+    unit: Mapped[str] = mapped_column(String(100), default="")
+    label: Mapped[str] = mapped_column(String(300), default="")
+    sentence: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        CheckConstraint(
+            "(kind = 'counted' AND metric IS NOT NULL) "
+            "OR (kind = 'typed' AND metric IS NULL AND (value <> '' OR sentence <> ''))",
+            name="typed_or_counted"),
     )

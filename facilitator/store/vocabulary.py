@@ -60,3 +60,51 @@ class ActionStatus(enum.StrEnum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     CANCELLED = "cancelled"
+
+
+class ResponsibleForm(enum.StrEnum):
+    """How a responsible person is printed in a workshop's minutes."""
+
+    NAME = "name"
+    NAME_TITLE = "name_title"
+    NAME_TITLE_ORGANISATION = "name_title_organisation"
+
+
+class RoleKind(enum.StrEnum):
+    """The labelled people of a title block; OTHER prints the facilitator's own label."""
+
+    PROJECT_LEADER = "project_leader"
+    MODERATOR = "moderator"
+    PRESENTER = "presenter"
+    AUTHOR = "author"
+    EVALUATOR = "evaluator"
+    NOTE_TAKER = "note_taker"
+    CHAIR = "chair"
+    OTHER = "other"
+
+
+class KeyFigureKind(enum.StrEnum):
+    TYPED = "typed"
+    COUNTED = "counted"
+
+
+class Metric(enum.StrEnum):
+    """What a counted key figure counts when the minutes are made."""
+
+    PARTICIPANTS = "participants"  # attended this workshop
+    PEOPLE_MET = "people_met"  # different people who attended any of the project's workshops
+    ATTENDANCES = "attendances"  # attendances over the project's workshops
+    ORGANISATIONS = "organisations"  # organisations of those people
+    WORKSHOPS = "workshops"  # the project's workshops
+    WISHES = "wishes"  # wishes and ambitions of this workshop's groups
+
+
+def derived_id(owner_id: str, what: str) -> str:
+    """A row id made from its owner's id: the same wherever it is made.
+
+    Rows that a migration or a package upgrade makes from older data (the
+    responsible of a focus area, the moderator of a workshop) get the same id in
+    every database, so importing an old package into a migrated store twice, or
+    on two laptops, makes each row once.
+    """
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"facilitator:{what}:{owner_id}"))

@@ -17,13 +17,17 @@ from facilitator.services import (
     groups,
     people,
     projects,
+    responsibles,
+    roles,
     sections,
     wishes,
     workshops,
 )
 from facilitator.services.core import Store
-from facilitator.services.focus_areas import ResponsibleRef
+from facilitator.services.responsibles import Who
+from facilitator.services.roles import RoleEntry
 from facilitator.store.models import SectionKind
+from facilitator.store.vocabulary import RoleKind
 
 PERSON_NAMES = ("Åsa Lindqvist", "Örjan Bäckström", "Maj-Britt Öhman", "Tove Ahlén",
                 "Kjell Sjödin", "Ingela Mörk")
@@ -75,13 +79,14 @@ def build_closing_workshop(store: Store, *, wishes_per_group: int = 0) -> Built:
     workshop_id = workshops.create_workshop(
         store, project_id, "Redovisning av Bygdekraft",
         kind="closing_session", date="2014-12-04", start_time="18:00", end_time="21:00",
-        venue="Bygdegården i Norrbacka", moderator="Maj-Britt Öhman",
-        project_leader="Åsa Lindqvist", case_reference="Fokusgrupp Bygdekraft",
+        venue="Bygdegården i Norrbacka", case_reference="Fokusgrupp Bygdekraft",
         issuing_unit="Kommunkansliet",
         lead="Minnesanteckningar från redovisningen av projektet Bygdekraft, "
              "4 december i Bygdegården.",
     )
     built = Built(project_id, workshop_id, earlier)
+    roles.set_roles(store, workshop_id, [RoleEntry(RoleKind.PROJECT_LEADER, name="Åsa Lindqvist"),
+                                         RoleEntry(RoleKind.MODERATOR, name="Maj-Britt Öhman")])
     orgs = ("Kommunkansliet", "Hembygdsföreningen", "Näringslivsrådet", "Kommunkansliet",
             "Följeforskning AB", "")
     titles = ("projektledare", "", "ordförande", "utredningssekreterare", "följeforskare", "")
@@ -96,15 +101,15 @@ def build_closing_workshop(store: Store, *, wishes_per_group: int = 0) -> Built:
 
     area_specs = [
         ("Medborgardialog", "Politiker och tjänstemän har övat på **dialog** med invånarna.",
-         ResponsibleRef(person_id=built.person_ids["Tove Ahlén"])),
+         Who(person_id=built.person_ids["Tove Ahlén"])),
         ("Kultursamverkan", "Kulturföreningarna har skrivit en gemensam önskelista.",
-         ResponsibleRef(text="Kulturberedningen")),
+         Who(text="Kulturberedningen")),
         ("Turismsamverkan", "En turismgrupp har bildats.\n\n- lärresor\n- en strategi", None),
     ]
     for name, narrative, ref in area_specs:
         area_id = focus_areas.add_focus_area(store, project_id, name, narrative)
         if ref is not None:
-            focus_areas.set_responsible(store, area_id, ref)
+            responsibles.set_responsibles(store, "focus_area", area_id, [ref])
         built.area_ids.append(area_id)
 
     sections.add_section(store, workshop_id, "Inledning", INTRO)
@@ -129,10 +134,10 @@ def build_closing_workshop(store: Store, *, wishes_per_group: int = 0) -> Built:
     for i in range(wishes_per_group):
         wishes.add_wish(store, g2, f"Extra önskemål {i}")
     actions.add_action(store, "Sammanfatta grupparbetet på webben", workshop_id=workshop_id,
-                       responsible_person_id=built.person_ids["Åsa Lindqvist"],
+                       responsibles=[Who(person_id=built.person_ids["Åsa Lindqvist"])],
                        due_date=dt.date(2015, 1, 31))
     actions.add_action(store, "Boka nästa träff", workshop_id=workshop_id,
-                       responsible_text="Hembygdsföreningen")
+                       responsibles=[Who(text="Hembygdsföreningen")])
     return built
 
 
