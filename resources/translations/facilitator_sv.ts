@@ -40,6 +40,10 @@
         <translation>Närvaro</translation>
     </message>
     <message>
+        <source>May be named</source>
+        <translation>Får namnges</translation>
+    </message>
+    <message>
         <source>The role</source>
         <translation>Rollen</translation>
     </message>
@@ -356,6 +360,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Ange en ansvarig: en person, en organisation eller fritext.</translation>
     </message>
     <message>
+        <source>At most {n} responsibles can be named.</source>
+        <translation>Högst {n} ansvariga kan anges.</translation>
+    </message>
+    <message>
         <source>The number of groups must be at least 1.</source>
         <translation>Antalet grupper måste vara minst 1.</translation>
     </message>
@@ -386,6 +394,30 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Project description</source>
         <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>The text before the groups</source>
+        <translation>Texten före grupperna</translation>
+    </message>
+    <message>
+        <source>The text after the list of groups</source>
+        <translation>Texten efter grupplistan</translation>
+    </message>
+    <message>
+        <source>The figure</source>
+        <translation>Siffran</translation>
+    </message>
+    <message>
+        <source>The unit</source>
+        <translation>Enheten</translation>
+    </message>
+    <message>
+        <source>The label</source>
+        <translation>Texten</translation>
+    </message>
+    <message>
+        <source>The sentence</source>
+        <translation>Meningen</translation>
     </message>
     <message>
         <source>The heading</source>
@@ -460,18 +492,6 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Plats</translation>
     </message>
     <message>
-        <source>Moderator</source>
-        <translation>Moderator</translation>
-    </message>
-    <message>
-        <source>Project leader</source>
-        <translation>Projektledare</translation>
-    </message>
-    <message>
-        <source>Note taker</source>
-        <translation>Antecknare</translation>
-    </message>
-    <message>
         <source>Case reference</source>
         <translation>Ärende</translation>
     </message>
@@ -506,6 +526,14 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Language {value!r} is not supported (sv or en).</source>
         <translation>Språk {value!r} stöds inte (sv eller en).</translation>
+    </message>
+    <message>
+        <source>How responsibles are written</source>
+        <translation>Hur ansvariga skrivs</translation>
+    </message>
+    <message>
+        <source>List each group&apos;s members</source>
+        <translation>Visa gruppernas deltagare</translation>
     </message>
     <message>
         <source>The end time is before the start time.</source>
@@ -814,6 +842,54 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>The text about personal data is too long (at most {most} characters).</source>
         <translation>Texten om personuppgifter är för lång (högst {most} tecken).</translation>
+    </message>
+    <message>
+        <source>a responsible names exactly one of a person, an organisation or a text</source>
+        <translation>en ansvarig anger exakt en av en person, en organisation eller en text</translation>
+    </message>
+    <message>
+        <source>a role names exactly one of a person or a name</source>
+        <translation>en roll anger exakt en av en person eller ett namn</translation>
+    </message>
+    <message>
+        <source>a role of the kind &quot;other&quot; needs a label</source>
+        <translation>en roll av typen &quot;annan&quot; behöver en benämning</translation>
+    </message>
+    <message>
+        <source>a counted key figure needs a metric</source>
+        <translation>ett räknat nyckeltal behöver något att räkna</translation>
+    </message>
+    <message>
+        <source>a typed key figure needs a figure or a sentence, and no metric</source>
+        <translation>ett skrivet nyckeltal behöver en siffra eller en mening, och inget att räkna</translation>
+    </message>
+    <message>
+        <source>At most {n} key figures can be given.</source>
+        <translation>Högst {n} nyckeltal kan anges.</translation>
+    </message>
+    <message>
+        <source>Type of figure</source>
+        <translation>Typ av nyckeltal</translation>
+    </message>
+    <message>
+        <source>What is counted</source>
+        <translation>Det som räknas</translation>
+    </message>
+    <message>
+        <source>Type a figure (for example &quot;ca 500&quot;) or a whole sentence.</source>
+        <translation>Skriv en siffra (till exempel &quot;ca 500&quot;) eller en hel mening.</translation>
+    </message>
+    <message>
+        <source>At most {n} roles can be named.</source>
+        <translation>Högst {n} roller kan anges.</translation>
+    </message>
+    <message>
+        <source>Name the role: choose one from the list or type it.</source>
+        <translation>Ange rollen: välj en i listan eller skriv den.</translation>
+    </message>
+    <message>
+        <source>Name who has the role: a person in the register or a name.</source>
+        <translation>Ange vem som har rollen: en person i registret eller ett namn.</translation>
     </message>
 </context>
 <context>

@@ -18,13 +18,20 @@ from facilitator.services import (
     actions,
     focus_areas,
     groups,
+    key_figures,
     people,
     projects,
+    responsibles,
+    roles,
     sections,
     wishes,
     workshops,
 )
 from facilitator.services.core import NotFoundError, ServiceError, Store
+from facilitator.services.key_figures import FigureEntry
+from facilitator.services.responsibles import Who
+from facilitator.services.roles import RoleEntry
+from facilitator.store.vocabulary import KeyFigureKind, Metric, RoleKind
 from facilitator.store.migrate import open_database
 from facilitator.store.models import Base, Person, Project, Section, Wish, Workshop
 
@@ -40,20 +47,28 @@ def build_project(store: Store) -> dict[str, str]:
                                       title="ordförande")
     ids["pär"] = people.create_person(store, "Pär Ström", organisation="Ängsö IK")
     ids["outsider"] = people.create_person(store, "Östen Ensam")
-    focus_areas.set_responsible(
-        store, ids["kultur"], focus_areas.ResponsibleRef(person_id=ids["åsa"]))
-    focus_areas.set_responsible(
-        store, ids["turism"], focus_areas.ResponsibleRef(organisation_id=ids["org"]))
+    responsibles.set_responsibles(store, "focus_area", ids["kultur"], [Who(person_id=ids["åsa"])])
+    responsibles.set_responsibles(store, "focus_area", ids["turism"], [
+        Who(organisation_id=ids["org"]), Who(text="Skolan i Ängsö"), Who(person_id=ids["pär"])])
     ids["workshop"] = workshops.create_workshop(
         store, ids["project"], "Avslutning i bygdegården", kind="closing_session",
         date="2026-03-12", start_time="18:00", end_time="21:00", venue="Ängsö bygdegård",
-        status="held", lead="Minnesanteckningar från kvällen.")
+        status="held", lead="Minnesanteckningar från kvällen.", responsible_form="name_title",
+        group_lead_text="Tre grupper:", group_after_text="Sedan *redovisade* de.",
+        show_group_members=True)
+    roles.set_roles(store, ids["workshop"], [
+        RoleEntry(RoleKind.MODERATOR, person_id=ids["åsa"]),
+        RoleEntry(RoleKind.OTHER, label="Kvällens värd", name="Örjan Värd")])
+    key_figures.set_figures(store, ids["workshop"], [
+        FigureEntry(KeyFigureKind.TYPED, value="ca 500", unit="personer", label="Möten"),
+        FigureEntry(KeyFigureKind.COUNTED, Metric.PEOPLE_MET)])
     ids["other_workshop"] = workshops.create_workshop(store, ids["project"], "Uppstart")
     sections.add_section(store, ids["workshop"], "Inledning", "Välkomna!\n\n- en\n  - två")
     gone = sections.add_section(store, ids["workshop"], "Struken punkt")
     sections.delete_section(store, gone)
     people.set_attendance(store, ids["workshop"], ids["åsa"], "attended", "Moderator")
     people.set_attendance(store, ids["workshop"], ids["pär"], "invited")
+    people.set_may_be_named(store, ids["workshop"], ids["pär"], False)
     ids["group"] = groups.create_group(store, ids["workshop"], [ids["kultur"], ids["turism"]])
     groups.set_members(store, ids["group"], [ids["åsa"], ids["pär"]])
     parent = wishes.add_wish(store, ids["group"], "Jobba med hur föreningarna kan samarbeta:")
@@ -64,9 +79,9 @@ def build_project(store: Store) -> dict[str, str]:
     wishes.delete_wish(store, dropped)
     wishes.set_follow_up(store, child, responsible_person_id=ids["pär"])
     actions.add_action(store, "Kalla till möte", workshop_id=ids["workshop"],
-                       responsible_person_id=ids["åsa"], due_date="2026-05-01")
+                       responsibles=[Who(person_id=ids["åsa"])], due_date="2026-05-01")
     actions.add_action(store, "Skriv planen", focus_area_id=ids["turism"],
-                       responsible_organisation_id=ids["org"], status="in_progress")
+                       responsibles=[Who(organisation_id=ids["org"])], status="in_progress")
     return ids
 
 
@@ -316,8 +331,8 @@ def test_other_json_is_not_a_package(package, tmp_path):
 
 def test_newer_format_version_asks_to_update_the_app(package, tmp_path):
     target, data = package
-    data["version"] = 2
-    _refused(target, _write(tmp_path, package_text(data)), "formatversion 2",
+    data["version"] = 3
+    _refused(target, _write(tmp_path, package_text(data)), "formatversion 3",
              "Uppdatera Facilitator")
 
 
@@ -423,7 +438,7 @@ def test_cli_reports_refusals_on_one_line(tmp_path, capsys):
     from facilitator.cli import run
 
     db = str(tmp_path / "facilitator.sqlite3")
-    bad = _write(tmp_path, '{"format": "facilitator-package", "version": 2}')
+    bad = _write(tmp_path, '{"format": "facilitator-package", "version": 3}')
     assert run(["--db", db, "import", str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("facilitator: ") and "Uppdatera Facilitator" in err

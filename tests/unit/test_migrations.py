@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.services import focus_areas, people, projects, workshops
+from facilitator.services import focus_areas, people, projects, responsibles, workshops
 from facilitator.services.core import Store
+from facilitator.services.responsibles import Who
 from facilitator.store import migrate
 from facilitator.store.backup import quick_check
 from facilitator.store.migrate import (
@@ -161,7 +162,7 @@ def _fill(path: Path) -> dict[str, str]:
         project = projects.create_project(store, "Ängsö byalag")
         person = people.create_person(store, "Åsa Öberg", organisation="Ängsö kommun")
         area = focus_areas.add_focus_area(store, project, "Kultursamverkan")
-        focus_areas.set_responsible(store, area, focus_areas.ResponsibleRef(person_id=person))
+        responsibles.set_responsibles(store, "focus_area", area, [Who(person_id=person)])
         workshop = workshops.create_workshop(store, project, "Vårmöte på Ängsö")
         people.set_attendance(store, workshop, person)
     finally:
@@ -201,6 +202,6 @@ def test_older_database_is_backed_up_before_migrating_and_keeps_its_data(
     assert _version(db_path) == "9002test"
     # Rebuilding the person table must not cut the links that point at it.
     assert person.name == "Åsa Öberg" and person.organisation == "Ängsö kommun"
-    assert area.responsible.person_id == ids["person"]
-    assert area.responsible_label == "Åsa Öberg"
+    assert area.responsibles[0].who.person_id == ids["person"]
+    assert area.responsible_label == "Åsa Öberg (Ängsö kommun)"
     assert [a.name for a in attendance] == ["Åsa Öberg"]

@@ -1,4 +1,4 @@
-"""Focus areas with a responsible, and breakout groups named after them."""
+"""Focus areas, and breakout groups named after them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import pytest
 from facilitator.services import NotFoundError, ValidationError, groups, people, projects
 from facilitator.services import focus_areas as fa
 from facilitator.services import workshops as ws
-from facilitator.services.focus_areas import ResponsibleRef
 from facilitator.services.groups import group_name_for
 
 
@@ -22,42 +21,6 @@ def workshop(store, project) -> str:  # type: ignore[no-untyped-def]
 
 
 # --- focus areas ----------------------------------------------------------------------
-
-def test_responsible_person_organisation_or_text(store, project) -> None:  # type: ignore[no-untyped-def]
-    area = fa.add_focus_area(store, project, "Kultursamverkan", "Bibliotek och föreningar")
-    person = people.create_person(store, "Åsa Öberg", title="Kulturchef")
-    org = people.create_organisation(store, "Östhammars kommun")
-
-    assert fa.set_responsible(store, area, ResponsibleRef(person_id=person)) == ResponsibleRef()
-    assert fa.get_focus_area(store, area).responsible_label == "Åsa Öberg, Kulturchef"
-    old = fa.set_responsible(store, area, ResponsibleRef(organisation_id=org))
-    assert old == ResponsibleRef(person_id=person)
-    info = fa.get_focus_area(store, area)
-    assert (info.responsible, info.responsible_label) == (
-        ResponsibleRef(organisation_id=org), "Östhammars kommun")
-    fa.set_responsible(store, area, ResponsibleRef(text="  Föreningsrådet\n"))
-    info = fa.get_focus_area(store, area)
-    assert (info.responsible, info.responsible_label) == (
-        ResponsibleRef(text="Föreningsrådet"), "Föreningsrådet")
-
-
-@pytest.mark.parametrize(
-    "ref",
-    [ResponsibleRef(person_id="p", organisation_id="o"), ResponsibleRef(person_id="p", text="Å"),
-     ResponsibleRef(organisation_id="o", text="Ö")],
-)
-def test_only_one_responsible(store, project, ref) -> None:  # type: ignore[no-untyped-def]
-    area = fa.add_focus_area(store, project, "Omvärldsanalys")
-    with pytest.raises(ValidationError, match="Ange en ansvarig"):
-        fa.set_responsible(store, area, ref)
-    assert fa.get_focus_area(store, area).responsible == ResponsibleRef()
-
-
-def test_unknown_responsible_person(store, project) -> None:  # type: ignore[no-untyped-def]
-    area = fa.add_focus_area(store, project, "Omvärldsanalys")
-    with pytest.raises(NotFoundError, match="Personen"):
-        fa.set_responsible(store, area, ResponsibleRef(person_id="finns-inte"))
-
 
 def test_focus_area_order_delete_restore(store, project) -> None:  # type: ignore[no-untyped-def]
     a, b, c = (fa.add_focus_area(store, project, n) for n in ("Ån", "Ängen", "Ön"))

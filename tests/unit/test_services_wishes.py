@@ -11,6 +11,7 @@ from facilitator.services import focus_areas as fa
 from facilitator.services import sections as sec
 from facilitator.services import wishes as wi
 from facilitator.services import workshops as ws
+from facilitator.services.responsibles import Who
 from facilitator.services.wishes import MAX_DEPTH, WishPlace
 from facilitator.store.models import ActionStatus, WishStatus
 
@@ -164,9 +165,9 @@ def test_actions(store, workshop) -> None:  # type: ignore[no-untyped-def]
     [project] = [p.id for p in projects.list_projects(store)]
     person = people.create_person(store, "Åsa Öberg")
     first = actions.add_action(store, "Boka lokal i Östhammar", workshop_id=workshop,
-                               responsible_person_id=person, due_date="2026-06-01")
+                               responsibles=[Who(person_id=person)], due_date="2026-06-01")
     actions.add_action(store, "Skicka minnesanteckningar", workshop_id=workshop,
-                       responsible_text="Örjan", due_date=dt.datetime(2026, 6, 2, 9, 30))
+                       responsibles=[Who(text="Örjan")], due_date=dt.datetime(2026, 6, 2, 9, 30))
     listed = actions.list_actions(store, workshop_id=workshop)
     assert [(a.text, a.responsible, a.due_date) for a in listed] == [
         ("Boka lokal i Östhammar", "Åsa Öberg", dt.date(2026, 6, 1)),
@@ -178,7 +179,7 @@ def test_actions(store, workshop) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError, match="höra till en workshop"):
         actions.add_action(store, "Utan ägare")
     with pytest.raises(NotFoundError, match="Personen"):
-        actions.add_action(store, "Fel", workshop_id=workshop, responsible_person_id="x")
+        actions.add_action(store, "Fel", workshop_id=workshop, responsibles=[Who(person_id="x")])
     actions.delete_action(store, first)
     assert [a.text for a in actions.list_actions(store, workshop_id=workshop)] == [
         "Skicka minnesanteckningar"]
