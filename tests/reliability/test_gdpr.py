@@ -15,13 +15,17 @@ from facilitator.services import (
     groups,
     people,
     projects,
+    responsibles,
+    roles,
     search,
     sections,
     wishes,
 )
 from facilitator.services import workshops as ws
 from facilitator.services.core import NotFoundError, Store
-from facilitator.services.focus_areas import ResponsibleRef
+from facilitator.services.responsibles import Who
+from facilitator.services.roles import RoleEntry
+from facilitator.store.vocabulary import RoleKind
 
 NAME = "Yngve Qvarnström"
 EMAIL = "yngve.qvarnstrom@exempelkommun.se"
@@ -35,10 +39,14 @@ def world(store: Store) -> dict[str, str]:
     for i in range(30):  # enough index content for several FTS segments
         people.create_person(store, f"Deltagare {i} Ängsbo", email=f"d{i}@byn.se")
     project = projects.create_project(store, "Ängsö 2030", f"Samordnas av {NAME}.")
-    workshop = ws.create_workshop(store, project, "Vårmöte på Ängsö", moderator=NAME,
-                                  note_taker="Åsa Öberg", lead=f"Välkommen! /{NAME}")
+    workshop = ws.create_workshop(store, project, "Vårmöte på Ängsö",
+                                  lead=f"Välkommen! /{NAME}")
     person = people.create_person(store, NAME, title="Ordförande", organisation="Ängsö byalag",
                                   email=EMAIL, phone=PHONE, note="Vill ha protokollet per post.")
+    roles.set_roles(store, workshop, [
+        RoleEntry(RoleKind.MODERATOR, person_id=person),
+        RoleEntry(RoleKind.OTHER, label="Kvällens värd", name=NAME),
+        RoleEntry(RoleKind.NOTE_TAKER, name="Åsa Öberg")])
     loner = people.create_person(store, "Örjan Utanförening", email="orjan@byn.se")
     other = people.create_person(store, "Åsa Öberg", email="asa@byn.se")
     people.set_attendance(store, workshop, person, "attended", "Sakkunnig")
@@ -47,15 +55,15 @@ def world(store: Store) -> dict[str, str]:
     people.remove_attendance(store, workshop, loner)  # a tombstoned attendance row
     area = focus_areas.add_focus_area(store, project, "Medborgardialog",
                                       f"{NAME} leder arbetet. Kontakt: {EMAIL}")
-    focus_areas.set_responsible(store, area, ResponsibleRef(person_id=person))
+    responsibles.set_responsibles(store, "focus_area", area, [Who(person_id=person)])
     area2 = focus_areas.add_focus_area(store, project, "Samverkan")
-    focus_areas.set_responsible(store, area2, ResponsibleRef(person_id=loner))
+    responsibles.set_responsibles(store, "focus_area", area2, [Who(person_id=loner)])
     group = groups.create_group(store, workshop, [area])
     groups.set_members(store, group, [person, other])
     wish = wishes.add_wish(store, group, f"Ring {PHONE} om bryggan")
     wishes.set_follow_up(store, wish, responsible_person_id=person, note="Följs upp i maj")
     action = actions.add_action(store, "Boka lokal", workshop_id=workshop,
-                                responsible_person_id=person)
+                                responsibles=[Who(person_id=person)])
     section = sections.add_section(store, workshop, "Inledning",
                                    f"**{NAME.upper()}** hälsade välkommen.\n\n- Åsa Öberg")
     return dict(project=project, workshop=workshop, person=person, other=other, loner=loner,
@@ -121,22 +129,29 @@ def test_erasure_replaces_references_and_reports_every_place(store: Store, world
     area = focus_areas.get_focus_area(store, w["area"])
     org = people.list_organisations(store)
     org_id = next(i for i, n in org if n == "Ängsö byalag")
-    assert area.responsible == ResponsibleRef(organisation_id=org_id)
+    assert [(r.who.person_id, r.who.organisation_id) for r in area.responsibles] == [
+        (None, org_id)]
     assert ("focus_area", w["area"], "responsible", "replaced_by_organisation") in where
     assert ("wish", w["wish"], "responsible", "replaced_by_organisation") in where
     assert ("action", w["action"], "responsible", "replaced_by_organisation") in where
     [item] = [a for a in actions.list_actions(store, workshop_id=w["workshop"])]
-    assert (item.responsible_person_id, item.responsible_organisation_id) == (None, org_id)
+    assert [(r.who.person_id, r.who.organisation_id) for r in item.responsibles] == [
+        (None, org_id)]
+    # A role keeps its place in the title block and names "borttagen person".
+    held = [(i.entry.role, i.entry.person_id, i.holder)
+            for i in roles.list_roles(store, w["workshop"])]
+    assert held == [(RoleKind.MODERATOR, None, gdpr.ERASED), (RoleKind.OTHER, None, gdpr.ERASED),
+                    (RoleKind.NOTE_TAKER, None, "Åsa Öberg")]
+    assert ("workshop", w["workshop"], "role", "replaced_by_text") in where
     # Free text: each occurrence replaced, each place reported.
     facts = ws.get_facts(store, w["workshop"])
-    assert facts.moderator == gdpr.ERASED
     assert facts.lead == f"Välkommen! /{gdpr.ERASED}"
-    assert facts.note_taker == "Åsa Öberg"
     assert sections.get_section(store, w["section"]).body.startswith(f"**{gdpr.ERASED}**")
     assert "Åsa Öberg" in sections.get_section(store, w["section"]).body
     narrative = focus_areas.get_focus_area(store, w["area"]).narrative
     assert narrative == f"{gdpr.ERASED} leder arbetet. Kontakt: {gdpr.ERASED}"
-    for kind, row_id, column in (("workshop", w["workshop"], "moderator"),
+    role_id = roles.list_roles(store, w["workshop"])[1].entry.id
+    for kind, row_id, column in (("workshop_role", role_id, "name"),
                                  ("workshop", w["workshop"], "lead"),
                                  ("section", w["section"], "body"),
                                  ("focus_area", w["area"], "narrative"),
@@ -153,7 +168,7 @@ def test_erasure_replaces_references_and_reports_every_place(store: Store, world
 def test_person_without_organisation_becomes_borttagen_person(store: Store, world) -> None:
     gdpr.erase_person(store, world["loner"])
     area2 = focus_areas.get_focus_area(store, world["area2"])
-    assert area2.responsible == ResponsibleRef(text=gdpr.ERASED)
+    assert [r.who.text for r in area2.responsibles] == [gdpr.ERASED]
     assert "Utanförening" not in _all_text(store)
 
 
@@ -173,7 +188,7 @@ def test_erasure_is_one_transaction(store: Store, world, monkeypatch) -> None:
 def test_usage_counts_what_would_change(store: Store, world) -> None:
     usage = gdpr.person_usage(store, world["person"])
     assert (usage.name, usage.organisation) == (NAME, "Ängsö byalag")
-    assert (usage.attendance, usage.groups, usage.responsible) == (1, 1, 3)
+    assert (usage.attendance, usage.groups, usage.responsible) == (1, 1, 4)
     assert usage.mentions >= 6
 
 
@@ -188,7 +203,8 @@ def test_export_person_data_holds_everything(store: Store, world, tmp_path: Path
                                    "project": "Ängsö 2030", "status": "attended",
                                    "role": "Sakkunnig", "removed": False}]
     assert [g["workshop"] for g in data["groups"]] == ["Vårmöte på Ängsö"]
-    assert sorted(r["kind"] for r in data["responsible_for"]) == ["action", "focus_area", "wish"]
+    assert sorted(r["kind"] for r in data["responsible_for"]) == [
+        "action", "focus_area", "role", "wish"]
     assert {(m["kind"], m["field"]) for m in data["mentioned_in"]} >= {
-        ("workshop", "moderator"), ("section", "body"), ("wish", "text")}
+        ("workshop_role", "name"), ("section", "body"), ("wish", "text")}
     assert not list(tmp_path.glob("*.tmp*"))

@@ -10,7 +10,9 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QMessageBox
 
-from facilitator.services import people, projects, workshops
+from facilitator.services import people, projects, roles, workshops
+from facilitator.services.roles import RoleEntry
+from facilitator.store.vocabulary import RoleKind
 from tests.gui.conftest import when_modal
 from tests.gui.modal import choose_file, when_shown
 
@@ -19,7 +21,8 @@ NAME = "Yngve Qvarnström"
 
 def _open(window, store):  # type: ignore[no-untyped-def]
     project = projects.create_project(store, "Ängsö")
-    workshop = workshops.create_workshop(store, project, "Vårmöte", moderator=NAME)
+    workshop = workshops.create_workshop(store, project, "Vårmöte")
+    roles.set_roles(store, workshop, [RoleEntry(RoleKind.MODERATOR, name=NAME)])
     person = people.create_person(store, NAME, organisation="Ängsö byalag",
                                   email="yngve@byn.se")
     people.set_attendance(store, workshop, person, "attended")
@@ -55,7 +58,7 @@ def test_erase_person_confirms_reports_and_clears_undo(qtbot, store, window):
     assert "kan INTE ångras" in seen[0]  # the Swedish UI says plainly it cannot be undone
     assert NAME in seen[1]
     assert people.list_people(store) == []
-    assert workshops.get_facts(store, workshop).moderator == "borttagen person"
+    assert [i.holder for i in roles.list_roles(store, workshop)] == ["borttagen person"]
     assert page.editor.stack.count() == 0
     assert page.register.rowCount() == 0
 

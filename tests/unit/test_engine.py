@@ -50,10 +50,10 @@ def test_dangling_foreign_key_is_refused(store) -> None:
     project_id = projects.create_project(store, "Ängsö byalag")
     with store.engine.connect() as conn, conn.begin():
         conn.execute(text(
-            "INSERT INTO workshop (id, project_id, title, kind, venue, moderator, "
-            "project_leader, note_taker, case_reference, issuing_unit, document_type, lead, "
-            "language, status, created_at, updated_at) VALUES (:id, :p, 'Möte', 'workshop', "
-            "'', '', '', '', '', '', '', '', 'sv', 'draft', '2026-01-01', '2026-01-01')"
+            "INSERT INTO workshop (id, project_id, title, kind, venue, case_reference, "
+            "issuing_unit, document_type, lead, language, status, created_at, updated_at) "
+            "VALUES (:id, :p, 'Möte', 'workshop', '', '', '', '', '', 'sv', 'draft', "
+            "'2026-01-01', '2026-01-01')"
         ), {"id": "giltig", "p": project_id})
     with pytest.raises(IntegrityError), store.engine.connect() as conn, conn.begin():
         conn.execute(text(

@@ -31,9 +31,9 @@ from facilitator.services.core import NotFoundError, ServiceError, Store
 from facilitator.services.key_figures import FigureEntry
 from facilitator.services.responsibles import Who
 from facilitator.services.roles import RoleEntry
-from facilitator.store.vocabulary import KeyFigureKind, Metric, RoleKind
 from facilitator.store.migrate import open_database
 from facilitator.store.models import Base, Person, Project, Section, Wish, Workshop
+from facilitator.store.vocabulary import KeyFigureKind, Metric, RoleKind
 
 
 def build_project(store: Store) -> dict[str, str]:

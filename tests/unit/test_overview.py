@@ -29,7 +29,8 @@ def test_facts_read_through_core_equal_the_orm_row(store) -> None:  # type: igno
     project = projects.create_project(store, "Byaråd i Lillsjö")
     wid = ws.create_workshop(
         store, project, "Kväll om ängarna", kind="closing_session", date="2026-11-20",
-        start_time="18:00", end_time="20:30", venue="Bygdegården", moderator="Märta Öhrn",
+        start_time="18:00", end_time="20:30", venue="Bygdegården", responsible_form="name",
+        group_lead_text="Två grupper:", show_group_members=True,
         status="held", lead="Vi pratade om **åkrarna**.")
     facts = overview.get_facts(store, wid)
     with store.read() as session:

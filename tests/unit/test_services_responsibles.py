@@ -81,7 +81,7 @@ def test_person_in_trash_is_not_listed_but_kept(store, area) -> None:  # type: i
     people.delete_person(store, gone)
     shown = [i.who for i in resp.list_responsibles(store, "focus_area", area)]
     assert [w.text for w in shown] == ["Byalaget"]
-    resp.set_responsibles(store, "focus_area", area, shown + [Who(text="Skolan")])
+    resp.set_responsibles(store, "focus_area", area, [*shown, Who(text="Skolan")])
     people.restore_person(store, gone)
     assert _names(store, "focus_area", area) == ["Byalaget", "Skolan", "Ingrid Öhrn"]
 

@@ -11,6 +11,7 @@ from facilitator.services import focus_areas as fa
 from facilitator.services import sections as sec
 from facilitator.services import workshops as ws
 from facilitator.store.models import WorkshopKind, WorkshopStatus
+from facilitator.store.vocabulary import ResponsibleForm
 
 
 @pytest.fixture
@@ -22,15 +23,18 @@ def test_create_with_facts(store, project) -> None:  # type: ignore[no-untyped-d
     wid = ws.create_workshop(
         store, project, "Fokusgrupp på Älvkarleby bibliotek", kind="focus_group",
         date="2026-04-07", start_time="09:30", end_time=dt.time(12, 15, 40),
-        venue="Älvkarleby bibliotek", moderator="Åsa Öberg", language="en",
+        venue="Älvkarleby bibliotek", language="en", responsible_form="name_title",
+        group_after_text="Sedan *redovisade* grupperna.", show_group_members=True,
     )
     facts = ws.get_facts(store, wid)
     assert facts.title == "Fokusgrupp på Älvkarleby bibliotek"
     assert facts.kind is WorkshopKind.FOCUS_GROUP
     assert facts.date == dt.date(2026, 4, 7)
     assert (facts.start_time, facts.end_time) == (dt.time(9, 30), dt.time(12, 15))
-    assert (facts.venue, facts.moderator, facts.language) == (
-        "Älvkarleby bibliotek", "Åsa Öberg", "en")
+    assert (facts.venue, facts.language, facts.responsible_form) == (
+        "Älvkarleby bibliotek", "en", ResponsibleForm.NAME_TITLE)
+    assert (facts.group_lead_text, facts.group_after_text, facts.show_group_members) == (
+        None, "Sedan *redovisade* grupperna.", True)
     assert facts.status is WorkshopStatus.DRAFT
     assert facts.document_type == "Minnesanteckningar"
 
@@ -41,7 +45,9 @@ def test_create_with_facts(store, project) -> None:  # type: ignore[no-untyped-d
         ({"title": ""}, "Titeln får inte vara tomt"),
         ({"title": "Ö" * 501}, "Titeln är för långt"),
         ({"venue": "å" * 501}, "Plats är för långt"),
-        ({"moderator": "ä" * 301}, "Moderator är för långt"),
+        ({"case_reference": "ä" * 301}, "Ärende är för långt"),
+        ({"responsible_form": "fullständigt"}, "okänt värde"),
+        ({"show_group_members": "ja"}, "okänt värde"),
         ({"date": "2026-02-30"}, "inte ett datum"),
         ({"date": "igår"}, "inte ett datum"),
         ({"date": 20260401}, "inte ett datum"),
