@@ -32,6 +32,7 @@ from facilitator.services.key_figures import FigureEntry
 from facilitator.store.vocabulary import KeyFigureKind, Metric
 from facilitator.ui.commands import Editor, setter
 from facilitator.ui.widgets.ordered_list import OrderedList
+from facilitator.ui.widgets.roles_editor import on_delete_key
 
 
 def figure_text(entry: FigureEntry, counts: dict[Metric, int], language: str) -> str:
@@ -56,9 +57,7 @@ class KeyFiguresEditor(QGroupBox):
         self.list = OrderedList("keyFiguresList", self.tr("Key figures"))
         self.list.setMaximumHeight(150)
         self.list.move_requested.connect(self._move)
-        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_current)
+        on_delete_key(self.list, self.delete_current)
 
         def line(name: str, label: str, placeholder: str) -> QLineEdit:
             edit = QLineEdit()
@@ -146,11 +145,12 @@ class KeyFiguresEditor(QGroupBox):
 
     def delete_current(self) -> None:
         row = self.list.currentRow()
-        if 0 <= row < len(self._entries):
-            self._store(self._entries[:row] + self._entries[row + 1:],
-                        self.tr("Remove key figure"))
-            if self.list.count():
-                self.list.setCurrentRow(min(row, self.list.count() - 1))
+        if not 0 <= row < len(self._entries):
+            return
+        entries = self._entries[:row] + self._entries[row + 1:]
+        neighbour = entries[min(row, len(entries) - 1)].id if entries else None
+        if self._store(entries, self.tr("Remove key figure")) and neighbour is not None:
+            self.list.select_id(neighbour)
 
     def _move(self, row_id: str, target: int) -> None:
         entries = list(self._entries)
@@ -159,12 +159,15 @@ class KeyFiguresEditor(QGroupBox):
             return
         entries.remove(moving)
         entries.insert(target, moving)
-        self._store(entries, self.tr("Move key figure"))
-        self.list.select_id(row_id)
+        if self._store(entries, self.tr("Move key figure")):
+            self.list.select_id(row_id)
 
     def _store(self, entries: list[FigureEntry], text: str) -> bool:
         if self.workshop_id is None:
             return False
         workshop_id, store = self.workshop_id, self.store
-        return self.editor.run(setter(
+        done = self.editor.run(setter(
             text, lambda values: key_figures.set_figures(store, workshop_id, values), entries))
+        if done:  # at once: the next key may act on the list before the change comes back
+            self.show_workshop(workshop_id, self.language)
+        return done

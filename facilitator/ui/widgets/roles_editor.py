@@ -7,8 +7,10 @@ store when the change comes back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -46,6 +48,29 @@ def editable_combo(name: str, accessible_name: str, placeholder: str) -> QComboB
     return combo
 
 
+class _DeleteKey(QObject):
+    def __init__(self, widget: QWidget, act: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.act = act
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(event, QKeyEvent) or event.key() != Qt.Key.Key_Delete \
+                or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # the key is the list's, not the window's Delete action
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            self.act()
+            return True
+        return False
+
+
+def on_delete_key(widget: QWidget, act: Callable[[], None]) -> None:
+    """Delete in ``widget`` calls ``act`` (the window's own Delete action stands back)."""
+    widget.installEventFilter(_DeleteKey(widget, act))
+
+
 def combo_line(combo: QComboBox) -> QLineEdit:
     line = combo.lineEdit()
     assert line is not None  # the combo is editable
@@ -66,9 +91,7 @@ class RolesEditor(QWidget):
         self.list = OrderedList("rolesList", self.tr("Roles"))
         self.list.setMaximumHeight(130)
         self.list.move_requested.connect(self._move)
-        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_current)
+        on_delete_key(self.list, self.delete_current)
 
         self.role = editable_combo("roleKind", self.tr("Role"),
                                    self.tr("Choose a role or type one"))
@@ -170,11 +193,12 @@ class RolesEditor(QWidget):
 
     def delete_current(self) -> None:
         row = self.list.currentRow()
-        if 0 <= row < len(self._entries):
-            entries = self._entries[:row] + self._entries[row + 1:]
-            self._store(entries, self.tr("Remove role"))
-            if self.list.count():
-                self.list.setCurrentRow(min(row, self.list.count() - 1))
+        if not 0 <= row < len(self._entries):
+            return
+        entries = self._entries[:row] + self._entries[row + 1:]
+        neighbour = entries[min(row, len(entries) - 1)].id if entries else None
+        if self._store(entries, self.tr("Remove role")) and neighbour is not None:
+            self.list.select_id(neighbour)
 
     def _move(self, row_id: str, target: int) -> None:
         entries = list(self._entries)
@@ -183,12 +207,15 @@ class RolesEditor(QWidget):
             return
         entries.remove(moving)
         entries.insert(target, moving)
-        self._store(entries, self.tr("Move role"))
-        self.list.select_id(row_id)
+        if self._store(entries, self.tr("Move role")):
+            self.list.select_id(row_id)
 
     def _store(self, entries: list[RoleEntry], text: str) -> bool:
         if self.workshop_id is None:
             return False
         workshop_id, store = self.workshop_id, self.store
-        return self.editor.run(setter(
+        done = self.editor.run(setter(
             text, lambda values: roles.set_roles(store, workshop_id, values), entries))
+        if done:  # at once: the next key may act on the list before the change comes back
+            self.show_workshop(workshop_id, self.language)
+        return done
