@@ -67,11 +67,11 @@ class KeyFiguresEditor(QGroupBox):
             edit.returnPressed.connect(self.add_typed)
             return edit
 
-        self.value = line("figureValue", self.tr("Figure"), self.tr("for example ca 500"))
-        self.unit = line("figureUnit", self.tr("Unit"), self.tr("for example personer"))
-        self.label = line("figureLabel", self.tr("Label"), self.tr("optional"))
+        self.value = line("figureValue", self.tr("Figure"), self.tr("Figure, e.g. ca 500"))
+        self.unit = line("figureUnit", self.tr("Unit"), self.tr("Unit, e.g. personer"))
+        self.label = line("figureLabel", self.tr("Label"), self.tr("Label (optional)"))
         self.sentence = line("figureSentence", self.tr("Or a whole sentence"),
-                             self.tr("instead of figure, unit and label"))
+                             self.tr("A whole sentence instead of figure, unit and label"))
         self.add_typed_button = QPushButton(self.tr("Add figure"))
         self.add_typed_button.setObjectName("addTypedFigure")
         self.add_typed_button.clicked.connect(self.add_typed)
@@ -101,8 +101,9 @@ class KeyFiguresEditor(QGroupBox):
         form.addRow(self.tr("Typed figure") + ":", typed)
         form.addRow(self.tr("Or a sentence") + ":", sentence)
         form.addRow(self.tr("Counted figure") + ":", counted)
-        hint = QLabel(self.tr("Enter adds. In the list: Delete removes, Alt+Up/Down moves. "
-                              "Counted figures are counted again when the minutes are made."))
+        hint = QLabel(self.tr("Enter adds · in the list: Del deletes · Alt+↑ / ↓ move · "
+                              "Ctrl+Z undoes. Counted figures are counted again when the "
+                              "minutes are made."))
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)

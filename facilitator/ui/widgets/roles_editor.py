@@ -107,8 +107,8 @@ class RolesEditor(QWidget):
         self.add_button = QPushButton(self.tr("Add role"))
         self.add_button.setObjectName("addRole")
         self.add_button.clicked.connect(self.add_role)
-        hint = QLabel(self.tr("Enter adds the role. In the list: Delete removes, "
-                              "Alt+Up/Down moves."))
+        hint = QLabel(self.tr("Enter adds the role · in the list: Del deletes · "
+                              "Alt+↑ / ↓ move · Ctrl+Z undoes"))
         hint.setWordWrap(True)
 
         row = QHBoxLayout()
