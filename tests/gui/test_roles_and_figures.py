@@ -80,7 +80,13 @@ def test_roles_are_added_moved_deleted_and_undone_by_keyboard(qtbot, store, wind
     assert editor.role.currentText() == "Moderator"
     key(K.Key_Return)  # no holder yet: the keyboard goes on to who
     assert focused() is editor.who
-    write("Märta Söderlund")
+    write("söderl")  # the register completes
+    popup = editor.who.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    QTest.keyClick(popup, K.Key_Down)
+    QTest.keyClick(popup, K.Key_Return)
+    assert editor.who.currentText() == "Märta Söderlund"
+    assert roles.list_roles(store, evening) == []  # that Enter only took the suggestion
     key(K.Key_Return)
     assert focused() is editor.role
     write("Kvällens värd")

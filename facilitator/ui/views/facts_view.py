@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.services.core import Change, StorageError, Store
+from facilitator.services.core import Change, NotFoundError, StorageError, Store
 from facilitator.services.overview import get_facts
 from facilitator.store.vocabulary import ResponsibleForm, WorkshopKind, WorkshopStatus
 from facilitator.ui.commands import Editor, setter
@@ -216,7 +216,10 @@ class FactsView(WorkshopPage):
         if change.kinds & self.WATCHED:
             self.safe_refresh()
         elif change.kinds & self.COUNTED and self.workshop_id is not None:
-            self._show_lists(get_facts(self.store, self.workshop_id).language)
+            try:
+                self._show_lists(get_facts(self.store, self.workshop_id).language)
+            except NotFoundError:  # its project went: show the empty page
+                self.safe_refresh()
 
     # ----- drawing -----------------------------------------------------------
     def _show_lists(self, language: str) -> None:
