@@ -38,18 +38,18 @@ def test_facts_typed_are_stored_and_undone(qtbot, store, opened, workshop):
     facts = opened.facts
     replace_text(facts.lines["venue"], "Lillsjö bygdegård, Storgatan 3")
     press(facts.lines["venue"], Qt.Key.Key_Return)
-    replace_text(facts.lines["moderator"], "Märta Söderlund")
-    press(facts.lines["moderator"], Qt.Key.Key_Tab)
+    replace_text(facts.lines["case_reference"], "Dnr 2026/114 Ängsö")
+    press(facts.lines["case_reference"], Qt.Key.Key_Tab)
     stored = workshops.get_facts(store, workshop[1])
-    assert (stored.venue, stored.moderator) == ("Lillsjö bygdegård, Storgatan 3",
-                                                "Märta Söderlund")
-    assert opened.undo_action.text() == "&Ångra: Ändra moderator"
+    assert (stored.venue, stored.case_reference) == ("Lillsjö bygdegård, Storgatan 3",
+                                                     "Dnr 2026/114 Ängsö")
+    assert opened.undo_action.text() == "&Ångra: Ändra ärende"
 
     opened.undo_action.trigger()
-    assert workshops.get_facts(store, workshop[1]).moderator == ""
-    qtbot.waitUntil(lambda: facts.lines["moderator"].text() == "")
+    assert workshops.get_facts(store, workshop[1]).case_reference == ""
+    qtbot.waitUntil(lambda: facts.lines["case_reference"].text() == "")
     opened.redo_action.trigger()
-    assert workshops.get_facts(store, workshop[1]).moderator == "Märta Söderlund"
+    assert workshops.get_facts(store, workshop[1]).case_reference == "Dnr 2026/114 Ängsö"
 
 
 def test_empty_title_is_refused_and_the_stored_title_comes_back(qtbot, store, opened, workshop):

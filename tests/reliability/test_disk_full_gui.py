@@ -78,7 +78,7 @@ def test_facts_line_and_lead_keep_typed_text_when_not_stored(qtbot, store, opene
     limit = fill_disk(store)
     facts.lead.edit.setFocus()
     facts.lead.edit.insertPlainText(LONG)
-    facts.lines["moderator"].setFocus()  # the lead commits on focus out
+    facts.lines["case_reference"].setFocus()  # the lead commits on focus out
     assert shown and FULL in shown[-1]
     _query_only(store, True)
     venue = facts.lines["venue"]
@@ -98,7 +98,7 @@ def test_facts_line_and_lead_keep_typed_text_when_not_stored(qtbot, store, opene
     venue.setFocus()
     press(venue, Qt.Key.Key_Return)  # Enter again stores the kept text
     facts.lead.edit.setFocus()
-    facts.lines["moderator"].setFocus()
+    facts.lines["case_reference"].setFocus()
     stored = workshops.get_facts(store, workshop)
     assert stored.venue == "Lillsjö bygdegård"
     assert stored.lead.startswith("Kvällens anteckningar")

@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.services.core import StorageError, Store
+from facilitator.services.core import Change, NotFoundError, StorageError, Store
 from facilitator.services.overview import get_facts
-from facilitator.store.vocabulary import WorkshopKind, WorkshopStatus
+from facilitator.store.vocabulary import ResponsibleForm, WorkshopKind, WorkshopStatus
 from facilitator.ui.commands import Editor, setter
 from facilitator.ui.qt_dates import py_time, qdate, qtime
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.date_time_fields import DateField, TimeField
+from facilitator.ui.widgets.key_figures_editor import KeyFiguresEditor
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
+from facilitator.ui.widgets.roles_editor import RolesEditor
 
 NO_DATE = QDate(2000, 1, 1)
 NO_TIME = QTime(0, 0)
@@ -32,6 +34,8 @@ NO_TIME = QTime(0, 0)
 
 class FactsView(WorkshopPage):
     WATCHED = frozenset({"workshop"})
+    # The people to choose from and the counted figures follow these too.
+    COUNTED = frozenset({"person", "organisation", "attendance", "group", "wish", "project"})
 
     def __init__(self, store: Store, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(store, editor, parent)
@@ -76,9 +80,16 @@ class FactsView(WorkshopPage):
         form.addRow(self.tr("Ends") + ":", self.end_time)
 
         line("venue", self.tr("Venue"))
-        line("moderator", self.tr("Moderator"))
-        line("project_leader", self.tr("Project leader"))
-        line("note_taker", self.tr("Note taker"))
+        self.roles = RolesEditor(store, editor)
+        form.addRow(self.tr("Roles") + ":", self.roles)
+        self.responsible_form = self._combo(
+            "fact_responsible_form", self.tr("Responsibles are written as"), [
+                (ResponsibleForm.NAME, self.tr("Name")),
+                (ResponsibleForm.NAME_TITLE, self.tr("Name, title")),
+                (ResponsibleForm.NAME_TITLE_ORGANISATION,
+                 self.tr("Name, title at organisation")),
+            ], "responsible_form")
+        form.addRow(self.tr("Responsibles are written as") + ":", self.responsible_form)
         line("case_reference", self.tr("Case reference"))
         line("issuing_unit", self.tr("Issuing unit"))
         line("document_type", self.tr("Document type"))
@@ -107,8 +118,12 @@ class FactsView(WorkshopPage):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty.setMargin(12)
         self.empty.setObjectName("factsEmpty")
+        self.figures = KeyFiguresEditor(store, editor)
         self.body = QWidget()
-        self.body.setLayout(form)
+        body_layout = QVBoxLayout(self.body)
+        body_layout.addLayout(form)
+        body_layout.addWidget(self.figures)
+        body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
@@ -187,15 +202,31 @@ class FactsView(WorkshopPage):
     def _label(self, fact: str) -> str:
         if fact in self.lines:
             return self.lines[fact].accessibleName().lower()
-        return {"kind": self.kind, "date": self.date, "start_time": self.start_time,
-                "end_time": self.end_time, "language": self.language, "status": self.status,
-                "lead": self.lead}[fact].accessibleName().lower()
+        fields: dict[str, QWidget] = {
+            "kind": self.kind, "date": self.date, "start_time": self.start_time,
+            "end_time": self.end_time, "language": self.language, "status": self.status,
+            "responsible_form": self.responsible_form, "lead": self.lead}
+        return fields[fact].accessibleName().lower()
 
     def set_workshop(self, workshop_id: str | None) -> None:
         self._unsaved.clear()
         super().set_workshop(workshop_id)
 
+    def on_changed(self, change: Change) -> None:
+        if change.kinds & self.WATCHED:
+            self.safe_refresh()
+        elif change.kinds & self.COUNTED and self.workshop_id is not None:
+            try:
+                self._show_lists(get_facts(self.store, self.workshop_id).language)
+            except NotFoundError:  # its project went: show the empty page
+                self.safe_refresh()
+
     # ----- drawing -----------------------------------------------------------
+    def _show_lists(self, language: str) -> None:
+        assert self.workshop_id is not None
+        self.roles.show_workshop(self.workshop_id, language)
+        self.figures.show_workshop(self.workshop_id, language)
+
     def refresh(self) -> None:
         has = self.workshop_id is not None
         self.empty.setVisible(not has)
@@ -215,6 +246,8 @@ class FactsView(WorkshopPage):
             self.kind.setCurrentIndex(self.kind.findData(str(facts.kind)))
             self.status.setCurrentIndex(self.status.findData(str(facts.status)))
             self.language.setCurrentIndex(self.language.findData(facts.language))
+            self.responsible_form.setCurrentIndex(
+                self.responsible_form.findData(str(facts.responsible_form)))
             self.date.setDate(qdate(facts.date) if facts.date else NO_DATE)
             self.start_time.setTime(qtime(facts.start_time) if facts.start_time else NO_TIME)
             self.end_time.setTime(qtime(facts.end_time) if facts.end_time else NO_TIME)
@@ -223,6 +256,7 @@ class FactsView(WorkshopPage):
                 self.lead.load_markdown(facts.lead, draft_key=key)
             else:
                 self.lead.show_markdown(facts.lead)
+            self._show_lists(facts.language)
         finally:
             self._loading = False
             self._force = False
