@@ -31,6 +31,7 @@ from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.views.people_widgets import (
     CYCLE,
     ID_ROLE,
+    MAY_NAME,
     NAME,
     ORG,
     ROLE,
@@ -41,6 +42,7 @@ from facilitator.ui.views.people_widgets import (
     attendance_table,
     bold_label,
     button_row,
+    consent_clicked,
     fill_table,
     line_edit,
     push_button,
@@ -89,15 +91,19 @@ class PeopleView(WorkshopPage):
         self.count.setObjectName("attendanceCount")
         self.attendance = attendance_table(
             self.tr("Participants of this workshop"),
-            [self.tr("Name"), self.tr("Organisation"), self.tr("Status"), self.tr("Role")],
+            [self.tr("Name"), self.tr("Organisation"), self.tr("Status"), self.tr("Role"),
+             self.tr("May be named")],
             StatusDelegate(self))
+        header = self.attendance.horizontalHeaderItem(MAY_NAME)
+        if header is not None:
+            header.setToolTip(self.tr("May be named in published minutes (Space changes it)"))
         self.attendance.itemChanged.connect(self._on_role_edited)
         self.attendance.cellDoubleClicked.connect(
             lambda _r, c: self.rename_selected() if c in (NAME, ORG) else None)
         keys = PeopleKeys(self)
         self.attendance.installEventFilter(keys)
-        hint = QLabel(self.tr("N present · F absent · I invited · Space cycles · "
-                              "Del removes from the list"))
+        hint = QLabel(self.tr("N present · F absent · I invited · Space cycles (on May be "
+                              "named: yes/no) · Del removes from the list"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(dark);")
         self.left = QWidget()
@@ -203,7 +209,7 @@ class PeopleView(WorkshopPage):
         self._status_by_person = {row.person_id: row.status for row in rows}
         self._fill(self.attendance, [
             (row.person_id, [row.name, row.organisation, self.status_text(row.status), row.role],
-             row.status) for row in rows])
+             row.status) for row in rows], {row.person_id: row.may_be_named for row in rows})
         present = sum(row.status is S.ATTENDED for row in rows)
         waiting = sum(row.status is S.INVITED for row in rows)
         text = self.tr("{present} present of {total}").format(present=present, total=len(rows))
@@ -221,12 +227,13 @@ class PeopleView(WorkshopPage):
                     p.phone], here.get(p.id)) for p in found])
         self.edit_button.setEnabled(bool(found))
 
-    def _fill(self, table: QTableWidget, rows: list[tuple[str, list[str], S | None]]) -> None:
+    def _fill(self, table: QTableWidget, rows: list[tuple[str, list[str], S | None]],
+              consent: dict[str, bool] | None = None) -> None:
         """Redraw ``table`` in place, keeping the selection, the current cell and the scroll."""
         self._loading = True
         try:
             fill_table(table, rows, editable=table is self.attendance,
-                       fit_columns=table is self.register)
+                       fit_columns=table is self.register, consent=consent)
         finally:
             self._loading = False
 
@@ -328,6 +335,9 @@ class PeopleView(WorkshopPage):
             lambda values: people.put_attendances(self.store, wid, values), states))
 
     def _on_role_edited(self, item: QTableWidgetItem) -> None:
+        if not self._loading and item.column() == MAY_NAME and self.workshop_id is not None:
+            consent_clicked(self, item)
+            return
         if self._loading or item.column() != ROLE or self.workshop_id is None:
             return
         wid = self.workshop_id
@@ -406,6 +416,10 @@ class PeopleView(WorkshopPage):
             self.safe_refresh()
             self.select_person(self.register, created)
             self.register.setFocus()
+
+    def name_of(self, person_ids: list[str]) -> str:
+        """"Agnes Åström", or "3 people", for the text of an undo step."""
+        return self._name(person_ids)
 
     def _name(self, person_ids: list[str]) -> str:
         if len(person_ids) != 1:
