@@ -25,16 +25,14 @@ SLOW_DEBOUNCE_MS = 2000  # the longest pause, for minutes that take long to rebu
 
 def replaced_text(model: MinutesDocument) -> str:
     """"3 namn ersattes (2 personer)": what the export for publication replaced."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MinutesPreviewPanel", text)
-
     names, people = model.names_replaced, model.people_replaced
     if not names:
-        return tr("No names needed replacing")
-    said = (tr("{n} name was replaced") if names == 1
-            else tr("{n} names were replaced")).format(n=names)
-    return said + " " + (tr("({n} person)") if people == 1 else tr("({n} people)")).format(
-        n=people)
+        return QCoreApplication.translate("MinutesPreviewPanel", "No names needed replacing")
+    said = (QCoreApplication.translate("MinutesPreviewPanel", "{n} name was replaced") if names == 1
+            else QCoreApplication.translate("MinutesPreviewPanel", "{n} names were replaced"))
+    whom = (QCoreApplication.translate("MinutesPreviewPanel", "({n} person)") if people == 1
+            else QCoreApplication.translate("MinutesPreviewPanel", "({n} people)"))
+    return said.format(n=names) + " " + whom.format(n=people)
 
 
 class MinutesPreviewPanel(QWidget):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -151,8 +151,10 @@ def set_consent(page: PeopleView, allowed: dict[str, bool], redraw: bool = True)
                 for pid, value in values.items()}
 
     name = page.name_of(list(allowed))
-    text = (page.tr("Allow naming {name} in published minutes") if all(allowed.values())
-            else page.tr("Do not name {name} in published minutes")).format(name=name)
+    text = (QCoreApplication.translate("PeopleView", "Allow naming {name} in published minutes")
+            if all(allowed.values()) else
+            QCoreApplication.translate("PeopleView", "Do not name {name} in published minutes"))
+    text = text.format(name=name)
     done = page.editor.run(setter(text, put, allowed))
     if done and redraw:
         page.safe_refresh()
