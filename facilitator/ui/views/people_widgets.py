@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.store.models import AttendanceStatus
+from facilitator.ui.views.people_commands import set_consent
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
@@ -137,30 +138,6 @@ def consent_clicked(page: PeopleView, item: QTableWidgetItem) -> None:
         QTimer.singleShot(0, page.safe_refresh)
 
 
-def set_consent(page: PeopleView, allowed: dict[str, bool], redraw: bool = True) -> bool:
-    """Record who may be named in published minutes, in one undoable step."""
-    from facilitator.services import people
-    from facilitator.ui.commands import setter
-
-    if page.workshop_id is None or not allowed:
-        return False
-    store, workshop_id = page.store, page.workshop_id
-
-    def put(values: dict[str, bool]) -> dict[str, bool]:
-        return {pid: people.set_may_be_named(store, workshop_id, pid, value)
-                for pid, value in values.items()}
-
-    name = page.name_of(list(allowed))
-    text = (QCoreApplication.translate("PeopleView", "Allow naming {name} in published minutes")
-            if all(allowed.values()) else
-            QCoreApplication.translate("PeopleView", "Do not name {name} in published minutes"))
-    text = text.format(name=name)
-    done = page.editor.run(setter(text, put, allowed))
-    if done and redraw:
-        page.safe_refresh()
-    return done
-
-
 def people_table(name: str, accessible: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
@@ -179,10 +156,15 @@ def people_table(name: str, accessible: str, headers: list[str]) -> QTableWidget
     return table
 
 
-def attendance_table(accessible: str, headers: list[str],
-                     status_editor: StatusDelegate) -> QTableWidget:
-    """This workshop's list: status and role are edited in place, the organisation stretches."""
+def attendance_table(accessible: str, headers: list[str], status_editor: StatusDelegate,
+                     tips: dict[int, str]) -> QTableWidget:
+    """This workshop's list: status and role are edited in place, the organisation stretches.
+
+    ``tips``: column → tooltip of its header."""
     table = people_table("attendanceTable", accessible, headers)
+    for column, tip in tips.items():
+        if (header_item := table.horizontalHeaderItem(column)) is not None:
+            header_item.setToolTip(tip)
     table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                           | QAbstractItemView.EditTrigger.SelectedClicked)
     table.setItemDelegateForColumn(STATUS, status_editor)
@@ -302,6 +284,10 @@ def consent_item(allowed: bool) -> QTableWidgetItem:
     item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
                   | Qt.ItemFlag.ItemIsUserCheckable)
     item.setCheckState(Qt.CheckState.Checked if allowed else Qt.CheckState.Unchecked)
+    said = (QCoreApplication.translate("PeopleView", "May be named") if allowed
+            else QCoreApplication.translate("PeopleView", "May not be named"))
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, said)
+    item.setToolTip(said)
     return item
 
 
