@@ -148,3 +148,22 @@ def test_reset_and_clearing_give_back_the_generated_sentence(qtbot, page, evenin
     settle(qtbot)
     assert get_facts(store, workshop).group_lead_text is None
     assert not panel.reset_button.isEnabled()
+
+
+def test_another_workshop_shows_its_own_text(qtbot, page, evening, store):
+    _store, workshop = evening
+    workshops.update_workshop(store, workshop, group_lead_text="Kvällens egen text.",
+                              group_after_text="Sedan fika.")
+    settle(qtbot)
+    panel = page.text_panel
+    assert panel.lead.edit.toPlainText() == "Kvällens egen text."
+    project = workshops.project_of(store, workshop)
+    other = workshops.create_workshop(store, project, "Vårkvällen")
+    page.set_workshop(other)
+    assert panel.lead.edit.toPlainText() == "" and panel.after.edit.toPlainText() == ""
+    assert panel.lead.edit.placeholderText() == "Det blev … grupper som arbetade med:"
+    assert not panel.members.isChecked() and not panel.reset_button.isEnabled()
+    page.set_workshop(None)
+    assert not panel.isEnabled() and panel.lead.edit.toPlainText() == ""
+    page.set_workshop(workshop)
+    assert panel.after.edit.toPlainText() == "Sedan fika."

@@ -99,6 +99,9 @@ class GroupTextPanel(QWidget):
         self.workshop_id = workshop_id
         self.setEnabled(workshop_id is not None)
         if workshop_id is None:
+            for text_editor in (self.lead, self.after):
+                text_editor.draft_key = None  # no workshop's text or draft is shown
+                text_editor.load_markdown("")
             return
         facts = get_facts(self.store, workshop_id)
         self._own_lead = facts.group_lead_text is not None
