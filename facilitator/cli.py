@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-participants", action="store_true", help="utan deltagarlista")
     p.add_argument("--anonymise", action="store_true",
                    help="ersätt personnamn med roll eller organisation (för publicering)")
+    p.add_argument("--for-publication", action="store_true",
+                   help="byt ut namnen på dem som inte får namnges (för publicering)")
     p.add_argument("--order", choices=("capture", "votes"), default="capture",
                    help="önskemålens ordning: som de skrevs eller efter röster")
     p.add_argument("--votes", action="store_true", help="visa antal röster per önskemål")
@@ -131,18 +133,30 @@ def cmd_sample(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_export_minutes(store: Store, args: argparse.Namespace) -> int:
-    from facilitator.minutes.export import MinutesOptions, export_minutes
+    from facilitator.minutes.build import build_minutes
+    from facilitator.minutes.export import MinutesOptions, write_docx
 
     options = MinutesOptions(
         template=args.template,
         include_participants=not args.no_participants,
         anonymise=args.anonymise,
+        for_publication=args.for_publication,
         order=args.order,
         show_votes=args.votes,
     )
-    path = export_minutes(store, args.workshop, args.out, options)
+    model = build_minutes(store, args.workshop, options)
+    path = write_docx(model, args.out, options.template)
     print(f"Sparade {path}")
+    if options.for_publication:
+        print(_replaced(model.names_replaced, model.people_replaced))
     return EXIT_OK
+
+
+def _replaced(names: int, people: int) -> str:
+    """"3 namn ersattes (2 personer)", as the export dialog says it."""
+    if not names:
+        return "Inga namn behövde bytas ut"
+    return f"{names} namn ersattes ({people} {'person' if people == 1 else 'personer'})"
 
 
 def cmd_export_signin(store: Store, args: argparse.Namespace) -> int:

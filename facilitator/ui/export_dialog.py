@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from facilitator import settings as opts
 from facilitator.atomic import TargetFileError
 from facilitator.errors import log
-from facilitator.minutes.export import MinutesOptions, export_minutes
+from facilitator.minutes.export import MinutesOptions, write_docx
 from facilitator.services.core import ServiceError, Store
 from facilitator.settings import Settings
+from facilitator.ui.views.export_preview import replaced_text
 from facilitator.ui.widgets.docx_target import choose_docx, default_target, docx_path
 
 
@@ -43,6 +44,7 @@ class ExportMinutesDialog(QDialog):
         self._store, self._settings, self._workshop_id = store, settings, workshop_id
         self._busy = False
         self.result_path: Path | None = None
+        self.replaced = ""  # after an export for publication: how many names were replaced
         self.setObjectName("exportMinutesDialog")
         self.setWindowTitle(self.tr("Export minutes"))
         self.setMinimumWidth(560)
@@ -76,6 +78,12 @@ class ExportMinutesDialog(QDialog):
         self.anonymise = QCheckBox(self.tr("Anonymise names (for publication on the web)"))
         self.anonymise.setObjectName("exportAnonymise")
         self.anonymise.setChecked(settings.get(opts.MINUTES_ANONYMISE))
+        self.publication = QCheckBox(self.tr(
+            "For publication (replace the names of those who may not be named)"))
+        self.publication.setObjectName("exportForPublication")
+        self.publication.setToolTip(self.tr(
+            "Who may be named is ticked on the participants' page (May be named)"))
+        self.publication.setChecked(settings.get(opts.MINUTES_PUBLICATION))
         self.votes = QCheckBox(self.tr("Show the number of votes per wish"))
         self.votes.setObjectName("exportVotes")
         self.votes.setChecked(settings.get(opts.MINUTES_VOTES))
@@ -86,7 +94,7 @@ class ExportMinutesDialog(QDialog):
         self.order.addItem(self.tr("Most votes first"), "votes")
         self.order.setCurrentIndex(max(0, self.order.findData(settings.get(opts.MINUTES_ORDER))))
 
-        for box in (self.participants, self.anonymise, self.votes):
+        for box in (self.participants, self.anonymise, self.publication, self.votes):
             box.toggled.connect(self._announce_options)
         self.order.currentIndexChanged.connect(self._announce_options)
 
@@ -97,6 +105,7 @@ class ExportMinutesDialog(QDialog):
         form.addRow("", self.votes)
         form.addRow("", self.participants)
         form.addRow("", self.anonymise)
+        form.addRow("", self.publication)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("exportProgress")
@@ -149,6 +158,7 @@ class ExportMinutesDialog(QDialog):
             template=Path(template) if template else None,
             include_participants=self.participants.isChecked(),
             anonymise=self.anonymise.isChecked(),
+            for_publication=self.publication.isChecked(),
             order=self.order.currentData(),
             show_votes=self.votes.isChecked(),
         )
@@ -162,6 +172,7 @@ class ExportMinutesDialog(QDialog):
         s.set(opts.MINUTES_FOLDER, str(target.parent))
         s.set(opts.MINUTES_PARTICIPANTS, self.participants.isChecked())
         s.set(opts.MINUTES_ANONYMISE, self.anonymise.isChecked())
+        s.set(opts.MINUTES_PUBLICATION, self.publication.isChecked())
         s.set(opts.MINUTES_ORDER, self.order.currentData())
         s.set(opts.MINUTES_VOTES, self.votes.isChecked())
 
@@ -184,8 +195,12 @@ class ExportMinutesDialog(QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self._repaint()
-            path = export_minutes(self._store, self._workshop_id, target, self.options(),
-                                  progress=self._on_progress)
+            from facilitator.minutes.build import build_minutes
+
+            options = self.options()
+            model = build_minutes(self._store, self._workshop_id, options)
+            path = write_docx(model, target, options.template, self._on_progress)
+            self.replaced = replaced_text(model) if options.for_publication else ""
         except (ServiceError, TargetFileError) as exc:
             self._finish_busy()
             self._on_failed(str(exc))
@@ -214,7 +229,8 @@ class ExportMinutesDialog(QDialog):
         self.result_path = Path(path)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.status.setText(self.tr("Saved {path}").format(path=path))
+        saved = self.tr("Saved {path}").format(path=path)
+        self.status.setText(f"{saved}\n{self.replaced}" if self.replaced else saved)
         self.open_folder.setVisible(True)
         self.export_button.setEnabled(True)
 

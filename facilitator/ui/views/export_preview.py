@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -21,6 +21,18 @@ from facilitator.ui.widgets.page_preview import PagePreview
 
 DEBOUNCE_MS = 300
 SLOW_DEBOUNCE_MS = 2000  # the longest pause, for minutes that take long to rebuild
+
+
+def replaced_text(model: MinutesDocument) -> str:
+    """"3 namn ersattes (2 personer)": what the export for publication replaced."""
+    names, people = model.names_replaced, model.people_replaced
+    if not names:
+        return QCoreApplication.translate("MinutesPreviewPanel", "No names needed replacing")
+    said = (QCoreApplication.translate("MinutesPreviewPanel", "{n} name was replaced") if names == 1
+            else QCoreApplication.translate("MinutesPreviewPanel", "{n} names were replaced"))
+    whom = (QCoreApplication.translate("MinutesPreviewPanel", "({n} person)") if people == 1
+            else QCoreApplication.translate("MinutesPreviewPanel", "({n} people)"))
+    return said.format(n=names) + " " + whom.format(n=people)
 
 
 class MinutesPreviewPanel(QWidget):
@@ -48,6 +60,8 @@ class MinutesPreviewPanel(QWidget):
         self.pages.setToolTip(self.tr("PgUp/PgDn: page, Ctrl+plus/minus: zoom"))
         self.page_label = QLabel()
         self.page_label.setObjectName("previewPageLabel")
+        self.replaced_label = QLabel()  # for publication: how many names were replaced
+        self.replaced_label.setObjectName("previewReplacedLabel")
         self.zoom_out = self._button("previewZoomOut", "−", self.tr("Zoom out"),
                                      self.pages.zoom_out, QKeySequence.StandardKey.ZoomOut)
         self.zoom_in = self._button("previewZoomIn", "+", self.tr("Zoom in"),
@@ -57,6 +71,7 @@ class MinutesPreviewPanel(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.page_label, 1)
+        bar.addWidget(self.replaced_label)
         bar.addWidget(self.zoom_out)
         bar.addWidget(self.zoom_label)
         bar.addWidget(self.zoom_in)
@@ -101,6 +116,7 @@ class MinutesPreviewPanel(QWidget):
         if self.workshop_id is None:
             self.model = None
             self.pages.set_document(None)
+            self.replaced_label.clear()
             return
         from facilitator.minutes.build import build_minutes
 
@@ -111,6 +127,7 @@ class MinutesPreviewPanel(QWidget):
             self.model = None
             self.pages.set_document(None)
             self.page_label.setText(str(exc))
+            self.replaced_label.clear()
             self.failed.emit(str(exc))
             return
         document = typeset_minutes(model)
@@ -120,6 +137,7 @@ class MinutesPreviewPanel(QWidget):
         if old is not None:
             old.deleteLater()
         self.model = model
+        self.replaced_label.setText(replaced_text(model) if self.options.for_publication else "")
         self.last_build_seconds = time.perf_counter() - started
         # A big workshop (0.6 s for 10,000 wishes) waits longer, so a burst of edits
         # freezes the window once, not after every edit.

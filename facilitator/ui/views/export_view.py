@@ -21,6 +21,7 @@ from facilitator.settings import (
     MINUTES_ANONYMISE,
     MINUTES_ORDER,
     MINUTES_PARTICIPANTS,
+    MINUTES_PUBLICATION,
     MINUTES_VOTES,
     Settings,
 )
@@ -80,6 +81,7 @@ class ExportView(WorkshopPage):
         return MinutesOptions(
             include_participants=self.settings.get(MINUTES_PARTICIPANTS),
             anonymise=self.settings.get(MINUTES_ANONYMISE),
+            for_publication=self.settings.get(MINUTES_PUBLICATION),
             order=self.settings.get(MINUTES_ORDER),
             show_votes=self.settings.get(MINUTES_VOTES),
         )

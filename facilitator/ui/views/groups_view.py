@@ -32,6 +32,7 @@ from facilitator.services.core import Store
 from facilitator.store.models import AttendanceStatus
 from facilitator.ui.commands import Editor, ServiceCommand, creator, deleter, setter
 from facilitator.ui.views.base import WorkshopPage
+from facilitator.ui.views.group_text_panel import GroupTextPanel
 from facilitator.ui.views.groups_tree import (
     AREA_COLOUR,
     FLAG_COLOUR,
@@ -58,6 +59,7 @@ class GroupsView(WorkshopPage):
         self._loading = False
         self._areas: dict[str, str] = {}
         self._shown_workshop: str | None = None
+        self._group_total = 0
 
         self.count = QSpinBox()
         self.count.setObjectName("groupCount")
@@ -120,6 +122,10 @@ class GroupsView(WorkshopPage):
         layout.addWidget(self.notes)
         layout.addWidget(self.tree, 1)
         layout.addWidget(hint)
+        self.text_panel = GroupTextPanel(store, editor)
+        self.text_panel.lead.escape_target = self.tree
+        self.text_panel.after.escape_target = self.tree
+        layout.addWidget(self.text_panel)
         self.notes.hide()
 
     def _button(self, name: str, text: str, slot: Callable[..., object],
@@ -139,6 +145,7 @@ class GroupsView(WorkshopPage):
     def refresh(self) -> None:
         keep = self.tree.current_key()
         self._loading = True
+        self._group_total = 0
         try:
             self.tree.clear()
             self._areas = {}
@@ -146,6 +153,7 @@ class GroupsView(WorkshopPage):
                 self._fill()
         finally:
             self._loading = False
+        self.text_panel.show_workshop(self.workshop_id, self._group_total)
         if keep is not None:
             self.tree.select(*keep)
         first = self.tree.topLevelItem(0)  # None when the tree is empty
@@ -169,6 +177,7 @@ class GroupsView(WorkshopPage):
         chosen = choices.list_choices(self.store, self.workshop_id)
         counts = choices.count_choices(self.store, self.workshop_id)
         listed = groups.list_groups(self.store, self.workshop_id)
+        self._group_total = len(listed)
         if self._shown_workshop != self.workshop_id:
             self._shown_workshop = self.workshop_id
             self.notes.hide()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from facilitator.services import people
 from facilitator.services.core import Store
 from facilitator.ui import drafts
-from facilitator.ui.commands import Editor, ServiceCommand, deleter, setter
+from facilitator.ui.commands import Editor, ServiceCommand, setter
 from facilitator.ui.dialogs import gdpr_dialog
 from facilitator.ui.dialogs.person_dialog import (
     edit_person,
@@ -28,9 +28,11 @@ from facilitator.ui.dialogs.person_dialog import (
     set_organisation_names,
 )
 from facilitator.ui.views.base import WorkshopPage
+from facilitator.ui.views.people_commands import registered_match, trash_people, walk_in
 from facilitator.ui.views.people_widgets import (
     CYCLE,
     ID_ROLE,
+    MAY_NAME,
     NAME,
     ORG,
     ROLE,
@@ -41,6 +43,7 @@ from facilitator.ui.views.people_widgets import (
     attendance_table,
     bold_label,
     button_row,
+    consent_clicked,
     fill_table,
     line_edit,
     push_button,
@@ -89,15 +92,17 @@ class PeopleView(WorkshopPage):
         self.count.setObjectName("attendanceCount")
         self.attendance = attendance_table(
             self.tr("Participants of this workshop"),
-            [self.tr("Name"), self.tr("Organisation"), self.tr("Status"), self.tr("Role")],
-            StatusDelegate(self))
+            [self.tr("Name"), self.tr("Organisation"), self.tr("Status"), self.tr("Role"),
+             self.tr("May be named")],
+            StatusDelegate(self),
+            {MAY_NAME: self.tr("May be named in published minutes (Space changes it)")})
         self.attendance.itemChanged.connect(self._on_role_edited)
         self.attendance.cellDoubleClicked.connect(
             lambda _r, c: self.rename_selected() if c in (NAME, ORG) else None)
         keys = PeopleKeys(self)
         self.attendance.installEventFilter(keys)
-        hint = QLabel(self.tr("N present · F absent · I invited · Space cycles · "
-                              "Del removes from the list"))
+        hint = QLabel(self.tr("N present · F absent · I invited · Space cycles (on May be "
+                              "named: yes/no) · Del removes from the list"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(dark);")
         self.left = QWidget()
@@ -203,7 +208,7 @@ class PeopleView(WorkshopPage):
         self._status_by_person = {row.person_id: row.status for row in rows}
         self._fill(self.attendance, [
             (row.person_id, [row.name, row.organisation, self.status_text(row.status), row.role],
-             row.status) for row in rows])
+             row.status) for row in rows], {row.person_id: row.may_be_named for row in rows})
         present = sum(row.status is S.ATTENDED for row in rows)
         waiting = sum(row.status is S.INVITED for row in rows)
         text = self.tr("{present} present of {total}").format(present=present, total=len(rows))
@@ -221,12 +226,13 @@ class PeopleView(WorkshopPage):
                     p.phone], here.get(p.id)) for p in found])
         self.edit_button.setEnabled(bool(found))
 
-    def _fill(self, table: QTableWidget, rows: list[tuple[str, list[str], S | None]]) -> None:
+    def _fill(self, table: QTableWidget, rows: list[tuple[str, list[str], S | None]],
+              consent: dict[str, bool] | None = None) -> None:
         """Redraw ``table`` in place, keeping the selection, the current cell and the scroll."""
         self._loading = True
         try:
             fill_table(table, rows, editable=table is self.attendance,
-                       fit_columns=table is self.register)
+                       fit_columns=table is self.register, consent=consent)
         finally:
             self._loading = False
 
@@ -234,14 +240,7 @@ class PeopleView(WorkshopPage):
         select_row(table, person_id)
 
     def _known_person(self) -> people.PersonInfo | None:
-        """The one registered person whose name (and organisation, if typed) matches."""
-        name = self.walk_in.text().strip().casefold()
-        org = self.walk_in_org.text().strip().casefold()
-        if not name:
-            return None
-        matches = [p for p in people.list_people(self.store, self.walk_in.text())
-                   if p.name.casefold() == name and (not org or p.organisation.casefold() == org)]
-        return matches[0] if len(matches) == 1 else None
+        return registered_match(self.store, self.walk_in.text(), self.walk_in_org.text())
 
     def _hint_walk_in(self) -> None:
         known = self._known_person() if self.workshop_id else None
@@ -269,11 +268,7 @@ class PeopleView(WorkshopPage):
             done = self.set_status([known.id], S.ATTENDED, self.tr("Check in {name}"))
             person_id, shown = known.id, known.name
         else:
-            command = ServiceCommand(
-                self.tr("Check in walk-in {name}").format(name=name.strip()),
-                do=lambda: people.add_walk_in(self.store, wid, name, org),
-                undo=lambda pid: self._undo_walk_in(wid, pid),
-                redo=lambda pid: self._redo_walk_in(wid, pid))
+            command = walk_in(self.store, wid, name, org)
             done = self._run(command)
             person_id, shown = command.result, name.strip()
         if done:
@@ -290,15 +285,6 @@ class PeopleView(WorkshopPage):
             self.safe_refresh()
         return done
 
-    def _undo_walk_in(self, workshop_id: str, person_id: str) -> None:
-        people.remove_attendance(self.store, workshop_id, person_id)
-        people.delete_person(self.store, person_id)
-
-    def _redo_walk_in(self, workshop_id: str, person_id: str) -> str:
-        people.restore_person(self.store, person_id)
-        people.set_attendance(self.store, workshop_id, person_id, S.ATTENDED)
-        return person_id
-
     def set_status(self, person_ids: list[str], status: S, text: str | None = None,
                    redraw: bool = True) -> bool:
         """Give ``person_ids`` the attendance ``status`` in one undoable step."""
@@ -306,7 +292,7 @@ class PeopleView(WorkshopPage):
             return False
         wid = self.workshop_id
         label = (text or self.tr("Mark {name} as {status}")).format(
-            name=self._name(person_ids), status=self.status_text(status).lower())
+            name=self.name_of(person_ids), status=self.status_text(status).lower())
         command = setter(label, lambda states: people.put_attendances(self.store, wid, states),
                          {pid: (status, None) for pid in person_ids})
         return self._run(command) if redraw else self.editor.run(command)
@@ -324,17 +310,20 @@ class PeopleView(WorkshopPage):
         states = {pid: (CYCLE[(CYCLE.index(self._status_by_person.get(pid, S.ABSENT)) + 1) % 3],
                         None) for pid in person_ids}
         self._run(setter(
-            self.tr("Change attendance of {name}").format(name=self._name(person_ids)),
+            self.tr("Change attendance of {name}").format(name=self.name_of(person_ids)),
             lambda values: people.put_attendances(self.store, wid, values), states))
 
     def _on_role_edited(self, item: QTableWidgetItem) -> None:
+        if not self._loading and item.column() == MAY_NAME and self.workshop_id is not None:
+            consent_clicked(self, item)
+            return
         if self._loading or item.column() != ROLE or self.workshop_id is None:
             return
         wid = self.workshop_id
         pid = self.attendance.model().index(item.row(), NAME).data(ID_ROLE)
         status = self._status_by_person[pid]
         if not self.editor.run(setter(
-                self.tr("Change role of {name}").format(name=self._name([pid])),
+                self.tr("Change role of {name}").format(name=self.name_of([pid])),
                 lambda values: people.put_attendances(self.store, wid, values),
                 {pid: (status, item.text())})):
             self.safe_refresh()
@@ -343,28 +332,15 @@ class PeopleView(WorkshopPage):
         """Del: off this workshop's list, or (in the register) into the trash; both undoable."""
         if self.register.hasFocus():
             chosen = selected_ids(self.register)
-            if not chosen:
-                return
-            store = self.store
-
-            def delete_chosen() -> None:
-                for pid in chosen:
-                    people.delete_person(store, pid)
-
-            def restore_chosen(_none: None) -> None:
-                for pid in chosen:
-                    people.restore_person(store, pid)
-
-            self._run(deleter(
-                self.tr("Move {name} to the trash").format(name=self._name(chosen)),
-                delete_chosen, restore_chosen))
+            if chosen:
+                self._run(trash_people(self.store, chosen, self.name_of(chosen)))
             return
         chosen = selected_ids(self.attendance)
         if self.workshop_id is None or not chosen or not self.attendance.hasFocus():
             return
         wid = self.workshop_id
         self._run(setter(
-            self.tr("Remove {name} from the list").format(name=self._name(chosen)),
+            self.tr("Remove {name} from the list").format(name=self.name_of(chosen)),
             lambda states: people.put_attendances(self.store, wid, states),
             dict.fromkeys(chosen)))
 
@@ -407,7 +383,8 @@ class PeopleView(WorkshopPage):
             self.select_person(self.register, created)
             self.register.setFocus()
 
-    def _name(self, person_ids: list[str]) -> str:
+    def name_of(self, person_ids: list[str]) -> str:
+        """"Agnes Åström", or "3 people", for the text of an undo step."""
         if len(person_ids) != 1:
             return self.tr("{count} people").format(count=len(person_ids))
         return shown_name((self.attendance, self.register), person_ids[0])

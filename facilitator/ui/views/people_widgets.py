@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.store.models import AttendanceStatus
+from facilitator.ui.views.people_commands import set_consent
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
@@ -41,7 +42,7 @@ S = AttendanceStatus
 CYCLE = (S.INVITED, S.ATTENDED, S.ABSENT)
 STATUS_KEYS = {Qt.Key.Key_N: S.ATTENDED, Qt.Key.Key_F: S.ABSENT, Qt.Key.Key_I: S.INVITED}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-NAME, ORG, STATUS, ROLE = range(4)
+NAME, ORG, STATUS, ROLE, MAY_NAME = range(5)
 STATUS_COLOURS = {S.ATTENDED: QColor("#1b7a34"), S.ABSENT: QColor("#8a8a8a")}
 
 
@@ -99,6 +100,9 @@ class PeopleKeys(QObject):
             if key in STATUS_KEYS:
                 page.set_status(chosen, STATUS_KEYS[key])
                 return True
+            if key == Qt.Key.Key_Space and page.attendance.currentColumn() == MAY_NAME:
+                toggle_consent(page, chosen)
+                return True
             if key == Qt.Key.Key_Space:
                 page.cycle_status(chosen)
                 return True
@@ -112,6 +116,26 @@ class PeopleKeys(QObject):
                 page.register.setFocus()
                 return True
         return super().eventFilter(watched, event)
+
+
+def toggle_consent(page: PeopleView, person_ids: list[str]) -> bool:
+    """Space on "May be named": all chosen get the opposite of the first one's answer."""
+    table = page.attendance
+    rows = [r for r in range(table.rowCount()) if name_item(table, r).data(ID_ROLE) in person_ids]
+    cell = table.item(rows[0], MAY_NAME) if rows else None
+    if cell is None:
+        return False
+    allowed = cell.checkState() != Qt.CheckState.Checked
+    return set_consent(page, dict.fromkeys(person_ids, allowed))
+
+
+def consent_clicked(page: PeopleView, item: QTableWidgetItem) -> None:
+    """A click on the check box of "May be named" (Qt has already ticked it)."""
+    person_id = name_item(page.attendance, item.row()).data(ID_ROLE)
+    # Redrawn after the click, not inside it: a redraw replaces the item Qt is changing.
+    if not set_consent(page, {person_id: item.checkState() == Qt.CheckState.Checked},
+                       redraw=False):
+        QTimer.singleShot(0, page.safe_refresh)
 
 
 def people_table(name: str, accessible: str, headers: list[str]) -> QTableWidget:
@@ -132,10 +156,15 @@ def people_table(name: str, accessible: str, headers: list[str]) -> QTableWidget
     return table
 
 
-def attendance_table(accessible: str, headers: list[str],
-                     status_editor: StatusDelegate) -> QTableWidget:
-    """This workshop's list: status and role are edited in place, the organisation stretches."""
+def attendance_table(accessible: str, headers: list[str], status_editor: StatusDelegate,
+                     tips: dict[int, str]) -> QTableWidget:
+    """This workshop's list: status and role are edited in place, the organisation stretches.
+
+    ``tips``: column → tooltip of its header."""
     table = people_table("attendanceTable", accessible, headers)
+    for column, tip in tips.items():
+        if (header_item := table.horizontalHeaderItem(column)) is not None:
+            header_item.setToolTip(tip)
     table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                           | QAbstractItemView.EditTrigger.SelectedClicked)
     table.setItemDelegateForColumn(STATUS, status_editor)
@@ -144,7 +173,8 @@ def attendance_table(accessible: str, headers: list[str],
     for column, mode in ((NAME, QHeaderView.ResizeMode.ResizeToContents),
                          (ORG, QHeaderView.ResizeMode.Stretch),
                          (STATUS, QHeaderView.ResizeMode.ResizeToContents),
-                         (ROLE, QHeaderView.ResizeMode.ResizeToContents)):
+                         (ROLE, QHeaderView.ResizeMode.ResizeToContents),
+                         (MAY_NAME, QHeaderView.ResizeMode.ResizeToContents)):
         header.setSectionResizeMode(column, mode)
     # Wide enough that the stretching organisation keeps about 20 letters beside
     # the names, statuses and roles (it collapsed to "L…" in a narrow pane).
@@ -203,11 +233,13 @@ def bold_label(text: str) -> QLabel:
 
 
 def fill_table(table: QTableWidget, rows: list[tuple[str, list[str], S | None]], *,
-               editable: bool, fit_columns: bool) -> None:
+               editable: bool, fit_columns: bool,
+               consent: dict[str, bool] | None = None) -> None:
     """Redraw ``table`` in place, keeping the selection, the current cell and the scroll.
 
     ``editable``: the status and role cells can be edited; ``fit_columns``: size the
-    columns to their contents the first time there are rows.
+    columns to their contents the first time there are rows; ``consent``: person id →
+    may be named, a check box in the ``MAY_NAME`` column.
     """
     chosen = set(selected_ids(table))
     current = table.currentIndex()
@@ -229,6 +261,8 @@ def fill_table(table: QTableWidget, rows: list[tuple[str, list[str], S | None]],
                 if status in STATUS_COLOURS:
                     item.setForeground(QBrush(STATUS_COLOURS[status]))
             table.setItem(r, c, item)
+        if consent is not None:
+            table.setItem(r, MAY_NAME, consent_item(consent.get(row_id, True)))
         name_item(table, r).setData(ID_ROLE, row_id)
         if row_id in chosen:
             selection.select(table.model().index(r, 0),
@@ -243,6 +277,18 @@ def fill_table(table: QTableWidget, rows: list[tuple[str, list[str], S | None]],
         for c in range(table.columnCount() - 1):
             table.setColumnWidth(c, min(table.columnWidth(c) + 12, 190))
         table.setProperty("sized", True)
+
+
+def consent_item(allowed: bool) -> QTableWidgetItem:
+    item = QTableWidgetItem()
+    item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+                  | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Checked if allowed else Qt.CheckState.Unchecked)
+    said = (QCoreApplication.translate("PeopleView", "May be named") if allowed
+            else QCoreApplication.translate("PeopleView", "May not be named"))
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, said)
+    item.setToolTip(said)
+    return item
 
 
 def name_item(table: QTableWidget, row: int) -> QTableWidgetItem:
