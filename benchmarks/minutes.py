@@ -63,13 +63,17 @@ def generated_workshop(store: Store, wishes: int = 10_000, groups: int = 40) -> 
     Rows are inserted in one transaction: 10,000 service calls (each its own
     fsync'ed transaction) would benchmark the disk, not the export.
     """
-    from facilitator.services import focus_areas, people, projects, sections, workshops
+    from facilitator.services import focus_areas, people, projects, roles, sections, workshops
+    from facilitator.services.roles import RoleEntry
+    from facilitator.store.vocabulary import RoleKind
 
     project_id = projects.create_project(store, "Benchmark")
     workshop_id = workshops.create_workshop(
         store, project_id, "Stor workshop", date="2026-03-12", issuing_unit="Kommunkansliet",
-        moderator="Moderator Modersson", project_leader="Projektledare Ledarsson",
     )
+    roles.set_roles(store, workshop_id, [RoleEntry(RoleKind.MODERATOR, name="Moderator Modersson"),
+                                         RoleEntry(RoleKind.PROJECT_LEADER,
+                                                   name="Projektledare Ledarsson")])
     area_ids = [focus_areas.add_focus_area(store, project_id, f"Område {i}", "Berättelse " * 40)
                 for i in range(8)]
     sections.add_section(store, workshop_id, "Inledning", "Välkomna **alla**.\n\n- en\n- två")

@@ -162,5 +162,5 @@ def list_actions(
         for a in rows:
             who = tuple(responsibles_in(s, "action", a.id))
             infos.append(ActionInfo(a.id, a.workshop_id, a.focus_area_id, a.text,
-                                    ", ".join(r.name for r in who), who, a.due_date, a.status))
+                                    "; ".join(r.name for r in who), who, a.due_date, a.status))
         return infos

@@ -1228,6 +1228,14 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Anonymisera namn (för publicering på webben)</translation>
     </message>
     <message>
+        <source>For publication (replace the names of those who may not be named)</source>
+        <translation>För publicering (byt ut namn på dem som inte får namnges)</translation>
+    </message>
+    <message>
+        <source>Who may be named is ticked on the participants&apos; page (May be named)</source>
+        <translation>Vem som får namnges kryssas i på sidan Deltagare (Får namnges)</translation>
+    </message>
+    <message>
         <source>Show the number of votes per wish</source>
         <translation>Visa antal röster per önskemål</translation>
     </message>
@@ -1370,16 +1378,24 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Plats</translation>
     </message>
     <message>
-        <source>Moderator</source>
-        <translation>Moderator</translation>
+        <source>Roles</source>
+        <translation>Roller</translation>
     </message>
     <message>
-        <source>Project leader</source>
-        <translation>Projektledare</translation>
+        <source>Responsibles are written as</source>
+        <translation>Ansvariga skrivs som</translation>
     </message>
     <message>
-        <source>Note taker</source>
-        <translation>Antecknare</translation>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Name, title</source>
+        <translation>Namn, titel</translation>
+    </message>
+    <message>
+        <source>Name, title at organisation</source>
+        <translation>Namn, titel på organisation</translation>
     </message>
     <message>
         <source>Case reference</source>
@@ -1504,8 +1520,12 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Ansvarig framåt</translation>
     </message>
     <message>
-        <source>Choose a person or an organisation, or type who</source>
-        <translation>Välj en person eller organisation, eller skriv vem</translation>
+        <source>Choose or type who; several separated by ;</source>
+        <translation>Välj eller skriv vem; flera åtskilda med ;</translation>
+    </message>
+    <message>
+        <source>Several responsibles: separate them with a semicolon, for example &quot;Kommunen; Byalaget&quot;. A name in the register links to it.</source>
+        <translation>Flera ansvariga: skilj dem åt med semikolon, till exempel &quot;Kommunen; Byalaget&quot;. Ett namn i registret länkas dit.</translation>
     </message>
     <message>
         <source>Narrative</source>
@@ -1534,6 +1554,53 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Edit narrative</source>
         <translation>Ändra beskrivning</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTextPanel</name>
+    <message>
+        <source>Text before the groups</source>
+        <translation>Text före grupperna</translation>
+    </message>
+    <message>
+        <source>Empty: the minutes write the grey sentence themselves. The list of groups always follows.</source>
+        <translation>Tom: minnesanteckningarna skriver den grå meningen själva. Grupplistan kommer alltid efter.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <source>Go back to the sentence the minutes write by themselves</source>
+        <translation>Gå tillbaka till meningen som minnesanteckningarna skriver själva</translation>
+    </message>
+    <message>
+        <source>Text after the list of groups</source>
+        <translation>Text efter grupplistan</translation>
+    </message>
+    <message>
+        <source>Show the groups&apos; members in the minutes</source>
+        <translation>Visa gruppernas deltagare i minnesanteckningarna</translation>
+    </message>
+    <message>
+        <source>Change the text before the groups</source>
+        <translation>Ändra texten före grupperna</translation>
+    </message>
+    <message>
+        <source>Change the text after the list of groups</source>
+        <translation>Ändra texten efter grupplistan</translation>
+    </message>
+    <message>
+        <source>Reset the text before the groups</source>
+        <translation>Återställ texten före grupperna</translation>
+    </message>
+    <message>
+        <source>List the groups&apos; members</source>
+        <translation>Visa gruppernas deltagare</translation>
+    </message>
+    <message>
+        <source>Stop listing the groups&apos; members</source>
+        <translation>Visa inte gruppernas deltagare</translation>
     </message>
 </context>
 <context>
@@ -1834,6 +1901,85 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     </message>
 </context>
 <context>
+    <name>KeyFiguresEditor</name>
+    <message>
+        <source>Figures and facts</source>
+        <translation>Siffror och fakta</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Valda siffror och fakta</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Siffra</translation>
+    </message>
+    <message>
+        <source>Figure, e.g. ca 500</source>
+        <translation>Siffra, t.ex. ca 500</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhet för siffran</translation>
+    </message>
+    <message>
+        <source>Unit, e.g. personer</source>
+        <translation>Enhet, t.ex. personer</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Vad siffran gäller</translation>
+    </message>
+    <message>
+        <source>Label (optional)</source>
+        <translation>Vad siffran gäller (valfritt)</translation>
+    </message>
+    <message>
+        <source>Or a whole sentence</source>
+        <translation>Eller en hel mening</translation>
+    </message>
+    <message>
+        <source>A whole sentence instead of figure, unit and label</source>
+        <translation>En hel mening i stället för siffra, enhet och vad den gäller</translation>
+    </message>
+    <message>
+        <source>Add figure</source>
+        <translation>Lägg till siffra</translation>
+    </message>
+    <message>
+        <source>Counted figure</source>
+        <translation>Räknad siffra</translation>
+    </message>
+    <message>
+        <source>Add counted figure</source>
+        <translation>Lägg till räknad siffra</translation>
+    </message>
+    <message>
+        <source>Typed figure</source>
+        <translation>Skriven siffra</translation>
+    </message>
+    <message>
+        <source>Or a sentence</source>
+        <translation>Eller en mening</translation>
+    </message>
+    <message>
+        <source>Enter adds · in the list: Del deletes · Alt+↑ / ↓ move · Ctrl+Z undoes. Counted figures are counted again when the minutes are made.</source>
+        <translation>Enter lägger till · i listan: Del tar bort · Alt+↑ / ↓ flyttar · Ctrl+Z ångrar. Räknade siffror räknas om när minnesanteckningarna görs.</translation>
+    </message>
+    <message>
+        <source>Add key figure</source>
+        <translation>Lägg till siffra</translation>
+    </message>
+    <message>
+        <source>Remove key figure</source>
+        <translation>Ta bort siffra</translation>
+    </message>
+    <message>
+        <source>Move key figure</source>
+        <translation>Flytta siffra</translation>
+    </message>
+</context>
+<context>
     <name>LiveTools</name>
     <message>
         <source>Timer</source>
@@ -2065,6 +2211,26 @@ Databas: {path}</translation>
 <context>
     <name>MinutesPreviewPanel</name>
     <message>
+        <source>No names needed replacing</source>
+        <translation>Inga namn behövde bytas ut</translation>
+    </message>
+    <message>
+        <source>{n} name was replaced</source>
+        <translation>{n} namn ersattes</translation>
+    </message>
+    <message>
+        <source>{n} names were replaced</source>
+        <translation>{n} namn ersattes</translation>
+    </message>
+    <message>
+        <source>({n} person)</source>
+        <translation>({n} person)</translation>
+    </message>
+    <message>
+        <source>({n} people)</source>
+        <translation>({n} personer)</translation>
+    </message>
+    <message>
         <source>Preview of the minutes</source>
         <translation>Förhandsvisning av minnesanteckningarna</translation>
     </message>
@@ -2203,8 +2369,16 @@ Flytta den till papperskorgen ändå?</translation>
         <translation>Roll</translation>
     </message>
     <message>
-        <source>N present · F absent · I invited · Space cycles · Del removes from the list</source>
-        <translation>N närvarande · F frånvarande · I inbjuden · Mellanslag växlar · Del tar bort från listan</translation>
+        <source>May be named</source>
+        <translation>Får namnges</translation>
+    </message>
+    <message>
+        <source>May be named in published minutes (Space changes it)</source>
+        <translation>Får namnges i publicerade minnesanteckningar (mellanslag ändrar)</translation>
+    </message>
+    <message>
+        <source>N present · F absent · I invited · Space cycles (on May be named: yes/no) · Del removes from the list</source>
+        <translation>N närvarande · F frånvarande · I inbjuden · Mellanslag växlar (på Får namnges: ja/nej) · Del tar bort från listan</translation>
     </message>
     <message>
         <source>This workshop</source>
@@ -2319,6 +2493,14 @@ Flytta den till papperskorgen ändå?</translation>
         <translation>Checka in {name} som kom utan anmälan</translation>
     </message>
     <message>
+        <source>Allow naming {name} in published minutes</source>
+        <translation>Tillåt att {name} namnges i publicerade minnesanteckningar</translation>
+    </message>
+    <message>
+        <source>Do not name {name} in published minutes</source>
+        <translation>Namnge inte {name} i publicerade minnesanteckningar</translation>
+    </message>
+    <message>
         <source>{name} is checked in.</source>
         <translation>{name} är incheckad.</translation>
     </message>
@@ -2349,6 +2531,10 @@ Flytta den till papperskorgen ändå?</translation>
     <message>
         <source>{count} people</source>
         <translation>{count} personer</translation>
+    </message>
+    <message>
+        <source>May not be named</source>
+        <translation>Får inte namnges</translation>
     </message>
 </context>
 <context>
@@ -2615,6 +2801,45 @@ Flytta den till papperskorgen ändå?</translation>
     <message>
         <source>{size} kB</source>
         <translation>{size} kB</translation>
+    </message>
+</context>
+<context>
+    <name>RolesEditor</name>
+    <message>
+        <source>Roles</source>
+        <translation>Roller</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <source>Choose a role or type one</source>
+        <translation>Välj en roll eller skriv en egen</translation>
+    </message>
+    <message>
+        <source>Who has the role</source>
+        <translation>Vem som har rollen</translation>
+    </message>
+    <message>
+        <source>Choose a person or type a name</source>
+        <translation>Välj en person eller skriv ett namn</translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation>Lägg till roll</translation>
+    </message>
+    <message>
+        <source>Enter adds the role · in the list: Del deletes · Alt+↑ / ↓ move · Ctrl+Z undoes</source>
+        <translation>Enter lägger till rollen · i listan: Del tar bort · Alt+↑ / ↓ flyttar · Ctrl+Z ångrar</translation>
+    </message>
+    <message>
+        <source>Remove role</source>
+        <translation>Ta bort roll</translation>
+    </message>
+    <message>
+        <source>Move role</source>
+        <translation>Flytta roll</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMainWindow, QWidget
 from facilitator.events import ChangeBus
 from facilitator.services import actions, people, projects, workshops
 from facilitator.services.core import Store
+from facilitator.services.responsibles import Who
 from facilitator.store.models import ActionStatus
 from facilitator.ui.commands import Editor
 from facilitator.ui.models.action_delegates import DueDateEditor
@@ -128,8 +129,8 @@ def test_add_an_action_typed_in_swedish_with_responsible_date_and_status(qtbot, 
                                                  RESPONSIBLE))
     assert isinstance(combo, QComboBox)
     retype(combo.lineEdit(), "Märta Ödlund")
-    qtbot.waitUntil(lambda: scene.db()[0].responsible_person_id == scene.marta)
-    assert scene.db()[0].responsible_organisation_id is None
+    qtbot.waitUntil(lambda: [r.who.person_id for r in scene.db()[0].responsibles]
+                    == [scene.marta])
     qtbot.waitUntil(lambda: scene.table(RESPONSIBLE) == ["Märta Ödlund"])
 
     editor = open_editor(qtbot, scene, scene.cell("Boka bygdegården för nästa träff", DUE))
@@ -150,16 +151,24 @@ def test_add_an_action_typed_in_swedish_with_responsible_date_and_status(qtbot, 
 @popup_ok
 def test_responsible_typed_outside_the_register_is_free_text_and_undoable(qtbot, scene):
     action_id = actions.add_action(scene.store, "Fråga om fiber", workshop_id=scene.workshop_id,
-                                   responsible_person_id=scene.marta)
+                                   responsibles=[Who(person_id=scene.marta)])
     qtbot.waitUntil(lambda: scene.table() == ["Fråga om fiber"])
     combo = open_editor(qtbot, scene, scene.cell("Fråga om fiber", RESPONSIBLE))
     retype(combo.lineEdit(), "Byalaget i Ängsö")
     qtbot.waitUntil(lambda: scene.db()[0].responsible == "Byalaget i Ängsö")
-    assert scene.db()[0].responsible_person_id is None  # only one kind of responsible
+    assert [r.who.text for r in scene.db()[0].responsibles] == ["Byalaget i Ängsö"]
     qtbot.waitUntil(lambda: scene.table(RESPONSIBLE) == ["Byalaget i Ängsö"])
 
+    # Several, separated by ";": a person of the register and a free text, in that order.
+    combo = open_editor(qtbot, scene, scene.cell("Fråga om fiber", RESPONSIBLE))
+    retype(combo.lineEdit(), "Märta Ödlund; Byalaget i Ängsö")
+    qtbot.waitUntil(lambda: scene.db()[0].responsible == "Märta Ödlund; Byalaget i Ängsö")
+    assert [(r.who.person_id, r.who.text) for r in scene.db()[0].responsibles] == [
+        (scene.marta, ""), (None, "Byalaget i Ängsö")]
+
     scene.stack.undo()
-    assert scene.db()[0].responsible_person_id == scene.marta
+    scene.stack.undo()
+    assert [r.who.person_id for r in scene.db()[0].responsibles] == [scene.marta]
     qtbot.waitUntil(lambda: scene.table(RESPONSIBLE) == ["Märta Ödlund"])
     assert scene.page.model.row_of(action_id) == 0
 
@@ -209,7 +218,7 @@ def test_filter_by_text_and_by_status(qtbot, scene):
     actions.add_action(scene.store, "Städa bygdegårdens kök", workshop_id=scene.workshop_id,
                        status="done")
     actions.add_action(scene.store, "Skriv till kommunen", workshop_id=scene.workshop_id,
-                       responsible_person_id=scene.marta)
+                       responsibles=[Who(person_id=scene.marta)])
     qtbot.waitUntil(lambda: len(scene.table()) == 3)
 
     type_text(scene.page.filter_edit, "BYGDEGÅRD")

@@ -129,17 +129,24 @@ def test_focus_area_with_person_or_free_text_responsible(qtbot, store, opened, w
     press(responsible, Qt.Key.Key_Return)
     (area,) = focus_areas.list_focus_areas(store, workshop[0])
     assert area.name == "Kultursamverkan"
-    assert area.responsible.person_id == person
+    assert [r.who.person_id for r in area.responsibles] == [person]
 
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     replace_text(view.name, "Turismsamverkan")
     press(view.name, Qt.Key.Key_Return)
-    replace_text(view.responsible.lineEdit(), "Byalaget och företagarföreningen")
+    replace_text(view.responsible.lineEdit(), "Byalaget; Kommunkansliet; Örjan Lindqvist")
     press(view.responsible.lineEdit(), Qt.Key.Key_Return)
     areas = focus_areas.list_focus_areas(store, workshop[0])
-    assert [(a.name, a.responsible_label) for a in areas] == [
-        ("Kultursamverkan", "Örjan Lindqvist"),
-        ("Turismsamverkan", "Byalaget och företagarföreningen")]
+    assert [(a.name, [r.name for r in a.responsibles]) for a in areas] == [
+        ("Kultursamverkan", ["Örjan Lindqvist"]),
+        ("Turismsamverkan", ["Byalaget", "Kommunkansliet", "Örjan Lindqvist"])]
+    # The organisation and the person are links to the register, the text is text.
+    kinds = [(bool(r.who.person_id), bool(r.who.organisation_id), r.who.text)
+             for r in areas[1].responsibles]
+    assert kinds == [(False, False, "Byalaget"), (False, True, ""), (True, False, "")]
+    opened.undo_action.trigger()
+    qtbot.waitUntil(lambda: focus_areas.list_focus_areas(store, workshop[0])[1].responsibles
+                    == ())
     qtbot.waitUntil(lambda: view.list.item(1).text() == "2. Turismsamverkan")
 
 

@@ -97,6 +97,6 @@ def test_action_responsibles_through_update_and_undo(store) -> None:  # type: ig
     old = actions.update_action(store, action, responsibles=[Who(text="Hembygdsföreningen"),
                                                            Who(person_id=person)])
     assert actions.list_actions(store, workshop_id=workshop)[0].responsible == (
-        "Hembygdsföreningen, Åke Lund")
+        "Hembygdsföreningen; Åke Lund")
     actions.update_action(store, action, **old)
     assert actions.list_actions(store, workshop_id=workshop)[0].responsible == "Åke Lund"

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.text import clean_text
 from facilitator.ui.qt_dates import py_date, qdate
+from facilitator.ui.responsible_text import RegisterEntry, Typed
 
 Index = QModelIndex | QPersistentModelIndex
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -98,28 +99,13 @@ class ResponsibleDelegate(QStyledItemDelegate):
         model.setData(index, responsible_values(editor), Qt.ItemDataRole.EditRole)
 
 
-def responsible_values(combo: QComboBox) -> dict[str, Any]:
-    """What the combo's text means: a register entry when it names one, else free text."""
-    text = clean_text(combo.currentText(), multiline=False)
-    values: dict[str, Any] = {"responsible_person_id": None,
-                              "responsible_organisation_id": None, "responsible_text": ""}
-    if not text:
-        return values
-    wanted = text.casefold()
-    matches = [row for row in range(combo.count())
-               if wanted in (combo.itemText(row).casefold(),
-                             str(combo.itemData(row, NAME_ROLE)).casefold())]
-    current = combo.currentIndex()
-    if current in matches:
-        matches = [current]
-    if matches:  # people come first in the combo, so a person wins over an organisation
-        row = matches[0]
-        key = "responsible_person_id" if combo.itemData(row, KIND_ROLE) == "person" \
-            else "responsible_organisation_id"
-        values[key] = combo.itemData(row, ID_ROLE)
-    else:
-        values["responsible_text"] = text
-    return values
+def responsible_values(combo: QComboBox) -> Typed:
+    """The typed text and the register entries it may name (the model parses them)."""
+    entries = tuple(
+        RegisterEntry(str(combo.itemData(row, KIND_ROLE)), str(combo.itemData(row, ID_ROLE)),
+                      (combo.itemText(row), str(combo.itemData(row, NAME_ROLE))))
+        for row in range(combo.count()) if combo.itemData(row, ID_ROLE))
+    return Typed(clean_text(combo.currentText(), multiline=False), entries)
 
 
 def _line_edit(combo: QComboBox) -> QLineEdit:

@@ -25,7 +25,9 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication
 from facilitator.services.actions import ActionInfo
 from facilitator.store.models import ActionStatus
 from facilitator.text import sort_key
+from facilitator.ui import responsible_text
 from facilitator.ui.qt_dates import qdate
+from facilitator.ui.responsible_text import Typed
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -240,14 +242,9 @@ class ActionsModel(QAbstractTableModel):
             changed = not isinstance(value, str) or value.strip() != info.text.strip()
             return {"text": value} if changed else {}
         if column == Column.RESPONSIBLE:
-            if isinstance(value, str):
-                value = {"responsible_person_id": None, "responsible_organisation_id": None,
-                         "responsible_text": value.strip()}
-            current = {"responsible_person_id": info.responsible_person_id,
-                       "responsible_organisation_id": info.responsible_organisation_id,
-                       "responsible_text": "" if info.responsible_person_id
-                       or info.responsible_organisation_id else info.responsible}
-            return dict(value) if value != current else {}
+            typed = value if isinstance(value, Typed) else Typed(str(value or ""), ())
+            whos = responsible_text.parse(typed.text, typed.register, info.responsibles)
+            return {} if responsible_text.same(whos, info.responsibles) else {"responsibles": whos}
         if column == Column.DUE:
             if isinstance(value, QDate):
                 value = value.toPython() if value.isValid() else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -14,10 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.services import focus_areas, people, workshops
+from facilitator.services import focus_areas, people, responsibles, workshops
 from facilitator.services.core import Store
-from facilitator.services.focus_areas import ResponsibleRef
+from facilitator.ui import responsible_text
 from facilitator.ui.commands import Editor, creator, deleter, setter
+from facilitator.ui.responsible_text import RegisterEntry
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
 from facilitator.ui.widgets.ordered_list import OrderedList, list_panel
@@ -56,7 +56,10 @@ class FocusAreasView(WorkshopPage):
         self.responsible.setEditable(True)
         self.responsible.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         _line_edit(self.responsible).setPlaceholderText(
-            self.tr("Choose a person or an organisation, or type who"))
+            self.tr("Choose or type who; several separated by ;"))
+        self.responsible.setToolTip(self.tr(
+            "Several responsibles: separate them with a semicolon, for example "
+            "\"Kommunen; Byalaget\". A name in the register links to it."))
         _line_edit(self.responsible).editingFinished.connect(self._commit_responsible)
         self.responsible.activated.connect(lambda _i: self._commit_responsible())
         self.narrative = MarkdownEditor(self.tr("Narrative"))
@@ -133,7 +136,7 @@ class FocusAreasView(WorkshopPage):
                 self.name.setText(area.name)
             self.name.setProperty("area", area_id)
             if not _line_edit(self.responsible).hasFocus():
-                self._show_responsible(area.responsible, area.responsible_label)
+                self.responsible.setEditText(responsible_text.shown(area.responsibles))
             if self.narrative.property("area") != area_id:
                 self.narrative.setProperty("area", area_id)
                 self.narrative.load_markdown(area.narrative,
@@ -142,15 +145,6 @@ class FocusAreasView(WorkshopPage):
                 self.narrative.show_markdown(area.narrative)
         finally:
             self._loading = False
-
-    def _show_responsible(self, ref: ResponsibleRef, label: str) -> None:
-        key = (("person", ref.person_id) if ref.person_id else
-               ("organisation", ref.organisation_id) if ref.organisation_id else None)
-        index = self.responsible.findData(key) if key else -1
-        if index >= 0:
-            self.responsible.setCurrentIndex(index)
-        else:
-            self.responsible.setEditText(label)
 
     # ----- editing -----------------------------------------------------------
     def add_area(self) -> None:
@@ -215,20 +209,24 @@ class FocusAreasView(WorkshopPage):
         area_id = self.current_area_id()
         if self._loading or area_id is None:
             return
-        text = self.responsible.currentText().strip()
-        index = self.responsible.findText(text, Qt.MatchFlag.MatchFixedString)
-        data = self.responsible.itemData(index) if index > 0 else None
-        if data and data[0] == "person":
-            ref = ResponsibleRef(person_id=data[1])
-        elif data and data[0] == "organisation":
-            ref = ResponsibleRef(organisation_id=data[1])
-        else:
-            ref = ResponsibleRef(text=text)
-        if ref == focus_areas.get_focus_area(self.store, area_id).responsible:
+        current = focus_areas.get_focus_area(self.store, area_id).responsibles
+        whos = responsible_text.parse(self.responsible.currentText(), self._register(), current)
+        if responsible_text.same(whos, current):
             return
-        self.editor.run(setter(self.tr("Change responsible"),
-                               lambda r: focus_areas.set_responsible(self.store, area_id, r),
-                               ref))
+        store = self.store
+        if not self.editor.run(setter(
+                self.tr("Change responsible"),
+                lambda w: responsibles.set_responsibles(store, "focus_area", area_id, w), whos)):
+            self._show_current()
+
+    def _register(self) -> list[RegisterEntry]:
+        entries = []
+        for row in range(1, self.responsible.count()):
+            data = self.responsible.itemData(row)
+            if data:
+                text = self.responsible.itemText(row)
+                entries.append(RegisterEntry(data[0], data[1], (text, text.split(",")[0])))
+        return entries
 
     def _commit_narrative(self, markdown: str) -> None:
         area_id = self.narrative.property("area")

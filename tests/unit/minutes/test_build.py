@@ -7,8 +7,10 @@ import pytest
 from facilitator.minutes.build import build_minutes
 from facilitator.minutes.export import MinutesError, MinutesOptions, build_outline
 from facilitator.minutes.model import Heading, ListBlock, Paragraph, Table
-from facilitator.services import groups, people, projects, sections, wishes, workshops
+from facilitator.services import groups, people, projects, roles, sections, wishes, workshops
 from facilitator.services.core import NotFoundError, ServiceError, Store
+from facilitator.services.roles import RoleEntry
+from facilitator.store.vocabulary import RoleKind
 from tests.unit.minutes.conftest import PERSON_NAMES, Built
 
 
@@ -144,12 +146,14 @@ def test_anonymise_leaves_no_person_name_anywhere(store: Store, closing: Built) 
 def test_english_labels(store: Store) -> None:
     pid = projects.create_project(store, "Village futures")
     wid = workshops.create_workshop(store, pid, "Closing session", date="2015-02-03",
-                                    language="en", venue="Village hall", moderator="Ann Lee")
+                                    language="en", venue="Village hall")
+    roles.set_roles(store, wid, [RoleEntry(RoleKind.MODERATOR, name="Ann Lee"),
+                                 RoleEntry(RoleKind.PRESENTER, name="Bo Ek")])
     gid = groups.create_group(store, wid, name="Transport")
     wishes.add_wish(store, gid, "A bus on Sundays", votes=1)
     doc = build_minutes(store, wid, MinutesOptions(show_votes=True))
     assert doc.document_type == "Minutes" and doc.lang_tag == "en-GB"
-    assert [f.label for f in doc.facts] == ["Date", "Venue", "Moderator"]
+    assert [f.label for f in doc.facts] == ["Date", "Venue", "Moderator", "Presenter"]
     assert doc.facts[0].value == "3 February 2015"
     assert doc.outline()[1:] == [(1, "Group work 3 February 2015"), (2, "Transport")]
     wish_list = next(b for b in doc.body if isinstance(b, ListBlock))
