@@ -106,6 +106,10 @@ class Store:
         name = self.engine.url.database
         return Path(name) if name and name != ":memory:" else None
 
+    @property
+    def orm_loaded(self) -> bool:
+        return self._maker is not None
+
     def load_orm(self) -> None:
         """Load and configure the ORM now (the window asks just after its first paint)."""
         if self._maker is None:

@@ -22,21 +22,13 @@ from facilitator.services.core import (
     optional_body,
     optional_line,
 )
-from facilitator.services.row_lists import replace_rows
-from facilitator.store.models import (
-    Attendance,
-    Group,
-    KeyFigure,
-    Organisation,
-    Person,
-    Wish,
-    Workshop,
-)
 from facilitator.store.vocabulary import AttendanceStatus, KeyFigureKind, Metric
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement
     from sqlalchemy.orm import Session
+
+    from facilitator.store.models import Workshop
 
 MAX_FIGURES = 50
 
@@ -56,6 +48,8 @@ class FigureEntry:
 
 def count_metrics(session: Session, workshop: Workshop) -> dict[Metric, int]:
     """Every metric's current value for ``workshop`` (live rows only)."""
+    from facilitator.store.models import Attendance, Group, Organisation, Person, Wish, Workshop
+
     attended = (Attendance.status == AttendanceStatus.ATTENDED) & Attendance.deleted_at.is_(None)
     live_person = Person.deleted_at.is_(None)
     project_workshops = select(Workshop.id).where(
@@ -95,12 +89,16 @@ def count_metrics(session: Session, workshop: Workshop) -> dict[Metric, int]:
 
 
 def current_counts(store: Store, workshop_id: str) -> dict[Metric, int]:
+    from facilitator.store.models import Workshop
+
     with store.read() as session:
         return count_metrics(session, get_live(session, Workshop, workshop_id,
                                                tr("The workshop")))
 
 
 def figures_of(session: Session, workshop_id: str) -> list[FigureEntry]:
+    from facilitator.store.models import KeyFigure
+
     rows = session.scalars(
         select(KeyFigure)
         .where(KeyFigure.workshop_id == workshop_id, KeyFigure.deleted_at.is_(None))
@@ -120,6 +118,10 @@ def set_figures(store: Store, workshop_id: str,
     """Make ``entries`` the workshop's key figures; returns the previous list (for undo)."""
     if len(entries) > MAX_FIGURES:
         raise ValidationError(tr("At most {n} key figures can be given."), n=MAX_FIGURES)
+    # Imported here: the Översikt page imports this module before the ORM may load.
+    from facilitator.services.row_lists import replace_rows
+    from facilitator.store.models import KeyFigure, Workshop
+
     cleaned = [_clean(entry) for entry in entries]
     with store.write() as tx:
         s = tx.session

@@ -16,8 +16,6 @@ from facilitator.services.core import (
     get_live,
     optional_line,
 )
-from facilitator.services.row_lists import replace_rows
-from facilitator.store.models import Person, Workshop, WorkshopRole
 from facilitator.store.vocabulary import RoleKind
 
 if TYPE_CHECKING:
@@ -45,6 +43,8 @@ class RoleInfo:
 
 
 def roles_of(session: Session, workshop_id: str) -> list[RoleInfo]:
+    from facilitator.store.models import WorkshopRole
+
     rows = session.scalars(
         select(WorkshopRole)
         .where(WorkshopRole.workshop_id == workshop_id, WorkshopRole.deleted_at.is_(None))
@@ -69,6 +69,10 @@ def list_roles(store: Store, workshop_id: str) -> list[RoleInfo]:
 
 def set_roles(store: Store, workshop_id: str, entries: Sequence[RoleEntry]) -> list[RoleEntry]:
     """Make ``entries`` the workshop's roles; returns the previous list (for undo)."""
+    # Imported here: the Översikt page imports this module before the ORM may load.
+    from facilitator.services.row_lists import replace_rows
+    from facilitator.store.models import Workshop, WorkshopRole
+
     if len(entries) > MAX_ROLES:
         raise ValidationError(tr("At most {n} roles can be named."), n=MAX_ROLES)
     with store.write() as tx:
@@ -92,6 +96,8 @@ def set_roles(store: Store, workshop_id: str, entries: Sequence[RoleEntry]) -> l
 
 
 def _clean(session: Session, entry: RoleEntry) -> RoleEntry:
+    from facilitator.store.models import Person
+
     role = choice(entry.role, RoleKind, tr("The role"))
     label = optional_line(entry.label, tr("The role"), 100) if role == RoleKind.OTHER else ""
     if role == RoleKind.OTHER and not label:

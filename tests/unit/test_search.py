@@ -417,10 +417,15 @@ def test_downgrade_removes_the_index_and_keeps_the_data(store: Store, db_path: P
     store.close()
     engine = make_engine(db_path)
     try:
-        with engine.connect() as connection, connection.begin():
-            cfg = migrate._alembic_config()
-            cfg.attributes["connection"] = connection
-            command.downgrade(cfg, "0001")
+        with engine.connect() as connection:
+            # As the app migrates: tables are rebuilt with foreign keys off.
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys=OFF")
+            with connection.begin():
+                cfg = migrate._alembic_config()
+                cfg.attributes["connection"] = connection
+                command.downgrade(cfg, "0001")
     finally:
         engine.dispose()
     conn = sqlite3.connect(db_path)

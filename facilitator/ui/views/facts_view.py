@@ -21,6 +21,7 @@ from facilitator.services.core import Change, NotFoundError, StorageError, Store
 from facilitator.services.overview import get_facts
 from facilitator.store.vocabulary import ResponsibleForm, WorkshopKind, WorkshopStatus
 from facilitator.ui.commands import Editor, setter
+from facilitator.ui.first_paint import after_first_paint
 from facilitator.ui.qt_dates import py_time, qdate, qtime
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.date_time_fields import DateField, TimeField
@@ -224,8 +225,19 @@ class FactsView(WorkshopPage):
     # ----- drawing -----------------------------------------------------------
     def _show_lists(self, language: str) -> None:
         assert self.workshop_id is not None
+        if not self.store.orm_loaded:
+            # The roles and figures need the ORM, which loads just after the first
+            # paint: the title block is drawn first, the lists a moment later.
+            workshop_id = self.workshop_id
+            after_first_paint(self, lambda: self._show_lists_later(workshop_id, language))
+            return
         self.roles.show_workshop(self.workshop_id, language)
         self.figures.show_workshop(self.workshop_id, language)
+
+    def _show_lists_later(self, workshop_id: str, language: str) -> None:
+        if self.workshop_id == workshop_id:
+            self.store.load_orm()
+            self._show_lists(language)
 
     def refresh(self) -> None:
         has = self.workshop_id is not None

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.minutes.phrases import ROLE_LABELS, role_label
-from facilitator.services import people, roles
+from facilitator.services import roles
 from facilitator.services.core import Store
 from facilitator.services.roles import RoleEntry
 from facilitator.store.vocabulary import RoleKind
@@ -149,6 +149,8 @@ class RolesEditor(QWidget):
     def _fill_people(self) -> None:
         text = self.who.currentText()
         self.who.clear()
+        from facilitator.services import people  # loads the ORM: not before first paint
+
         for person in people.list_people(self.store):
             label = person.name + (f", {person.organisation}" if person.organisation else "")
             self.who.addItem(label, person.id)

@@ -7,10 +7,23 @@ import pytest
 from facilitator.minutes.build import build_minutes
 from facilitator.minutes.export import MinutesError, MinutesOptions, build_outline
 from facilitator.minutes.model import Heading, ListBlock, Paragraph, Table
-from facilitator.services import groups, people, projects, roles, sections, wishes, workshops
+from facilitator.minutes.phrases import metric_phrase
+from facilitator.services import (
+    groups,
+    key_figures,
+    people,
+    projects,
+    responsibles,
+    roles,
+    sections,
+    wishes,
+    workshops,
+)
 from facilitator.services.core import NotFoundError, ServiceError, Store
+from facilitator.services.key_figures import FigureEntry
+from facilitator.services.responsibles import Who
 from facilitator.services.roles import RoleEntry
-from facilitator.store.vocabulary import RoleKind
+from facilitator.store.vocabulary import KeyFigureKind, Metric, RoleKind
 from tests.unit.minutes.conftest import PERSON_NAMES, Built
 
 
@@ -55,24 +68,72 @@ def test_title_block_and_parts_in_agenda_order(store: Store, closing: Built) -> 
     ]
     assert build_outline(store, closing.workshop_id, MinutesOptions()) == doc.outline()
     texts = _texts(doc.body)
-    assert "Ansvarig framåt: Tove Ahlén, utredningssekreterare" in texts
+    assert "Ansvarig framåt: Tove Ahlén, utredningssekreterare på Kommunkansliet" in texts
     assert "Ansvarig framåt: Kulturberedningen" in texts
     assert ("Det blev två grupper som arbetade med: 1) Kultur- och Turismsamverkan "
             "2) Medborgardialog") in texts
 
 
-def test_key_figures_are_counted_from_the_store(store: Store, closing: Built) -> None:
-    doc = build_minutes(store, closing.workshop_id, MinutesOptions())
+def _figures(store: Store, built: Built) -> list[str]:
+    doc = build_minutes(store, built.workshop_id, MinutesOptions())
     start = doc.body.index(Heading(1, "Lite siffror"))
-    figures = next(b for b in doc.body[start:] if isinstance(b, ListBlock))
-    lines = [t for _, t in _wish_texts(figures)]
-    assert lines == [
-        "Deltagare i den här workshopen: 6",
-        "Personer vi har träffat i projektets 2 workshoppar: 7",
-        "Arbetsgrupper: 2",
-        "Önskemål och ambitioner: 8",
-        "Organisationer som deltagit i projektets workshoppar: 4",
+    end = next(i for i, b in enumerate(doc.body) if i > start and isinstance(b, Heading))
+    lists = [b for b in doc.body[start:end] if isinstance(b, ListBlock)]
+    return [t for _, t in _wish_texts(lists[0])] if lists else []
+
+
+def test_key_figures_are_only_what_the_facilitator_chose(store: Store, closing: Built) -> None:
+    assert _figures(store, closing) == []  # nothing counted unless chosen
+    key_figures.set_figures(store, closing.workshop_id, [
+        FigureEntry(KeyFigureKind.TYPED, sentence="Vi har träffat ca 500 personer."),
+        FigureEntry(KeyFigureKind.COUNTED, Metric.PARTICIPANTS),
+        FigureEntry(KeyFigureKind.TYPED, value="ca 140", unit="föreningar",
+                    label="Föreningsregistret"),
+        FigureEntry(KeyFigureKind.COUNTED, Metric.PEOPLE_MET),
+        FigureEntry(KeyFigureKind.COUNTED, Metric.WORKSHOPS),
+        FigureEntry(KeyFigureKind.COUNTED, Metric.ORGANISATIONS),
+        FigureEntry(KeyFigureKind.COUNTED, Metric.WISHES),
+    ])
+    assert _figures(store, closing) == [
+        "Vi har träffat ca 500 personer.",
+        "6 deltagare i den här workshopen",
+        "Föreningsregistret: ca 140 föreningar",
+        "7 personer har deltagit i projektets workshoppar",
+        "2 workshoppar i projektet",
+        "4 organisationer har varit representerade i projektets workshoppar",
+        "8 önskemål och ambitioner från grupperna",
     ]
+
+
+@pytest.mark.parametrize(("metric", "language", "one", "many"), [
+    (Metric.WORKSHOPS, "sv", "1 workshop i projektet", "2 workshoppar i projektet"),
+    (Metric.ORGANISATIONS, "sv", "1 organisation har varit representerad i projektets "
+     "workshoppar", "2 organisationer har varit representerade i projektets workshoppar"),
+    (Metric.PARTICIPANTS, "en", "1 participant at this workshop",
+     "2 participants at this workshop"),
+    (Metric.ATTENDANCES, "en", "1 attendance at the project's workshops",
+     "2 attendances at the project's workshops"),
+])
+def test_counted_figures_singular_and_plural(metric, language, one, many) -> None:  # type: ignore[no-untyped-def]
+    assert metric_phrase(metric, 1, language) == one
+    assert metric_phrase(metric, 2, language) == many
+    assert metric_phrase(metric, 1200, "sv").startswith("1\u00a0200 ")
+
+
+def test_several_responsibles_joined_and_written_as_the_workshop_asks(
+        store: Store, closing: Built) -> None:
+    org = people.create_organisation(store, "Visit Södra Norrbacka")
+    area = closing.area_ids[2]
+    responsibles.set_responsibles(store, "focus_area", area, [
+        Who(text="Norrbacka kommun"), Who(organisation_id=org),
+        Who(person_id=closing.person_ids["Tove Ahlén"])])
+    texts = _texts(build_minutes(store, closing.workshop_id, MinutesOptions()).body)
+    assert ("Ansvarig framåt: Norrbacka kommun, Visit Södra Norrbacka och Tove Ahlén, "
+            "utredningssekreterare på Kommunkansliet") in texts
+    workshops.update_workshop(store, closing.workshop_id, responsible_form="name", language="en")
+    texts = _texts(build_minutes(store, closing.workshop_id, MinutesOptions()).body)
+    assert ("Responsible going forward: Norrbacka kommun, Visit Södra Norrbacka and "
+            "Tove Ahlén") in texts
 
 
 def _group_lists(store: Store, built: Built, options: MinutesOptions) -> list[list]:  # type: ignore[type-arg]
@@ -126,7 +187,8 @@ def test_actions_table(store: Store, closing: Built) -> None:
     table = next(b for b in doc.body if isinstance(b, Table))
     assert table.header == ["Åtgärd", "Ansvarig", "Klart senast"]
     assert table.rows == [
-        ["Sammanfatta grupparbetet på webben", "Åsa Lindqvist", "2015-01-31"],
+        ["Sammanfatta grupparbetet på webben", "Åsa Lindqvist, projektledare på Kommunkansliet",
+         "2015-01-31"],
         ["Boka nästa träff", "Hembygdsföreningen", ""],
     ]
 

@@ -106,7 +106,8 @@ def test_accessibility_metadata_language_and_table_header(exported: Path) -> Non
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert [c.text for c in table.rows[0].cells] == ["Åtgärd", "Ansvarig", "Klart senast"]
     assert [c.text for c in table.rows[1].cells] == [
-        "Sammanfatta grupparbetet på webben", "Åsa Lindqvist", "2015-01-31"]
+        "Sammanfatta grupparbetet på webben", "Åsa Lindqvist, projektledare på Kommunkansliet",
+        "2015-01-31"]
 
 
 def test_default_template_is_a4_with_margins(exported: Path) -> None:

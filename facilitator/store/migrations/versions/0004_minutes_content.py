@@ -206,6 +206,9 @@ def _move_roles() -> None:
 def downgrade() -> None:
     """Back to 0003: the old single columns come back empty (the app never downgrades;
     a backup is made before every migration)."""
+    op.drop_table("responsible")
+    op.drop_table("workshop_role")
+    op.drop_table("key_figure")
     with op.batch_alter_table("workshop", schema=None) as batch_op:
         batch_op.add_column(sa.Column("project_leader", sa.String(300), nullable=False,
                                       server_default=""))
@@ -213,6 +216,7 @@ def downgrade() -> None:
                                       server_default=""))
         batch_op.add_column(sa.Column("moderator", sa.String(300), nullable=False,
                                       server_default=""))
+        batch_op.drop_constraint("responsible_form", type_="check")
         batch_op.drop_column("show_group_members")
         batch_op.drop_column("group_after_text")
         batch_op.drop_column("group_lead_text")
@@ -230,9 +234,6 @@ def downgrade() -> None:
                 ["responsible_organisation_id"], ["id"], ondelete="SET NULL")
     with op.batch_alter_table("attendance", schema=None) as batch_op:
         batch_op.drop_column("may_be_named")
-    op.drop_table("responsible")
-    op.drop_table("workshop_role")
-    op.drop_table("key_figure")
     if op.get_bind().dialect.name == "sqlite":
         for kind in ("workshop", "focus_area"):
             for statement in _search_triggers(kind):
