@@ -254,17 +254,23 @@ def _set_attendance(
     return previous
 
 
+def _listed(tx: WriteTx, workshop_id: str, person_id: str) -> Attendance:
+    """The person's live attendance row at the workshop, or a ValidationError."""
+    row = tx.session.scalars(
+        select(Attendance).where(
+            Attendance.workshop_id == workshop_id,
+            Attendance.person_id == person_id,
+            Attendance.deleted_at.is_(None),
+        )
+    ).first()
+    if row is None:
+        raise ValidationError(tr("The person is not on this workshop's list of participants."))
+    return row
+
+
 def remove_attendance(store: Store, workshop_id: str, person_id: str) -> None:
     with store.write() as tx:
-        row = tx.session.scalars(
-            select(Attendance).where(
-                Attendance.workshop_id == workshop_id,
-                Attendance.person_id == person_id,
-                Attendance.deleted_at.is_(None),
-            )
-        ).first()
-        if row is None:
-            raise ValidationError(tr("The person is not on this workshop's list of participants."))
+        row = _listed(tx, workshop_id, person_id)
         tombstone(row)
         tx.changed("attendance", row.id, person_id)
 
@@ -309,15 +315,7 @@ def set_may_be_named(store: Store, workshop_id: str, person_id: str, allowed: bo
         raise ValidationError(tr("{label}: unknown value {value!r} (allowed: {options})."),
                               label=tr("May be named"), value=allowed, options="true, false")
     with store.write() as tx:
-        row = tx.session.scalars(
-            select(Attendance).where(
-                Attendance.workshop_id == workshop_id,
-                Attendance.person_id == person_id,
-                Attendance.deleted_at.is_(None),
-            )
-        ).first()
-        if row is None:
-            raise ValidationError(tr("The person is not on this workshop's list of participants."))
+        row = _listed(tx, workshop_id, person_id)
         old = row.may_be_named
         row.may_be_named = allowed
         tx.changed("attendance", row.id, person_id)

@@ -31,8 +31,8 @@ from facilitator.services.core import Store
 from facilitator.services.key_figures import FigureEntry
 from facilitator.store.vocabulary import KeyFigureKind, Metric
 from facilitator.ui.commands import Editor, setter
+from facilitator.ui.widgets.entry_lists import moved, on_delete_key, without
 from facilitator.ui.widgets.ordered_list import OrderedList
-from facilitator.ui.widgets.roles_editor import on_delete_key
 
 
 def figure_text(entry: FigureEntry, counts: dict[Metric, int], language: str) -> str:
@@ -145,22 +145,16 @@ class KeyFiguresEditor(QGroupBox):
         self._store([*self._entries, entry], self.tr("Add key figure"))
 
     def delete_current(self) -> None:
-        row = self.list.currentRow()
-        if not 0 <= row < len(self._entries):
+        removal = without(self._entries, self.list.currentRow())
+        if removal is None:
             return
-        entries = self._entries[:row] + self._entries[row + 1:]
-        neighbour = entries[min(row, len(entries) - 1)].id if entries else None
+        entries, neighbour = removal
         if self._store(entries, self.tr("Remove key figure")) and neighbour is not None:
             self.list.select_id(neighbour)
 
     def _move(self, row_id: str, target: int) -> None:
-        entries = list(self._entries)
-        moving = next((e for e in entries if e.id == row_id), None)
-        if moving is None:
-            return
-        entries.remove(moving)
-        entries.insert(target, moving)
-        if self._store(entries, self.tr("Move key figure")):
+        entries = moved(self._entries, row_id, target)
+        if entries is not None and self._store(entries, self.tr("Move key figure")):
             self.list.select_id(row_id)
 
     def _store(self, entries: list[FigureEntry], text: str) -> bool:

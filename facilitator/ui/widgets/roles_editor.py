@@ -7,10 +7,7 @@ store when the change comes back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -29,6 +26,7 @@ from facilitator.services.roles import RoleEntry
 from facilitator.store.vocabulary import RoleKind
 from facilitator.ui.commands import Editor, setter
 from facilitator.ui.widgets.completion import enter_accepts_completion
+from facilitator.ui.widgets.entry_lists import moved, on_delete_key, without
 from facilitator.ui.widgets.ordered_list import OrderedList
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,29 +44,6 @@ def editable_combo(name: str, accessible_name: str, placeholder: str) -> QComboB
     line.setPlaceholderText(placeholder)
     line.setAccessibleName(accessible_name)
     return combo
-
-
-class _DeleteKey(QObject):
-    def __init__(self, widget: QWidget, act: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self.act = act
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if not isinstance(event, QKeyEvent) or event.key() != Qt.Key.Key_Delete \
-                or event.modifiers() != Qt.KeyboardModifier.NoModifier:
-            return False
-        if event.type() == QEvent.Type.ShortcutOverride:
-            event.accept()  # the key is the list's, not the window's Delete action
-            return True
-        if event.type() == QEvent.Type.KeyPress:
-            self.act()
-            return True
-        return False
-
-
-def on_delete_key(widget: QWidget, act: Callable[[], None]) -> None:
-    """Delete in ``widget`` calls ``act`` (the window's own Delete action stands back)."""
-    widget.installEventFilter(_DeleteKey(widget, act))
 
 
 def combo_line(combo: QComboBox) -> QLineEdit:
@@ -194,22 +169,16 @@ class RolesEditor(QWidget):
             self.role.setFocus()
 
     def delete_current(self) -> None:
-        row = self.list.currentRow()
-        if not 0 <= row < len(self._entries):
+        removal = without(self._entries, self.list.currentRow())
+        if removal is None:
             return
-        entries = self._entries[:row] + self._entries[row + 1:]
-        neighbour = entries[min(row, len(entries) - 1)].id if entries else None
+        entries, neighbour = removal
         if self._store(entries, self.tr("Remove role")) and neighbour is not None:
             self.list.select_id(neighbour)
 
     def _move(self, row_id: str, target: int) -> None:
-        entries = list(self._entries)
-        moving = next((e for e in entries if e.id == row_id), None)
-        if moving is None:
-            return
-        entries.remove(moving)
-        entries.insert(target, moving)
-        if self._store(entries, self.tr("Move role")):
+        entries = moved(self._entries, row_id, target)
+        if entries is not None and self._store(entries, self.tr("Move role")):
             self.list.select_id(row_id)
 
     def _store(self, entries: list[RoleEntry], text: str) -> bool:
