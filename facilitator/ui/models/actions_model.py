@@ -240,14 +240,10 @@ class ActionsModel(QAbstractTableModel):
             changed = not isinstance(value, str) or value.strip() != info.text.strip()
             return {"text": value} if changed else {}
         if column == Column.RESPONSIBLE:
-            if isinstance(value, str):
-                value = {"responsible_person_id": None, "responsible_organisation_id": None,
-                         "responsible_text": value.strip()}
-            current = {"responsible_person_id": info.responsible_person_id,
-                       "responsible_organisation_id": info.responsible_organisation_id,
-                       "responsible_text": "" if info.responsible_person_id
-                       or info.responsible_organisation_id else info.responsible}
-            return dict(value) if value != current else {}
+            if not isinstance(value, list):
+                return {}
+            return {"responsibles": value} \
+                if value != [r.who for r in info.responsibles] else {}
         if column == Column.DUE:
             if isinstance(value, QDate):
                 value = value.toPython() if value.isValid() else None
