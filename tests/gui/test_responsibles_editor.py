@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -230,3 +231,59 @@ def test_escape_leaves_the_action_responsibles_as_they_were(qtbot, store, opened
     assert page.proxy.index(0, Column.RESPONSIBLE).data() == "Byalaget i Ängsö"
     assert opened.undo_stack.count() == 0
     assert page.focusWidget() is page.table  # the keyboard goes back to the table
+
+
+def test_enter_or_a_double_click_on_the_cell_opens_the_dialog(qtbot, store, opened, register):
+    action_id = actions.add_action(store, "Ordna höstmarknad", workshop_id=register["workshop"])
+    page = opened.actions_view
+    opened.show_page(page, qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    titles: list[str] = []
+
+    def cancel(dialog: QWidget) -> None:
+        titles.append(dialog.windowTitle())
+        press(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
+
+    index = page.proxy.mapFromSource(page.model.index(0, Column.RESPONSIBLE))
+    page.table.setFocus()
+    page.table.setCurrentIndex(index)
+    when_modal(qtbot, cancel)
+    press(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(titles) == 1 and QApplication.activeModalWidget() is None)
+
+    rect = page.table.visualRect(index)
+    when_modal(qtbot, cancel)
+    for click in (QTest.mouseClick, QTest.mouseDClick):  # as a real double click arrives
+        click(page.table.viewport(), Qt.MouseButton.LeftButton,
+              Qt.KeyboardModifier.NoModifier, rect.center())
+    qtbot.waitUntil(lambda: len(titles) == 2 and QApplication.activeModalWidget() is None)
+    assert titles[0] == titles[1] != ""
+    assert stored(store, "action", action_id) == []
+    assert opened.undo_stack.count() == 0
+
+
+def test_everything_is_named_and_tab_goes_through_and_on(qtbot, store, opened, register):
+    view = opened.focus_areas
+    opened.show_page(view, qtbot)
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    editor = view.responsibles
+    for widget in (editor.rows, editor.add_field, editor.line_edit()):
+        assert widget.accessibleName() or widget is editor.line_edit()
+    assert editor.add_field.accessibleName() and editor.rows.accessibleName()
+
+    def focused_in(*widgets: QWidget) -> bool:
+        return QApplication.focusWidget() in widgets
+
+    add_line = (editor.add_field, editor.line_edit())
+    view.name.setFocus()
+    qtbot.waitUntil(view.name.hasFocus)
+    press(view.name, Qt.Key.Key_Tab)  # the list is empty: no stop there
+    qtbot.waitUntil(lambda: focused_in(*add_line))
+    add(editor, "Åsa Öberg")
+    view.name.setFocus()
+    press(view.name, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: focused_in(editor.rows))
+    press(editor.rows, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: focused_in(*add_line))
+    press(QApplication.focusWidget(), Qt.Key.Key_Tab)  # and on, out of the editor
+    qtbot.waitUntil(lambda: not focused_in(editor.rows, *add_line))

@@ -89,6 +89,7 @@ class ActionsTable(QTableView):
         super().__init__(parent)
         self._column = column
         self._edit_responsibles = edit_responsibles
+        self._pending = False
         self.activated.connect(self._on_activated)  # Enter on a cell
 
     @overload
@@ -115,8 +116,17 @@ class ActionsTable(QTableView):
 
     def _open_later(self, index: Index) -> None:
         # After the key or click that asked for it is handled: the dialog runs its own loop.
+        if self._pending:
+            return  # a click and a double click ask twice for the same dialog
+        self._pending = True
         persistent = QPersistentModelIndex(index)
-        QTimer.singleShot(0, self, lambda: self._edit_responsibles(persistent))
+        QTimer.singleShot(0, self, lambda: self._open(persistent))
+
+    def _open(self, index: QPersistentModelIndex) -> None:
+        try:
+            self._edit_responsibles(index)
+        finally:
+            self._pending = False
 
 
 class DueDateEditor(QWidget):

@@ -178,8 +178,8 @@ class ActionsModel(QAbstractTableModel):
                     date=info.due_date.isoformat() if info.due_date else "")
             if column == Column.TEXT and ("\n" in info.text or len(info.text) > 60):
                 return info.text
-            if column == Column.RESPONSIBLE and info.responsible:
-                return info.responsible
+            if column == Column.RESPONSIBLE and info.responsibles:
+                return "\n".join(r.label for r in info.responsibles)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if finished:

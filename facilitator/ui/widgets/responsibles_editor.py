@@ -126,7 +126,6 @@ class ResponsiblesEditor(QWidget):
         layout.addWidget(self.rows)
         layout.addWidget(self.add_field)
         self.setTabOrder(self.rows, self.add_field)
-        self.setFocusProxy(self.add_field)
         self._update_focus_stop()
         self.refresh_choices()
 
