@@ -287,3 +287,23 @@ def test_everything_is_named_and_tab_goes_through_and_on(qtbot, store, opened, r
     qtbot.waitUntil(lambda: focused_in(*add_line))
     press(QApplication.focusWidget(), Qt.Key.Key_Tab)  # and on, out of the editor
     qtbot.waitUntil(lambda: not focused_in(editor.rows, *add_line))
+
+
+def test_a_suggestion_is_taken_with_arrow_and_enter(qtbot, store, opened, register):
+    view = opened.focus_areas
+    opened.show_page(view, qtbot)
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    (area,) = focus_areas.list_focus_areas(store, register["project"])
+    editor = view.responsibles
+    line = editor.line_edit()
+    line.setFocus()
+    type_text(line, "sjö by")  # part of "Lillsjö byalag"
+    completer = editor.add_field.completer()
+    qtbot.waitUntil(lambda: completer.popup().isVisible())
+    press(completer.popup(), Qt.Key.Key_Down)
+    press(completer.popup(), Qt.Key.Key_Return)  # takes the suggestion into the field …
+    qtbot.waitUntil(lambda: line.text() == "Lillsjö byalag")
+    assert stored(store, "focus_area", area.id) == []
+    press(line, Qt.Key.Key_Return)  # … and the next Enter adds it
+    assert stored(store, "focus_area", area.id) == [(None, register["byalag"], "")]
+    assert editor.labels() == ["Lillsjö byalag"]
