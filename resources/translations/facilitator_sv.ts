@@ -1520,12 +1520,8 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Ansvarig framåt</translation>
     </message>
     <message>
-        <source>Choose or type who; several separated by ;</source>
-        <translation>Välj eller skriv vem; flera åtskilda med ;</translation>
-    </message>
-    <message>
-        <source>Several responsibles: separate them with a semicolon, for example &quot;Kommunen; Byalaget&quot;. A name in the register links to it.</source>
-        <translation>Flera ansvariga: skilj dem åt med semikolon, till exempel &quot;Kommunen; Byalaget&quot;. Ett namn i registret länkas dit.</translation>
+        <source>Change responsibles</source>
+        <translation>Ändra ansvariga</translation>
     </message>
     <message>
         <source>Narrative</source>
@@ -1546,10 +1542,6 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Rename focus area</source>
         <translation>Byt namn på fokusområde</translation>
-    </message>
-    <message>
-        <source>Change responsible</source>
-        <translation>Byt ansvarig</translation>
     </message>
     <message>
         <source>Edit narrative</source>
@@ -2718,18 +2710,45 @@ Flytta den till papperskorgen ändå?</translation>
     </message>
 </context>
 <context>
-    <name>ResponsibleDelegate</name>
+    <name>ResponsiblesDialog</name>
     <message>
-        <source>Responsible</source>
-        <translation>Ansvarig</translation>
+        <source>Responsible for the action</source>
+        <translation>Ansvariga för åtgärden</translation>
+    </message>
+    <message>
+        <source>Enter adds what is typed; Enter in an empty field is OK. Delete removes the chosen one, Alt+Up / Alt+Down moves it.</source>
+        <translation>Retur lägger till det som är skrivet; Retur i ett tomt fält är OK. Delete tar bort den valda, Alt+Upp / Alt+Ned flyttar den.</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsiblesEditor</name>
+    <message>
+        <source>Responsibles</source>
+        <translation>Ansvariga</translation>
+    </message>
+    <message>
+        <source>Delete removes the chosen one; Alt+Up and Alt+Down move it</source>
+        <translation>Delete tar bort den valda; Alt+Upp och Alt+Ned flyttar den</translation>
+    </message>
+    <message>
+        <source>Delete removes; Alt+Up / Alt+Down changes the order</source>
+        <translation>Delete tar bort; Alt+Upp / Alt+Ned ändrar ordningen</translation>
+    </message>
+    <message>
+        <source>Add responsible</source>
+        <translation>Lägg till ansvarig</translation>
+    </message>
+    <message>
+        <source>Add a person or an organisation, or type a name, then Enter</source>
+        <translation>Lägg till en person eller en organisation, eller skriv ett namn, tryck sedan Retur</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
     </message>
     <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Person, organisation or any name</source>
-        <translation>Person, organisation eller valfritt namn</translation>
     </message>
 </context>
 <context>

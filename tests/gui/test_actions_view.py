@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QWidget
+from pytestqt.qtbot import QtBot
 
 from facilitator.events import ChangeBus
 from facilitator.services import actions, people, projects, workshops
@@ -17,14 +18,15 @@ from facilitator.services.core import Store
 from facilitator.services.responsibles import Who
 from facilitator.store.models import ActionStatus
 from facilitator.ui.commands import Editor
-from facilitator.ui.models.action_delegates import DueDateEditor
+from facilitator.ui.models.action_delegates import DueDateEditor, ResponsiblesDialog
 from facilitator.ui.models.actions_model import Column, finished_colour, overdue_colour
 from facilitator.ui.views.actions_view import ActionsView
+from tests.gui.conftest import when_modal
 from tests.gui.keyboard import press, type_text
 
 TEXT, RESPONSIBLE, DUE, STATUS, OWNER = (int(c) for c in Column)
 TODAY = dt.date.today()
-# The responsible combo's completion list pops up; offscreen can neither raise it nor grab keys.
+# The responsible field's completion list pops up; offscreen can neither raise it nor grab keys.
 popup_ok = pytest.mark.qt_log_ignore("This plugin does not support raise",
                                      "This plugin does not support grabbing the keyboard")
 
@@ -116,6 +118,32 @@ def click_header(scene: Scene, column: int) -> None:
                      Qt.KeyboardModifier.NoModifier, QPoint(x, header.height() // 2))
 
 
+def fill_responsibles(qtbot: QtBot, scene: Scene, index: QModelIndex, *names: str,
+                      key: Qt.Key = Qt.Key.Key_Return, seen: list[str]) -> None:
+    """F2 on a Responsible cell, type ``names`` into the dialog (Enter after each), then
+    ``key`` in the empty field: Enter is OK, Esc cancels."""
+
+    def act(dialog: QWidget) -> None:
+        try:
+            assert isinstance(dialog, ResponsiblesDialog), dialog
+            line = dialog.editor.line_edit()
+            for name in names:
+                type_text(line, name)
+                press(line, Qt.Key.Key_Return)
+            seen.append(" | ".join(dialog.editor.labels()))
+        except (AssertionError, AttributeError, RuntimeError) as exc:
+            seen.append(repr(exc))  # raised here, it would leave the dialog open
+            dialog.close()
+            return
+        press(line, key)
+
+    table = scene.page.table
+    table.setCurrentIndex(index)
+    table.setFocus()
+    when_modal(qtbot, act)
+    press(table, Qt.Key.Key_F2)
+
+
 @popup_ok
 def test_add_an_action_typed_in_swedish_with_responsible_date_and_status(qtbot, scene):
     page = scene.page
@@ -125,12 +153,12 @@ def test_add_an_action_typed_in_swedish_with_responsible_date_and_status(qtbot, 
     qtbot.waitUntil(lambda: scene.table() == ["Boka bygdegården för nästa träff"])
     assert page.current_action_id() == action_id
 
-    combo = open_editor(qtbot, scene, scene.cell("Boka bygdegården för nästa träff",
-                                                 RESPONSIBLE))
-    assert isinstance(combo, QComboBox)
-    retype(combo.lineEdit(), "Märta Ödlund")
-    qtbot.waitUntil(lambda: [r.who.person_id for r in scene.db()[0].responsibles]
-                    == [scene.marta])
+    seen: list[str] = []
+    fill_responsibles(qtbot, scene, scene.cell("Boka bygdegården för nästa träff", RESPONSIBLE),
+                      "Märta Ödlund", seen=seen)
+    qtbot.waitUntil(lambda: bool(seen and scene.db()[0].responsibles))
+    assert seen == ["Märta Ödlund (Lillsjö IF)"]
+    assert [r.who.person_id for r in scene.db()[0].responsibles] == [scene.marta]
     qtbot.waitUntil(lambda: scene.table(RESPONSIBLE) == ["Märta Ödlund"])
 
     editor = open_editor(qtbot, scene, scene.cell("Boka bygdegården för nästa träff", DUE))
@@ -153,24 +181,33 @@ def test_responsible_typed_outside_the_register_is_free_text_and_undoable(qtbot,
     action_id = actions.add_action(scene.store, "Fråga om fiber", workshop_id=scene.workshop_id,
                                    responsibles=[Who(person_id=scene.marta)])
     qtbot.waitUntil(lambda: scene.table() == ["Fråga om fiber"])
-    combo = open_editor(qtbot, scene, scene.cell("Fråga om fiber", RESPONSIBLE))
-    retype(combo.lineEdit(), "Byalaget i Ängsö")
-    qtbot.waitUntil(lambda: scene.db()[0].responsible == "Byalaget i Ängsö")
-    assert [r.who.text for r in scene.db()[0].responsibles] == ["Byalaget i Ängsö"]
-    qtbot.waitUntil(lambda: scene.table(RESPONSIBLE) == ["Byalaget i Ängsö"])
-
-    # Several, separated by ";": a person of the register and a free text, in that order.
-    combo = open_editor(qtbot, scene, scene.cell("Fråga om fiber", RESPONSIBLE))
-    retype(combo.lineEdit(), "Märta Ödlund; Byalaget i Ängsö")
-    qtbot.waitUntil(lambda: scene.db()[0].responsible == "Märta Ödlund; Byalaget i Ängsö")
+    seen: list[str] = []
+    fill_responsibles(qtbot, scene, scene.cell("Fråga om fiber", RESPONSIBLE), "Byalaget i Ängsö",
+                      seen=seen)
+    qtbot.waitUntil(lambda: len(scene.db()[0].responsibles) == 2)
     assert [(r.who.person_id, r.who.text) for r in scene.db()[0].responsibles] == [
         (scene.marta, ""), (None, "Byalaget i Ängsö")]
+    qtbot.waitUntil(lambda: scene.table(RESPONSIBLE) == ["Märta Ödlund; Byalaget i Ängsö"])
 
-    scene.stack.undo()
     scene.stack.undo()
     assert [r.who.person_id for r in scene.db()[0].responsibles] == [scene.marta]
     qtbot.waitUntil(lambda: scene.table(RESPONSIBLE) == ["Märta Ödlund"])
     assert scene.page.model.row_of(action_id) == 0
+
+
+@popup_ok
+def test_escape_in_the_responsible_dialog_changes_nothing(qtbot, scene):
+    actions.add_action(scene.store, "Fråga om fiber", workshop_id=scene.workshop_id,
+                       responsibles=[Who(text="Byalaget i Ängsö")])
+    qtbot.waitUntil(lambda: scene.table() == ["Fråga om fiber"])
+    seen: list[str] = []
+    fill_responsibles(qtbot, scene, scene.cell("Fråga om fiber", RESPONSIBLE), "Åke Sjöström",
+                      key=Qt.Key.Key_Escape, seen=seen)
+    qtbot.waitUntil(lambda: bool(seen) and QApplication.activeModalWidget() is None)
+    assert seen == ["Byalaget i Ängsö | Åke Sjöström"]  # shown in the dialog …
+    assert [r.who.text for r in scene.db()[0].responsibles] == ["Byalaget i Ängsö"]  # … only
+    assert scene.stack.count() == 0
+    assert scene.table(RESPONSIBLE) == ["Byalaget i Ängsö"]
 
 
 def test_due_date_can_be_removed_with_delete(qtbot, scene):

@@ -1,11 +1,10 @@
-"""Cell editors of the actions table: responsible, due date and status."""
+"""Editors of the actions table: the responsibles dialog, due date and status cells."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -23,95 +22,111 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QCompleter,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
-    QLineEdit,
+    QLabel,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
-from facilitator.text import clean_text
+from facilitator.services.core import Store
+from facilitator.services.responsibles import ResponsibleInfo, Who
 from facilitator.ui.qt_dates import py_date, qdate
-from facilitator.ui.responsible_text import RegisterEntry, Typed
+from facilitator.ui.widgets.responsibles_editor import ResponsiblesEditor
 
 Index = QModelIndex | QPersistentModelIndex
-KIND_ROLE = Qt.ItemDataRole.UserRole
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-@dataclass(frozen=True)
-class Choice:
-    """Someone an action can be given to: a person or an organisation of the register."""
+class ResponsiblesDialog(QDialog):
+    """Who is responsible for one action: the list, a field to add, OK or Esc."""
 
-    kind: str  # "person" or "organisation"
-    id: str
-    name: str
-    detail: str = ""  # a person's organisation, shown to tell namesakes apart
-
-
-class ResponsibleDelegate(QStyledItemDelegate):
-    """An editable combo: pick a person or organisation, or type anyone else."""
-
-    def __init__(self, choices: Callable[[], list[Choice]], parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, action_text: str, infos: Sequence[ResponsibleInfo],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._choices = choices
+        self.setObjectName("actionResponsiblesDialog")
+        self.setWindowTitle(self.tr("Responsible for the action"))
+        self.setAccessibleName(self.tr("Responsible for the action"))
+        about = QLabel(" ".join(action_text.split()))
+        about.setObjectName("actionResponsiblesAbout")
+        about.setWordWrap(True)
+        self.editor = ResponsiblesEditor(store, "actionResponsibles", self)
+        self.editor.set_responsibles(infos)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.setObjectName("actionResponsiblesButtons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        hint = QLabel(self.tr("Enter adds what is typed; Enter in an empty field is OK. "
+                              "Delete removes the chosen one, Alt+Up / Alt+Down moves it."))
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addWidget(self.editor)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.resize(max(self.sizeHint().width(), 460), self.sizeHint().height())
+        self.editor.add_field.setFocus()
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                     index: Index) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setObjectName("responsibleEditor")
-        combo.setAccessibleName(self.tr("Responsible"))
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.setMaxVisibleItems(15)
-        for choice in self._choices():
-            text = f"{choice.name} ({choice.detail})" if choice.detail else choice.name
-            combo.addItem(text)
-            row = combo.count() - 1
-            combo.setItemData(row, choice.kind, KIND_ROLE)
-            combo.setItemData(row, choice.id, ID_ROLE)
-            combo.setItemData(row, choice.name, NAME_ROLE)
-            if choice.kind == "organisation":
-                combo.setItemData(row, self.tr("Organisation"), Qt.ItemDataRole.ToolTipRole)
-        completer = QCompleter(combo.model(), combo)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        combo.setCompleter(completer)
-        line = _line_edit(combo)
-        line.setPlaceholderText(self.tr("Person, organisation or any name"))
-        line.setClearButtonEnabled(True)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(-1)
-        editor.setEditText(index.data(Qt.ItemDataRole.EditRole) or "")
-        _line_edit(editor).selectAll()
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
-                     index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, responsible_values(editor), Qt.ItemDataRole.EditRole)
+    def whos(self) -> list[Who]:
+        return self.editor.whos()
 
 
-def responsible_values(combo: QComboBox) -> Typed:
-    """The typed text and the register entries it may name (the model parses them)."""
-    entries = tuple(
-        RegisterEntry(str(combo.itemData(row, KIND_ROLE)), str(combo.itemData(row, ID_ROLE)),
-                      (combo.itemText(row), str(combo.itemData(row, NAME_ROLE))))
-        for row in range(combo.count()) if combo.itemData(row, ID_ROLE))
-    return Typed(clean_text(combo.currentText(), multiline=False), entries)
+_ALL = QAbstractItemView.EditTrigger.AllEditTriggers
 
 
-def _line_edit(combo: QComboBox) -> QLineEdit:
-    line = combo.lineEdit()
-    assert line is not None  # the responsible combo is always editable
-    return line
+class ActionsTable(QTableView):
+    """The actions table; editing a Responsible cell opens ``edit_responsibles`` instead of
+    an editor in the cell (several names do not fit in one)."""
+
+    def __init__(self, column: int, edit_responsibles: Callable[[QPersistentModelIndex], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._column = column
+        self._edit_responsibles = edit_responsibles
+        self._pending = False
+        self.activated.connect(self._on_activated)  # Enter on a cell
+
+    @overload
+    def edit(self, index: Index, /) -> None: ...
+
+    @overload
+    def edit(self, index: Index, trigger: QAbstractItemView.EditTrigger, event: QEvent,
+             /) -> bool: ...
+
+    def edit(self, index: Index, trigger: QAbstractItemView.EditTrigger = _ALL,
+             event: QEvent | None = None, /) -> bool | None:
+        if not index.isValid() or index.column() != self._column:
+            # An edit(index) from code comes without an event; the stubs want one, and an
+            # empty one means the same to the delegates.
+            return super().edit(index, trigger, event or QEvent(QEvent.Type.None_))
+        if trigger != _ALL and not trigger & self.editTriggers():
+            return False
+        self._open_later(index)
+        return True
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.column() == self._column:
+            self._open_later(index)
+
+    def _open_later(self, index: Index) -> None:
+        # After the key or click that asked for it is handled: the dialog runs its own loop.
+        if self._pending:
+            return  # a click and a double click ask twice for the same dialog
+        self._pending = True
+        persistent = QPersistentModelIndex(index)
+        QTimer.singleShot(0, self, lambda: self._open(persistent))
+
+    def _open(self, index: QPersistentModelIndex) -> None:
+        try:
+            self._edit_responsibles(index)
+        finally:
+            self._pending = False
 
 
 class DueDateEditor(QWidget):

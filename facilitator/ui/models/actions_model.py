@@ -25,9 +25,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication
 from facilitator.services.actions import ActionInfo
 from facilitator.store.models import ActionStatus
 from facilitator.text import sort_key
-from facilitator.ui import responsible_text
 from facilitator.ui.qt_dates import qdate
-from facilitator.ui.responsible_text import Typed
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -180,8 +178,8 @@ class ActionsModel(QAbstractTableModel):
                     date=info.due_date.isoformat() if info.due_date else "")
             if column == Column.TEXT and ("\n" in info.text or len(info.text) > 60):
                 return info.text
-            if column == Column.RESPONSIBLE and info.responsible:
-                return info.responsible
+            if column == Column.RESPONSIBLE and info.responsibles:
+                return "\n".join(r.label for r in info.responsibles)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if finished:
@@ -242,9 +240,10 @@ class ActionsModel(QAbstractTableModel):
             changed = not isinstance(value, str) or value.strip() != info.text.strip()
             return {"text": value} if changed else {}
         if column == Column.RESPONSIBLE:
-            typed = value if isinstance(value, Typed) else Typed(str(value or ""), ())
-            whos = responsible_text.parse(typed.text, typed.register, info.responsibles)
-            return {} if responsible_text.same(whos, info.responsibles) else {"responsibles": whos}
+            if not isinstance(value, list):
+                return {}
+            return {"responsibles": value} \
+                if value != [r.who for r in info.responsibles] else {}
         if column == Column.DUE:
             if isinstance(value, QDate):
                 value = value.toPython() if value.isValid() else None

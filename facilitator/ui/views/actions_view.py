@@ -5,31 +5,31 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from facilitator.services import actions, focus_areas, people, projects, workshops
+from facilitator.services import actions, focus_areas, projects, workshops
 from facilitator.services.core import Store
 from facilitator.store.models import ActionStatus
 from facilitator.text import sort_key
 from facilitator.ui.commands import Editor, creator, deleter, setter
 from facilitator.ui.models.action_delegates import (
-    Choice,
+    ActionsTable,
     DueDateDelegate,
-    ResponsibleDelegate,
+    ResponsiblesDialog,
     StatusDelegate,
 )
 from facilitator.ui.models.actions_model import (
@@ -92,7 +92,7 @@ class ActionsView(WorkshopPage):
         self.scope.addItem(self.tr("Whole project"), PROJECT_SCOPE)
         self.scope.currentIndexChanged.connect(lambda _i: self.safe_refresh())
 
-        self.table = QTableView()
+        self.table = ActionsTable(Column.RESPONSIBLE, self.edit_responsibles)
         self.table.setObjectName("actionsTable")
         self.table.setAccessibleName(self.tr("Actions"))
         self.table.setModel(self.proxy)
@@ -107,8 +107,6 @@ class ActionsView(WorkshopPage):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 14)
-        self.table.setItemDelegateForColumn(
-            Column.RESPONSIBLE, ResponsibleDelegate(self._responsible_choices, self.table))
         self.table.setItemDelegateForColumn(Column.DUE, DueDateDelegate(self.table))
         self.table.setItemDelegateForColumn(Column.STATUS,
                                             StatusDelegate(self.model.status_labels, self.table))
@@ -210,13 +208,6 @@ class ActionsView(WorkshopPage):
                                 (1, dt.date.min, sort_key(name)))
         return owners
 
-    def _responsible_choices(self) -> list[Choice]:
-        choices = [Choice("person", p.id, p.name, p.organisation)
-                   for p in people.list_people(self.store)]
-        choices += [Choice("organisation", org_id, name)
-                    for org_id, name in people.list_organisations(self.store)]
-        return choices
-
     def _configure_columns(self) -> None:
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -291,6 +282,20 @@ class ActionsView(WorkshopPage):
         if done:
             self.refresh()
         return done
+
+    def edit_responsibles(self, index: QPersistentModelIndex) -> None:
+        """The responsibles of the action at ``index`` (a table index), in a dialog."""
+        if not index.isValid():
+            return  # the table changed before the dialog could open
+        source = self.proxy.mapToSource(self.proxy.index(index.row(), index.column()))
+        info = self.model.action_at(source.row())
+        dialog = ResponsiblesDialog(self.store, info.text, info.responsibles, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            row = self.model.row_of(info.id)
+            if row is not None:
+                self.model.setData(self.model.index(row, Column.RESPONSIBLE), dialog.whos())
+        self._select(info.id, Column.RESPONSIBLE)
+        self.table.setFocus()
 
     def _commit_open_editor(self) -> None:
         if self.table.state() != QAbstractItemView.State.EditingState:

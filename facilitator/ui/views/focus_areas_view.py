@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,14 +12,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.services import focus_areas, people, responsibles, workshops
+from facilitator.services import focus_areas, responsibles, workshops
 from facilitator.services.core import Store
-from facilitator.ui import responsible_text
+from facilitator.services.responsibles import Who
 from facilitator.ui.commands import Editor, creator, deleter, setter
-from facilitator.ui.responsible_text import RegisterEntry
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
 from facilitator.ui.widgets.ordered_list import OrderedList, list_panel
+from facilitator.ui.widgets.responsibles_editor import ResponsiblesEditor
 
 
 class FocusAreasView(WorkshopPage):
@@ -50,25 +49,16 @@ class FocusAreasView(WorkshopPage):
         self.name.setObjectName("focusAreaName")
         self.name.setAccessibleName(self.tr("Name"))
         self.name.editingFinished.connect(self._commit_name)
-        self.responsible = QComboBox()
-        self.responsible.setObjectName("focusAreaResponsible")
-        self.responsible.setAccessibleName(self.tr("Responsible going forward"))
-        self.responsible.setEditable(True)
-        self.responsible.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        _line_edit(self.responsible).setPlaceholderText(
-            self.tr("Choose or type who; several separated by ;"))
-        self.responsible.setToolTip(self.tr(
-            "Several responsibles: separate them with a semicolon, for example "
-            "\"Kommunen; Byalaget\". A name in the register links to it."))
-        _line_edit(self.responsible).editingFinished.connect(self._commit_responsible)
-        self.responsible.activated.connect(lambda _i: self._commit_responsible())
+        self.responsibles = ResponsiblesEditor(store, "focusAreaResponsibles")
+        self.responsibles.rows.setAccessibleName(self.tr("Responsible going forward"))
+        self.responsibles.changed.connect(self._commit_responsibles)
         self.narrative = MarkdownEditor(self.tr("Narrative"))
         self.narrative.setObjectName("focusAreaNarrative")
         self.narrative.committed.connect(self._commit_narrative)
 
         form = QFormLayout()
         form.addRow(self.tr("Name") + ":", self.name)
-        form.addRow(self.tr("Responsible going forward") + ":", self.responsible)
+        form.addRow(self.tr("Responsible going forward") + ":", self.responsibles)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -94,35 +84,20 @@ class FocusAreasView(WorkshopPage):
                            if self.workshop_id else None)
         areas = focus_areas.list_focus_areas(self.store, self.project_id) \
             if self.project_id else []
-        self._loading = True
-        try:
-            self._fill_responsible_choices()
-        finally:
-            self._loading = False
+        self.responsibles.refresh_choices()
         self.add_button.setEnabled(self.project_id is not None)
         self.list.fill([(area.id, area.name) for area in areas])
-
-    def _fill_responsible_choices(self) -> None:
-        text = self.responsible.currentText()
-        self.responsible.clear()
-        self.responsible.addItem("", None)
-        for person in people.list_people(self.store):
-            label = person.name + (f", {person.organisation}" if person.organisation else "")
-            self.responsible.addItem(label, ("person", person.id))
-        for org_id, name in people.list_organisations(self.store):
-            self.responsible.addItem(name, ("organisation", org_id))
-        self.responsible.setEditText(text)
 
     def _show_current(self) -> None:
         if self._loading:
             return
         area_id = self.current_area_id()
         enabled = area_id is not None
-        for widget in (self.name, self.responsible, self.narrative, self.delete_button):
+        for widget in (self.name, self.responsibles, self.narrative, self.delete_button):
             widget.setEnabled(enabled)
         if area_id is None:
             self.name.clear()
-            self.responsible.setEditText("")
+            self.responsibles.set_responsibles([])
             self.narrative.draft_key = None
             self.narrative.load_markdown("")
             self.narrative.setProperty("area", None)
@@ -135,8 +110,7 @@ class FocusAreasView(WorkshopPage):
             if not self.name.hasFocus() or self.name.property("area") != area_id:
                 self.name.setText(area.name)
             self.name.setProperty("area", area_id)
-            if not _line_edit(self.responsible).hasFocus():
-                self.responsible.setEditText(responsible_text.shown(area.responsibles))
+            self.responsibles.set_responsibles(area.responsibles)
             if self.narrative.property("area") != area_id:
                 self.narrative.setProperty("area", area_id)
                 self.narrative.load_markdown(area.narrative,
@@ -205,28 +179,15 @@ class FocusAreasView(WorkshopPage):
                                       text)):
             self._show_current()
 
-    def _commit_responsible(self) -> None:
+    def _commit_responsibles(self, whos: list[Who]) -> None:
         area_id = self.current_area_id()
         if self._loading or area_id is None:
             return
-        current = focus_areas.get_focus_area(self.store, area_id).responsibles
-        whos = responsible_text.parse(self.responsible.currentText(), self._register(), current)
-        if responsible_text.same(whos, current):
-            return
-        store = self.store
         if not self.editor.run(setter(
-                self.tr("Change responsible"),
-                lambda w: responsibles.set_responsibles(store, "focus_area", area_id, w), whos)):
-            self._show_current()
-
-    def _register(self) -> list[RegisterEntry]:
-        entries = []
-        for row in range(1, self.responsible.count()):
-            data = self.responsible.itemData(row)
-            if data:
-                text = self.responsible.itemText(row)
-                entries.append(RegisterEntry(data[0], data[1], (text, text.split(",")[0])))
-        return entries
+                self.tr("Change responsibles"),
+                lambda v: responsibles.set_responsibles(self.store, "focus_area", area_id, v),
+                whos)):
+            self._show_current()  # refused: show what is stored
 
     def _commit_narrative(self, markdown: str) -> None:
         area_id = self.narrative.property("area")
@@ -237,8 +198,3 @@ class FocusAreasView(WorkshopPage):
                                       markdown, merge_key=(1002, area_id))):
             self.narrative.commit_failed()  # keep the text; retried next commit
 
-
-def _line_edit(combo: QComboBox) -> QLineEdit:
-    line = combo.lineEdit()
-    assert line is not None  # the responsible combo is always editable
-    return line
