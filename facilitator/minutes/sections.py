@@ -229,7 +229,7 @@ def actions_part(ctx: Context) -> list[Block]:
         responsible = responsibles_text(ctx, "action", a.id)
         due = a.due_date.isoformat() if a.due_date else ""
         rows.append([ctx.text(a.text), responsible, due])
-    table = Table([labels.action, labels.responsible_col, labels.due], rows, [9.5, 4.0, 2.5])
+    table = Table([labels.action, labels.responsible_col, labels.due], rows, [8.5, 5.0, 2.5])
     return [Heading(1, labels.actions), table]
 
 

@@ -123,6 +123,9 @@ def set_figures(store: Store, workshop_id: str,
     from facilitator.store.models import KeyFigure, Workshop
 
     cleaned = [_clean(entry) for entry in entries]
+    metrics = [e.metric for e in cleaned if e.metric is not None]
+    if len(metrics) != len(set(metrics)):
+        raise ValidationError(tr("That counted figure is already in the list."))
     with store.write() as tx:
         s = tx.session
         get_live(s, Workshop, workshop_id, tr("The workshop"))

@@ -868,6 +868,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Högst {n} nyckeltal kan anges.</translation>
     </message>
     <message>
+        <source>That counted figure is already in the list.</source>
+        <translation>Den räknade siffran finns redan i listan.</translation>
+    </message>
+    <message>
         <source>Type of figure</source>
         <translation>Typ av nyckeltal</translation>
     </message>

@@ -174,6 +174,9 @@ def test_typed_and_counted_figures_show_as_the_minutes_print_them(qtbot, store, 
         box.metric_choice.findData(str(Metric.PARTICIPANTS)))
     key(K.Key_Return)
     assert rows(box.list)[1] == "2. 3 deltagare i den här workshopen"
+    offered = [box.metric_choice.itemData(i) for i in range(box.metric_choice.count())]
+    assert len(offered) == len(Metric) - 1  # each counted figure once
+    assert str(Metric.PARTICIPANTS) not in offered
 
     stored = key_figures.list_figures(store, evening)
     assert [(f.kind, f.metric, f.value, f.unit, f.label) for f in stored] == [
@@ -192,6 +195,7 @@ def test_typed_and_counted_figures_show_as_the_minutes_print_them(qtbot, store, 
         KeyFigureKind.COUNTED, KeyFigureKind.TYPED]
     key(K.Key_Delete)
     assert [f.kind for f in key_figures.list_figures(store, evening)] == [KeyFigureKind.TYPED]
+    assert box.metric_choice.findData(str(Metric.PARTICIPANTS)) >= 0  # offered again
     window.undo_action.trigger()
     assert [f.kind for f in key_figures.list_figures(store, evening)] == [
         KeyFigureKind.COUNTED, KeyFigureKind.TYPED]

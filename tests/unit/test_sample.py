@@ -71,6 +71,9 @@ def test_six_focus_areas_with_narratives_and_mixed_responsibles(store):
     assert any(r.person_id for r in refs)
     assert any(r.organisation_id for r in refs)
     assert any(r.text for r in refs)
+    several = [a for a in areas if len(a.responsibles) > 1]
+    assert [a.responsible_label for a in several] == [
+        "Lillsjö Solel ekonomisk förening; kommunens energirådgivare"]
 
 
 def test_closing_session_has_the_facts_and_agenda_of_real_minutes(data):
@@ -136,6 +139,8 @@ def test_actions_and_learning_evaluation(data):
     learning = by_kind(data, "learning_evaluation")
     headings = [s["heading"] for s in learning["sections"]]
     assert headings[-1] == "Slutsatser" and len(headings) >= 3
+    assert [r["role"] for r in learning["roles"]] == ["project_leader", "presenter", "note_taker"]
+    assert all(r["person_id"] for r in learning["roles"])  # linked, so erasure finds them
     for section in learning["sections"][:-1]:
         assert section["body"].startswith("- ")
 

@@ -73,7 +73,7 @@ class GroupTextPanel(QWidget):
         self.members.toggled.connect(self._commit_members)
         for text_editor in (self.lead, self.after):
             text_editor.setMinimumHeight(60)
-            text_editor.setMaximumHeight(110)
+            text_editor.setMaximumHeight(self.fontMetrics().height() * 4 + 14)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)

@@ -55,7 +55,7 @@ class KeyFiguresEditor(QGroupBox):
         self._entries: list[FigureEntry] = []
 
         self.list = OrderedList("keyFiguresList", self.tr("Key figures"))
-        self.list.setMaximumHeight(150)
+        self.list.setMaximumHeight(self.fontMetrics().height() * 7)
         self.list.move_requested.connect(self._move)
         on_delete_key(self.list, self.delete_current)
 
@@ -123,9 +123,13 @@ class KeyFiguresEditor(QGroupBox):
                         for entry in self._entries])
         chosen = self.metric_choice.currentData()
         self.metric_choice.clear()
-        for metric in Metric:
-            self.metric_choice.addItem(metric_phrase(metric, counts[metric], language), str(metric))
+        taken = {entry.metric for entry in self._entries}
+        for metric in Metric:  # each counted figure once: those in the list are left out
+            if metric not in taken:
+                self.metric_choice.addItem(metric_phrase(metric, counts[metric], language),
+                                           str(metric))
         self.metric_choice.setCurrentIndex(max(0, self.metric_choice.findData(chosen)))
+        self.add_counted_button.setEnabled(self.metric_choice.count() > 0)
 
     # ----- changes -----------------------------------------------------------
     def add_typed(self) -> None:

@@ -64,7 +64,7 @@ class RolesEditor(QWidget):
         self._entries: list[RoleEntry] = []
 
         self.list = OrderedList("rolesList", self.tr("Roles"))
-        self.list.setMaximumHeight(130)
+        self.list.setMaximumHeight(self.fontMetrics().height() * 6)
         self.list.move_requested.connect(self._move)
         on_delete_key(self.list, self.delete_current)
 
