@@ -222,9 +222,9 @@ def add_wish(quick: bool = False) -> list[Figure]:
                 conn.execute("BEGIN")
                 conn.execute(
                     "INSERT INTO wish (id, created_at, updated_at, group_id, position, text, "
-                    "votes, status, responsible_text, note) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    "votes, status, note) VALUES (?,?,?,?,?,?,?,?,?)",
                     (str(uuid.uuid4()), now, now, group_id, position[0], texts[position[0] % 5],
-                     0, "open", "", ""))
+                     0, "open", ""))
                 conn.execute("COMMIT")
                 position[0] += 1
 

@@ -35,6 +35,8 @@ from facilitator.interchange.fields import (
     ORGANISATION,
     PERSON,
     PROJECT,
+    REVIEW,
+    REVIEW_RESPONSIBLE,
     SECTION,
     WISH,
     WORKSHOP,
@@ -58,6 +60,7 @@ from facilitator.store.models import (
     Person,
     Project,
     Responsible,
+    Review,
     Section,
     Wish,
     Workshop,
@@ -72,7 +75,7 @@ def export_package(store: Store, ref_id: str) -> dict[str, Any]:
         workshop = session.get(Workshop, ref_id) if isinstance(ref_id, str) else None
         if workshop is not None:
             project = session.get(Project, workshop.project_id)
-            workshops = [workshop]
+            workshops = _with_sources(session, workshop)
         else:
             project = session.get(Project, ref_id) if isinstance(ref_id, str) else None
             if project is None:
@@ -84,6 +87,29 @@ def export_package(store: Store, ref_id: str) -> dict[str, Any]:
             ))
         assert project is not None
         return _Exporter(session).package(project, workshops)
+
+
+def _with_sources(session: Session, workshop: Workshop) -> list[Workshop]:
+    """The workshop and every earlier one it builds on: the one it was made from and those
+    whose wishes and actions it follows up, so its package imports into any database."""
+    found: dict[str, Workshop] = {}
+    todo = [workshop]
+    while todo:
+        current = todo.pop()
+        if current.id in found:
+            continue
+        found[current.id] = current
+        wanted: set[str | None] = {current.source_workshop_id}
+        for review in session.scalars(select(Review).where(Review.workshop_id == current.id)):
+            if review.wish_id:
+                wish = session.get(Wish, review.wish_id)
+                group = session.get(Group, wish.group_id) if wish is not None else None
+                wanted.add(group.workshop_id if group is not None else None)
+            elif review.action_id:
+                action = session.get(Action, review.action_id)
+                wanted.add(action.workshop_id if action is not None else None)
+        todo.extend(w for w in (session.get(Workshop, i) for i in wanted if i) if w is not None)
+    return list(found.values())
 
 
 def package_text(data: dict[str, Any]) -> str:
@@ -109,10 +135,9 @@ class _Exporter:
         self.organisation_ids: set[str] = set()
 
     def _ref(self, row: Any) -> None:
-        for name in ("person_id", "responsible_person_id"):
-            value = getattr(row, name, None)
-            if value:
-                self.person_ids.add(value)
+        value = getattr(row, "person_id", None)
+        if value:
+            self.person_ids.add(value)
         value = getattr(row, "organisation_id", None)
         if value:
             self.organisation_ids.add(value)
@@ -210,6 +235,14 @@ class _Exporter:
         data["focus_choices"] = [row_to_json(FOCUS_CHOICE, x) for x in choices]
         data["groups"] = [self.group(g) for g in groups]
         data["actions"] = [self._action(WORKSHOP_ACTION, x) for x in actions]
+        data["reviews"] = [self._review(x) for x in _by_position(s.scalars(
+            select(Review).where(Review.workshop_id == workshop.id)))]
+        return data
+
+    def _review(self, review: Review) -> dict[str, Any]:
+        data = row_to_json(REVIEW, review)
+        data["responsibles"] = self._responsibles(
+            REVIEW_RESPONSIBLE, Responsible.review_id, review.id)
         return data
 
     def group(self, group: Group) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from facilitator.store.models import (
     Person,
     Project,
     Responsible,
+    Review,
     Section,
     SectionKind,
     Wish,
@@ -40,10 +41,16 @@ from facilitator.store.models import (
     WorkshopRole,
     WorkshopStatus,
 )
-from facilitator.store.vocabulary import KeyFigureKind, Metric, ResponsibleForm, RoleKind
+from facilitator.store.vocabulary import (
+    KeyFigureKind,
+    Metric,
+    ResponsibleForm,
+    ReviewStatus,
+    RoleKind,
+)
 
 FORMAT_NAME = "facilitator-package"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MAX_PACKAGE_BYTES = 50 * 1024 * 1024
 MAX_NOTE = 100_000
 MAX_INT = 2**31 - 1
@@ -170,6 +177,7 @@ WORKSHOP = RowSpec("workshop", Workshop, "workshopen", (
           label=tr("The text before the groups")),
     body("group_after_text", 20_000, tr("The text after the list of groups")),
     Field("show_group_members", "bool"),
+    ref("source_workshop_id"),
 ), parent="project_id")
 
 WORKSHOP_ROLE = RowSpec("workshop_role", WorkshopRole, "rollen", (
@@ -210,6 +218,7 @@ GROUP = RowSpec("group", Group, "gruppen", (
     POSITION,
     line("name", 500, tr("The group's name")),
     Field("custom_name", "bool"),
+    ref("source_group_id"),
 ), parent="workshop_id")
 
 GROUP_FOCUS_AREA = RowSpec("group_focus_area", GroupFocusArea, "gruppens fokusområde", (
@@ -227,8 +236,6 @@ WISH = RowSpec("wish", Wish, "önskemålet", (
     body("text", MAX_WISH, tr("The wish"), required=True),
     Field("votes", "int", maximum=MAX_VOTES),
     choice("status", WishStatus),
-    ref("responsible_person_id"),
-    line("responsible_text", MAX_LINE, tr("The person responsible")),
     body("note", MAX_NOTE, tr("The note")),
 ), parent="group_id")
 
@@ -243,6 +250,7 @@ _ACTION_FIELDS: tuple[Field, ...] = (
     body("text", 20_000, tr("The action"), required=True),
     Field("due_date", "date", nullable=True),
     choice("status", ActionStatus),
+    ref("source_wish_id"),
 )
 
 # An action of a workshop (it may also name a focus area) …
@@ -256,20 +264,35 @@ FOCUS_AREA_ACTION = RowSpec(
     (ref("focus_area_id", nullable=False), *_ACTION_FIELDS),
 )
 
+# What a later workshop said about an earlier wish or action (one of the two).
+REVIEW = RowSpec("review", Review, "uppföljningen", (
+    ref("wish_id"),
+    ref("action_id"),
+    POSITION,
+    Field("reviewed_on", "date", nullable=True),
+    choice("status", ReviewStatus),
+    body("comment", 20_000, tr("The comment")),
+), parent="workshop_id")
+REVIEW_RESPONSIBLE = RowSpec("review_responsible", Responsible, "den ansvariga",
+                             _RESPONSIBLE_FIELDS, parent="review_id")
+
 ALL_SPECS: tuple[RowSpec, ...] = (
     ORGANISATION, PERSON, PROJECT, FOCUS_AREA, FOCUS_AREA_RESPONSIBLE, FOCUS_AREA_ACTION,
     ACTION_RESPONSIBLE, WORKSHOP, WORKSHOP_ROLE, KEY_FIGURE, SECTION, ATTENDANCE, FOCUS_CHOICE,
-    GROUP, GROUP_FOCUS_AREA, GROUP_MEMBER, WISH, WORKSHOP_ACTION,
+    GROUP, GROUP_FOCUS_AREA, GROUP_MEMBER, WISH, WORKSHOP_ACTION, REVIEW, REVIEW_RESPONSIBLE,
 )
 
 # Which row kind each reference field points to.
 REF_TARGETS: dict[str, type] = {
     "organisation_id": Organisation,
     "person_id": Person,
-    "responsible_person_id": Person,
     "focus_area_id": FocusArea,
     "action_id": Action,
     "parent_id": Wish,
+    "wish_id": Wish,
+    "source_wish_id": Wish,
+    "source_workshop_id": Workshop,
+    "source_group_id": Group,
 }
 
 

@@ -42,6 +42,8 @@ from facilitator.interchange.fields import (
     ORGANISATION,
     PERSON,
     PROJECT,
+    REVIEW,
+    REVIEW_RESPONSIBLE,
     SECTION,
     WISH,
     WORKSHOP,
@@ -60,6 +62,7 @@ from facilitator.interchange.validation import (
     check_wish_trees,
     chunked,
     collect_rows,
+    lineage_depths,
     load_by_ids,
     schema_error,
 )
@@ -71,14 +74,14 @@ from facilitator.services.erasure_ledger import erase_again
 STAGES: tuple[RowSpec, ...] = (
     ORGANISATION, PERSON, PROJECT, FOCUS_AREA, FOCUS_AREA_RESPONSIBLE, WORKSHOP, WORKSHOP_ROLE,
     KEY_FIGURE, SECTION, ATTENDANCE, FOCUS_CHOICE, GROUP, GROUP_FOCUS_AREA, GROUP_MEMBER, WISH,
-    FOCUS_AREA_ACTION, WORKSHOP_ACTION, ACTION_RESPONSIBLE,
+    FOCUS_AREA_ACTION, WORKSHOP_ACTION, ACTION_RESPONSIBLE, REVIEW, REVIEW_RESPONSIBLE,
 )
 # The change kinds the services announce, per row kind.
 CHANGE_KIND = {
     "group_focus_area": "group", "group_member": "group",
     "workshop_action": "action", "focus_area_action": "action", "focus_choice": "choice",
     "focus_area_responsible": "focus_area", "action_responsible": "action",
-    "workshop_role": "workshop", "key_figure": "workshop",
+    "workshop_role": "workshop", "key_figure": "workshop", "review_responsible": "review",
 }
 
 
@@ -142,7 +145,11 @@ def read_package_file(path: Path) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
+        # At the very end, or a string never closed on the last line (the error points
+        # at where the string began): the file ends in the middle of the package.
+        unterminated = exc.msg.startswith("Unterminated string")
+        if exc.pos >= len(text.rstrip()) or (
+                unterminated and "\n" not in text[exc.pos:].rstrip()):
             raise PackageError(
                 tr("The file {path} is cut off: it ends in the middle of the package. It "
                    "was perhaps copied or saved incompletely; export the package again."),
@@ -230,6 +237,8 @@ def import_package(store: Store, data: Any) -> ImportResult:
     check_package(rows)
     check_row_rules(rows)
     depth = check_wish_trees(rows)
+    depth.update(lineage_depths(rows, WORKSHOP, "source_workshop_id"))
+    depth.update(lineage_depths(rows, GROUP, "source_group_id"))
     project_id = data["project"]["id"]
     result = ImportResult(project_id=project_id)
     try:
@@ -241,7 +250,7 @@ def import_package(store: Store, data: Any) -> ImportResult:
                 by_stage.setdefault(row.spec.key, []).append(row)
             for spec in STAGES:
                 stage = by_stage.get(spec.key, [])
-                if spec is WISH:
+                if spec in (WISH, WORKSHOP, GROUP):
                     stage.sort(key=lambda r: depth[r.id])
                 _write_stage(tx, spec, stage, result)
                 s.flush()

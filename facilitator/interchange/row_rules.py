@@ -10,6 +10,8 @@ from facilitator.interchange.fields import (
     ACTION_RESPONSIBLE,
     FOCUS_AREA_RESPONSIBLE,
     KEY_FIGURE,
+    REVIEW,
+    REVIEW_RESPONSIBLE,
     WORKSHOP_ROLE,
 )
 from facilitator.interchange.validation import PackageRow, fail
@@ -24,10 +26,14 @@ def _count(*values: object) -> int:
 def check_row_rules(rows: list[PackageRow]) -> None:
     for row in rows:
         v = row.values
-        if row.spec in (FOCUS_AREA_RESPONSIBLE, ACTION_RESPONSIBLE):
+        if row.spec in (FOCUS_AREA_RESPONSIBLE, ACTION_RESPONSIBLE, REVIEW_RESPONSIBLE):
             if _count(v["person_id"], v["organisation_id"], v["text"].strip()) != 1:
                 raise fail(row.path, Text(tr(
                     "a responsible names exactly one of a person, an organisation or a text")))
+        elif row.spec is REVIEW:
+            if _count(v["wish_id"], v["action_id"]) != 1:
+                raise fail(row.path, Text(tr(
+                    "a follow-up is of exactly one wish or one action")))
         elif row.spec is WORKSHOP_ROLE:
             if _count(v["person_id"], v["name"].strip()) != 1:
                 raise fail(row.path, Text(tr(

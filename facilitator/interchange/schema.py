@@ -33,6 +33,8 @@ from facilitator.interchange.fields import (
     ORGANISATION,
     PERSON,
     PROJECT,
+    REVIEW,
+    REVIEW_RESPONSIBLE,
     SECTION,
     WISH,
     WORKSHOP,
@@ -60,8 +62,9 @@ CHILDREN: dict[str, tuple[tuple[str, RowSpec], ...]] = {
     WORKSHOP.key: (("roles", WORKSHOP_ROLE), ("key_figures", KEY_FIGURE),
                    ("sections", SECTION), ("attendance", ATTENDANCE),
                    ("focus_choices", FOCUS_CHOICE), ("groups", GROUP),
-                   ("actions", WORKSHOP_ACTION)),
+                   ("actions", WORKSHOP_ACTION), ("reviews", REVIEW)),
     WORKSHOP_ACTION.key: (("responsibles", ACTION_RESPONSIBLE),),
+    REVIEW.key: (("responsibles", REVIEW_RESPONSIBLE),),
     GROUP.key: (("focus_areas", GROUP_FOCUS_AREA), ("members", GROUP_MEMBER), ("wishes", WISH)),
 }
 

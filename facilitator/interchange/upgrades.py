@@ -79,5 +79,46 @@ def version_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "version": 2}
 
 
+def _review_from_wish(wish: dict[str, Any], workshop: dict[str, Any]) -> dict[str, Any] | None:
+    """A version-2 wish's responsible becomes a review at its own workshop (as migration
+    0005 does in a database, with the same ids)."""
+    person = wish.pop("responsible_person_id", None)
+    text = wish.pop("responsible_text", "")
+    text = text.strip() if isinstance(text, str) else ""
+    if not person and not text:
+        return None
+    stamps = {"created_at": wish.get("created_at"), "updated_at": wish.get("updated_at"),
+              "deleted_at": None}
+    review_id = derived_id(str(wish.get("id")), "review")
+    return {"id": review_id, **stamps, "wish_id": wish.get("id"), "action_id": None,
+            "position": 0, "reviewed_on": workshop.get("date"),
+            "status": wish.get("status", "open"), "comment": "",
+            "responsibles": [{"id": derived_id(str(wish.get("id")), "responsible"), **stamps,
+                              "position": 0, "person_id": person or None,
+                              "organisation_id": None, "text": "" if person else text}]}
+
+
+def version_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Follow-up: reviews of earlier wishes and actions; where things were made from."""
+    project = data.get("project")
+    if isinstance(project, dict):
+        for action in _dicts(project.get("actions")):
+            action.setdefault("source_wish_id", None)
+        for workshop in _dicts(project.get("workshops")):
+            workshop.setdefault("source_workshop_id", None)
+            reviews = []
+            for group in _dicts(workshop.get("groups")):
+                group.setdefault("source_group_id", None)
+                for wish in _dicts(group.get("wishes")):
+                    review = _review_from_wish(wish, workshop)
+                    if review is not None:
+                        reviews.append(review)
+            for action in _dicts(workshop.get("actions")):
+                action.setdefault("source_wish_id", None)
+            workshop["reviews"] = reviews
+    return {**data, "version": 3}
+
+
 # version → the step that upgrades a package of that version by one.
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: version_1_to_2}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: version_1_to_2, 2: version_2_to_3}

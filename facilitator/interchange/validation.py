@@ -35,6 +35,8 @@ from facilitator.interchange.fields import (
     PERSON,
     PROJECT,
     REF_TARGETS,
+    REVIEW,
+    REVIEW_RESPONSIBLE,
     SECTION,
     WISH,
     WORKSHOP,
@@ -52,7 +54,7 @@ from facilitator.interchange.schema import (
 )
 from facilitator.messages import Text, tr
 from facilitator.services.wishes import MAX_DEPTH
-from facilitator.store.models import FocusArea, Wish
+from facilitator.store.models import FocusArea
 from facilitator.text import clean_text
 
 # Rows that are unique per (parent, person/area) besides their id.
@@ -218,6 +220,8 @@ def collect_rows(data: dict[str, Any]) -> list[PackageRow]:
             add(WISH, g_raw["wishes"], f"{g.path}.wishes", g.id)
         for x_raw, x in add(WORKSHOP_ACTION, w_raw["actions"], f"{w.path}.actions", w.id):
             add(ACTION_RESPONSIBLE, x_raw["responsibles"], f"{x.path}.responsibles", x.id)
+        for r_raw, r in add(REVIEW, w_raw["reviews"], f"{w.path}.reviews", w.id):
+            add(REVIEW_RESPONSIBLE, r_raw["responsibles"], f"{r.path}.responsibles", r.id)
     return rows
 
 
@@ -269,6 +273,24 @@ def check_wish_trees(rows: list[PackageRow]) -> dict[str, int]:
     return depth
 
 
+def lineage_depths(rows: list[PackageRow], spec: RowSpec, column: str) -> dict[str, int]:
+    """How many of its own kind each row was made from within the package (workshops from
+    earlier workshops, groups from earlier groups), so sources are written first."""
+    by_id = {r.id: r for r in rows if r.spec is spec}
+    depth: dict[str, int] = {}
+    for row in by_id.values():
+        chain: list[str] = []
+        current: PackageRow | None = row
+        while current is not None and current.id not in depth and current.id not in chain:
+            chain.append(current.id)
+            source = current.values.get(column)
+            current = by_id.get(source) if source else None
+        base = depth[current.id] + 1 if current is not None and current.id in depth else 0
+        for offset, row_id in enumerate(reversed(chain)):
+            depth[row_id] = base + offset
+    return depth
+
+
 def chunked(items: list[str], size: int = 500) -> Iterator[list[str]]:
     """The items in lists of at most ``size``, to keep SQL ``IN (…)`` clauses small."""
     for start in range(0, len(items), size):
@@ -308,6 +330,6 @@ def check_references(session: Session, rows: list[PackageRow], project_id: str) 
                                            "package nor in the database"), id=value))
             if target is FocusArea and stored.project_id != project_id:
                 raise fail(where, Text(tr("the focus area belongs to another project")))
-            if target is Wish and stored.group_id != row.values["group_id"]:
+            if name == "parent_id" and stored.group_id != row.values["group_id"]:
                 raise fail(where, Text(
                     tr("a wish can only be placed under one in the same group")))

@@ -54,6 +54,7 @@ from facilitator.store.models import (
     Person,
     Project,
     Responsible,
+    Review,
     Wish,
     Workshop,
     WorkshopRole,
@@ -184,8 +185,7 @@ def person_usage(store: Store, person_id: str) -> PersonUsage:
             GroupMember.person_id == person_id)).all())
         responsible = sum(
             len(s.scalars(select(m.id).where(column == person_id)).all())
-            for m, column in ((Wish, Wish.responsible_person_id),
-                              (Responsible, Responsible.person_id),
+            for m, column in ((Responsible, Responsible.person_id),
                               (WorkshopRole, WorkshopRole.person_id))
         )
         mentions = sum(1 for _ in _mentions(s, person, _patterns(person)))
@@ -217,12 +217,6 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True,
                 tx.changed(_change_kind(row), row.id)
             s.execute(delete(model).where(model.person_id == person_id))
 
-        for wish in s.scalars(select(Wish).where(Wish.responsible_person_id == person_id)):
-            wish.responsible_person_id = None
-            wish.responsible_text = org.name if org is not None else ERASED
-            change = "replaced_by_organisation" if org is not None else "replaced_by_text"
-            report.places.append(Place("wish", wish.id, "responsible", _context(wish), change))
-            tx.changed("wish", wish.id)
         for item in s.scalars(select(Responsible).where(Responsible.person_id == person_id)):
             item.person_id = None
             if org is not None:
@@ -231,11 +225,9 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True,
             else:
                 item.text = ERASED
                 change = "replaced_by_text"
-            owner: Any = (s.get(FocusArea, item.focus_area_id) if item.focus_area_id
-                          else s.get(Action, item.action_id))
-            kind = "focus_area" if item.focus_area_id else "action"
-            report.places.append(Place(kind, owner.id, "responsible", _context(owner), change))
-            tx.changed(kind, owner.id)
+            kind, owner_id, context = _responsible_owner(s, item)
+            report.places.append(Place(kind, owner_id, "responsible", context, change))
+            tx.changed(kind, owner_id)
         for role in s.scalars(select(WorkshopRole).where(WorkshopRole.person_id == person_id)):
             role.person_id = None
             role.name = ERASED
@@ -279,6 +271,20 @@ def _person_rows() -> list[type[Any]]:
     # Responsibles and roles only point at the person: they are rewritten, not removed.
     kept = (Person, Responsible, WorkshopRole)
     return [m for m in _models() if m not in kept and "person_id" in m.__table__.columns]
+
+
+def _responsible_owner(session: Any, item: Responsible) -> tuple[str, str, str]:
+    """(change kind, id, context) of what a responsible belongs to; a review of a wish
+    or an action is told by the text of what it follows up."""
+    if item.focus_area_id:
+        area = session.get(FocusArea, item.focus_area_id)
+        return "focus_area", item.focus_area_id, _context(area)
+    if item.action_id:
+        return "action", item.action_id, _context(session.get(Action, item.action_id))
+    review = session.get(Review, item.review_id)
+    followed: Any = (session.get(Wish, review.wish_id) if review.wish_id
+                     else session.get(Action, review.action_id))
+    return "review", review.id, _context(followed)
 
 
 def _parent_context(session: Any, row: Any) -> str:
@@ -339,14 +345,11 @@ def export_person_data(store: Store, person_id: str) -> dict[str, Any]:
             g = s.get(Group, m.group_id)
             groups.append({**workshop_info(g.workshop_id if g else None),
                            "group": g.name if g else "", "removed": m.deleted_at is not None})
-        responsible: list[dict[str, Any]] = [
-            {"kind": "wish", "text": _context(row)}
-            for row in s.scalars(select(Wish).where(Wish.responsible_person_id == person_id))]
+        responsible: list[dict[str, Any]] = []
         for item in s.scalars(select(Responsible).where(Responsible.person_id == person_id)):
-            owner: Any = (s.get(FocusArea, item.focus_area_id) if item.focus_area_id
-                          else s.get(Action, item.action_id))
-            responsible.append({"kind": "focus_area" if item.focus_area_id else "action",
-                                "text": _context(owner), "removed": item.deleted_at is not None})
+            kind, _owner_id, context = _responsible_owner(s, item)
+            responsible.append({"kind": kind, "text": context,
+                                "removed": item.deleted_at is not None})
         for role in s.scalars(select(WorkshopRole).where(WorkshopRole.person_id == person_id)):
             responsible.append({**workshop_info(role.workshop_id), "kind": "role",
                                 "text": str(role.role) if role.role != "other" else role.label,

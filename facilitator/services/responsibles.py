@@ -21,7 +21,7 @@ from facilitator.services.core import (
     optional_line,
 )
 from facilitator.services.row_lists import replace_rows
-from facilitator.store.models import Action, FocusArea, Organisation, Person, Responsible
+from facilitator.store.models import Action, FocusArea, Organisation, Person, Responsible, Review
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 MAX_RESPONSIBLES = 50
 OWNERS = {"focus_area": (FocusArea, Responsible.focus_area_id, tr("The focus area")),
-          "action": (Action, Responsible.action_id, tr("The action"))}
+          "action": (Action, Responsible.action_id, tr("The action")),
+          "review": (Review, Responsible.review_id, tr("The follow-up"))}
 
 
 @dataclass(frozen=True)

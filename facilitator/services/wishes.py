@@ -21,13 +21,12 @@ from facilitator.services.core import (
     get_any,
     get_live,
     optional_body,
-    optional_line,
     renumber,
     reorder,
     required_body,
     tombstone,
 )
-from facilitator.store.models import Group, Person, Wish, WishStatus
+from facilitator.store.models import Group, Wish, WishStatus
 
 MAX_WISH = 20_000
 MAX_DEPTH = 5
@@ -166,18 +165,13 @@ def set_status(store: Store, wish_id: str, status: WishStatus | str) -> WishStat
         return old
 
 
-def set_follow_up(
-    store: Store, wish_id: str, *, responsible_person_id: str | None = None,
-    responsible_text: str = "", note: str = "",
-) -> None:
+def set_note(store: Store, wish_id: str, note: str) -> str:
+    """The wish's note (searchable, not printed); returns the old note for undo."""
     with store.write() as tx:
         wish = get_live(tx.session, Wish, wish_id, tr("The wish"))
-        if responsible_person_id:
-            get_live(tx.session, Person, responsible_person_id, tr("The person"))
-        wish.responsible_person_id = responsible_person_id
-        wish.responsible_text = optional_line(responsible_text, tr("The person responsible"))
-        wish.note = optional_body(note, tr("The note"), 100_000)
+        old, wish.note = wish.note, optional_body(note, tr("The note"), 100_000)
         tx.changed("wish", wish.id)
+        return old
 
 
 def move_wish(store: Store, wish_id: str, parent_id: str | None, index: int) -> WishPlace:

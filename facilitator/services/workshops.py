@@ -176,13 +176,14 @@ def create_from_earlier(
     """A new workshop with the earlier one's agenda headings and group structure.
 
     Captured content (notes, attendance, members, wishes) is not copied; the
-    focus areas belong to the project and so are shared already.
+    focus areas belong to the project and so are shared already. The new workshop
+    and its groups keep the ones they were made from.
     """
     cleaned = _clean_facts({"title": title, "date": date})
     with store.write() as tx:
         s = tx.session
         source = get_live(s, Workshop, source_id, tr("The workshop"))
-        copy = Workshop(project_id=source.project_id, **cleaned)
+        copy = Workshop(project_id=source.project_id, source_workshop_id=source.id, **cleaned)
         for name in ("kind", "venue", "case_reference", "issuing_unit", "document_type",
                      "language", "start_time", "end_time", "responsible_form",
                      "show_group_members"):
@@ -201,7 +202,7 @@ def create_from_earlier(
         live_groups = [g for g in source.groups if g.deleted_at is None]
         for index, group in enumerate(live_groups):
             new_group = Group(workshop_id=copy.id, position=index, name=group.name,
-                              custom_name=group.custom_name)
+                              custom_name=group.custom_name, source_group_id=group.id)
             s.add(new_group)
             s.flush()
             links = [link for link in group.focus_links if link.deleted_at is None]

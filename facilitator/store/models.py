@@ -32,6 +32,7 @@ from facilitator.store.vocabulary import (
     KeyFigureKind,
     Metric,
     ResponsibleForm,
+    ReviewStatus,
     RoleKind,
     SectionKind,
     WishStatus,
@@ -152,6 +153,10 @@ class Workshop(Tracked, Base):
     group_lead_text: Mapped[str | None] = mapped_column(Text, default=None)
     group_after_text: Mapped[str] = mapped_column(Text, default="")
     show_group_members: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The earlier workshop this one was made from ("Ny workshop från tidigare").
+    source_workshop_id: Mapped[str | None] = mapped_column(
+        ForeignKey("workshop.id"), default=None, index=True
+    )
 
     project: Mapped[Project] = relationship(back_populates="workshops")
     sections: Mapped[list[Section]] = relationship(order_by="Section.position")
@@ -203,6 +208,10 @@ class Group(Tracked, Base):
     name: Mapped[str] = mapped_column(String(500), default="")
     # False while the name follows the covered focus areas automatically.
     custom_name: Mapped[bool] = mapped_column(default=False)
+    # The group of an earlier workshop this one continues.
+    source_group_id: Mapped[str | None] = mapped_column(
+        ForeignKey("work_group.id"), default=None, index=True
+    )
 
     focus_links: Mapped[list[GroupFocusArea]] = relationship(order_by="GroupFocusArea.position")
     members: Mapped[list[GroupMember]] = relationship()
@@ -239,13 +248,10 @@ class Wish(Tracked, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text)
     votes: Mapped[int] = mapped_column(Integer, default=0)
+    # The current status: the one its latest review gave it (services/follow_up.py).
     status: Mapped[WishStatus] = mapped_column(
         _enum(WishStatus, "wish_status"), default=WishStatus.OPEN
     )
-    responsible_person_id: Mapped[str | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL"), default=None
-    )
-    responsible_text: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (CheckConstraint("votes >= 0", name="votes_not_negative"),)
@@ -265,6 +271,10 @@ class Action(Tracked, Base):
     due_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
     status: Mapped[ActionStatus] = mapped_column(
         _enum(ActionStatus, "action_status"), default=ActionStatus.OPEN
+    )
+    # The wish this action was made from (its wish → actions is a query).
+    source_wish_id: Mapped[str | None] = mapped_column(
+        ForeignKey("wish.id"), default=None, index=True
     )
 
     __table_args__ = (
@@ -312,6 +322,9 @@ class Responsible(Tracked, Base):
     action_id: Mapped[str | None] = mapped_column(
         ForeignKey("action.id"), default=None, index=True
     )
+    review_id: Mapped[str | None] = mapped_column(
+        ForeignKey("review.id"), default=None, index=True
+    )
     position: Mapped[int] = mapped_column(Integer, default=0)
     person_id: Mapped[str | None] = mapped_column(
         ForeignKey("person.id"), default=None, index=True
@@ -325,8 +338,8 @@ class Responsible(Tracked, Base):
     organisation: Mapped[Organisation | None] = relationship()
 
     __table_args__ = (
-        CheckConstraint(_exactly_one("focus_area_id IS NOT NULL", "action_id IS NOT NULL"),
-                        name="one_owner"),
+        CheckConstraint(_exactly_one("focus_area_id IS NOT NULL", "action_id IS NOT NULL",
+                                     "review_id IS NOT NULL"), name="one_owner"),
         CheckConstraint(_exactly_one("person_id IS NOT NULL", "organisation_id IS NOT NULL",
                                      "text <> ''"), name="one_who"),
     )
@@ -373,4 +386,30 @@ class KeyFigure(Tracked, Base):
             "(kind = 'counted' AND metric IS NOT NULL) "
             "OR (kind = 'typed' AND metric IS NULL AND (value <> '' OR sentence <> ''))",
             name="typed_or_counted"),
+    )
+
+
+class Review(Tracked, Base):
+    """What was said about an earlier wish or action when a later workshop followed it up.
+
+    One row per item and workshop: a history, never overwritten by a later
+    workshop, so reviews captured on several laptops merge by union. Its
+    responsibles are ``responsible`` rows owned by the review.
+    """
+
+    __tablename__ = "review"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id"), index=True)
+    wish_id: Mapped[str | None] = mapped_column(ForeignKey("wish.id"), default=None, index=True)
+    action_id: Mapped[str | None] = mapped_column(
+        ForeignKey("action.id"), default=None, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)  # the facilitator's order
+    reviewed_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    status: Mapped[ReviewStatus] = mapped_column(_enum(ReviewStatus, "review_status"))
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        CheckConstraint(_exactly_one("wish_id IS NOT NULL", "action_id IS NOT NULL"),
+                        name="one_item"),
     )

@@ -40,6 +40,7 @@ class SectionKind(enum.StrEnum):
     FOCUS_AREAS = "focus_areas"
     KEY_FIGURES = "key_figures"
     GROUP_WORK = "group_work"
+    FOLLOW_UP = "follow_up"
 
 
 class AttendanceStatus(enum.StrEnum):
@@ -49,6 +50,15 @@ class AttendanceStatus(enum.StrEnum):
 
 
 class WishStatus(enum.StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ReviewStatus(enum.StrEnum):
+    """What became of a wish or an action, as said when it was followed up."""
+
     OPEN = "open"
     IN_PROGRESS = "in_progress"
     DONE = "done"

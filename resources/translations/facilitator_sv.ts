@@ -356,6 +356,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Beskrivningen</translation>
     </message>
     <message>
+        <source>The follow-up</source>
+        <translation>Uppföljningen</translation>
+    </message>
+    <message>
         <source>Name someone responsible: a person, an organisation or free text.</source>
         <translation>Ange en ansvarig: en person, en organisation eller fritext.</translation>
     </message>
@@ -426,6 +430,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>The notes</source>
         <translation>Anteckningarna</translation>
+    </message>
+    <message>
+        <source>The comment</source>
+        <translation>Kommentaren</translation>
     </message>
     <message>
         <source>Type of agenda item</source>
@@ -848,6 +856,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>en ansvarig anger exakt en av en person, en organisation eller en text</translation>
     </message>
     <message>
+        <source>a follow-up is of exactly one wish or one action</source>
+        <translation>en uppföljning gäller exakt ett önskemål eller en åtgärd</translation>
+    </message>
+    <message>
         <source>a role names exactly one of a person or a name</source>
         <translation>en roll anger exakt en av en person eller ett namn</translation>
     </message>
@@ -894,6 +906,14 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Name who has the role: a person in the register or a name.</source>
         <translation>Ange vem som har rollen: en person i registret eller ett namn.</translation>
+    </message>
+    <message>
+        <source>An item is followed up at a later workshop, not at its own.</source>
+        <translation>Ett önskemål eller en åtgärd följs upp vid en senare workshop, inte vid sin egen.</translation>
+    </message>
+    <message>
+        <source>Only wishes and actions of the same project can be followed up.</source>
+        <translation>Bara önskemål och åtgärder i samma projekt kan följas upp.</translation>
     </message>
 </context>
 <context>

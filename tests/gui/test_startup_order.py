@@ -57,7 +57,7 @@ def test_the_last_workshop_is_drawn_before_the_orm_loads(tmp_path: Path) -> None
     assert run.returncode == 0, run.stderr[-2000:]
     seen = json.loads(run.stdout.strip().splitlines()[-1])
     assert seen["workshop"] == workshop
-    assert seen["title"] == "Redovisning av Lillsjö framåt"  # the sample's closing session
+    assert seen["title"] == "Uppföljning ett halvår senare"  # the sample's newest workshop
     assert seen["current"] == seen["title"]
     assert seen["paint"] == {"sqlalchemy.orm": False, "facilitator.store.models": False,
                              "docx": False, "alembic": False}

@@ -177,8 +177,7 @@ def test_insert_wish_writes_the_row_add_wish_writes(store, group) -> None:  # ty
     assert len(changes) == 2 and changes[0].ids == {fast} and changes[0].kinds == {"wish"}
     with store.read() as s:
         a, b = s.get(Wish, fast), s.get(Wish, slow)
-        columns = ("group_id", "parent_id", "text", "votes", "status", "responsible_person_id",
-                   "responsible_text", "note", "deleted_at")
+        columns = ("group_id", "parent_id", "text", "votes", "status", "note", "deleted_at")
         assert [getattr(a, c) for c in columns] == [getattr(b, c) for c in columns]
         assert (a.position, b.position) == (0, 1)
         assert a.created_at is not None and a.updated_at is not None

@@ -11,11 +11,13 @@ from sqlalchemy import text
 from facilitator.services import (
     actions,
     focus_areas,
+    follow_up,
     gdpr,
     groups,
     people,
     projects,
     responsibles,
+    reviews,
     roles,
     search,
     sections,
@@ -24,8 +26,9 @@ from facilitator.services import (
 from facilitator.services import workshops as ws
 from facilitator.services.core import NotFoundError, Store
 from facilitator.services.responsibles import Who
+from facilitator.services.reviews import ReviewEntry, ReviewState
 from facilitator.services.roles import RoleEntry
-from facilitator.store.vocabulary import RoleKind
+from facilitator.store.vocabulary import ReviewStatus, RoleKind
 
 NAME = "Yngve Qvarnström"
 EMAIL = "yngve.qvarnstrom@exempelkommun.se"
@@ -61,13 +64,20 @@ def world(store: Store) -> dict[str, str]:
     group = groups.create_group(store, workshop, [area])
     groups.set_members(store, group, [person, other])
     wish = wishes.add_wish(store, group, f"Ring {PHONE} om bryggan")
-    wishes.set_follow_up(store, wish, responsible_person_id=person, note="Följs upp i maj")
+    wishes.set_note(store, wish, "Följs upp i maj")
+    later = ws.create_workshop(store, project, "Uppföljning")
+    reviews.set_review(store, later, "wish", wish, ReviewState(ReviewEntry(
+        ReviewStatus.IN_PROGRESS, f"{NAME} ringer", (Who(person_id=person),)),
+        ReviewStatus.IN_PROGRESS))
     action = actions.add_action(store, "Boka lokal", workshop_id=workshop,
                                 responsibles=[Who(person_id=person)])
     section = sections.add_section(store, workshop, "Inledning",
                                    f"**{NAME.upper()}** hälsade välkommen.\n\n- Åsa Öberg")
+    [followed] = [i for i in follow_up.list_follow_up(store, later) if i.review]
+    assert followed.review is not None
     return dict(project=project, workshop=workshop, person=person, other=other, loner=loner,
-                area=area, area2=area2, group=group, wish=wish, action=action, section=section)
+                area=area, area2=area2, group=group, wish=wish, action=action, section=section,
+                review=followed.review.id)
 
 
 def _checkpointed_bytes(store: Store, db_path: Path) -> bytes:
@@ -132,7 +142,7 @@ def test_erasure_replaces_references_and_reports_every_place(store: Store, world
     assert [(r.who.person_id, r.who.organisation_id) for r in area.responsibles] == [
         (None, org_id)]
     assert ("focus_area", w["area"], "responsible", "replaced_by_organisation") in where
-    assert ("wish", w["wish"], "responsible", "replaced_by_organisation") in where
+    assert ("review", w["review"], "responsible", "replaced_by_organisation") in where
     assert ("action", w["action"], "responsible", "replaced_by_organisation") in where
     [item] = [a for a in actions.list_actions(store, workshop_id=w["workshop"])]
     assert [(r.who.person_id, r.who.organisation_id) for r in item.responsibles] == [
@@ -204,7 +214,7 @@ def test_export_person_data_holds_everything(store: Store, world, tmp_path: Path
                                    "role": "Sakkunnig", "removed": False}]
     assert [g["workshop"] for g in data["groups"]] == ["Vårmöte på Ängsö"]
     assert sorted(r["kind"] for r in data["responsible_for"]) == [
-        "action", "focus_area", "role", "wish"]
+        "action", "focus_area", "review", "role"]
     assert {(m["kind"], m["field"]) for m in data["mentioned_in"]} >= {
         ("workshop_role", "name"), ("section", "body"), ("wish", "text")}
     assert not list(tmp_path.glob("*.tmp*"))

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from facilitator.interchange import importer
 from facilitator.interchange.errors import PackageError
 from facilitator.interchange.export import export_package, package_text, write_package
+from facilitator.interchange.fields import FORMAT_VERSION
 from facilitator.interchange.importer import import_package, import_package_file
 from facilitator.services import (
     actions,
@@ -22,6 +23,7 @@ from facilitator.services import (
     people,
     projects,
     responsibles,
+    reviews,
     roles,
     sections,
     wishes,
@@ -30,10 +32,11 @@ from facilitator.services import (
 from facilitator.services.core import NotFoundError, ServiceError, Store
 from facilitator.services.key_figures import FigureEntry
 from facilitator.services.responsibles import Who
+from facilitator.services.reviews import ReviewEntry, ReviewState
 from facilitator.services.roles import RoleEntry
 from facilitator.store.migrate import open_database
 from facilitator.store.models import Base, Person, Project, Section, Wish, Workshop
-from facilitator.store.vocabulary import KeyFigureKind, Metric, RoleKind
+from facilitator.store.vocabulary import KeyFigureKind, Metric, ReviewStatus, RoleKind
 
 
 def build_project(store: Store) -> dict[str, str]:
@@ -77,9 +80,18 @@ def build_project(store: Store) -> dict[str, str]:
     wishes.add_wish(store, ids["group"], "Någon som håller den aktuell", parent_id=child)
     dropped = wishes.add_wish(store, ids["group"], "Struket önskemål")
     wishes.delete_wish(store, dropped)
-    wishes.set_follow_up(store, child, responsible_person_id=ids["pär"])
-    actions.add_action(store, "Kalla till möte", workshop_id=ids["workshop"],
-                       responsibles=[Who(person_id=ids["åsa"])], due_date="2026-05-01")
+    wishes.set_note(store, child, "Följs upp i maj")
+    meeting = actions.add_action(store, "Kalla till möte", workshop_id=ids["workshop"],
+                                 responsibles=[Who(person_id=ids["åsa"])], due_date="2026-05-01")
+    # Followed up at a later workshop made from this one: reviews, lineage, an action from a wish.
+    ids["later"] = workshops.create_from_earlier(store, ids["workshop"], "Uppföljning i Ängsö",
+                                                 date="2026-09-10")
+    reviews.set_review(store, ids["later"], "wish", child, ReviewState(ReviewEntry(
+        ReviewStatus.IN_PROGRESS, "Kalendern är *igång*", (Who(person_id=ids["pär"]),)),
+        ReviewStatus.IN_PROGRESS))
+    reviews.set_review(store, ids["later"], "action", meeting, ReviewState(ReviewEntry(
+        ReviewStatus.DONE), ReviewStatus.DONE))
+    reviews.action_from_wish(store, ids["later"], child)
     actions.add_action(store, "Skriv planen", focus_area_id=ids["turism"],
                        responsibles=[Who(organisation_id=ids["org"])], status="in_progress")
     return ids
@@ -130,7 +142,24 @@ def test_workshop_package_has_its_project_all_areas_and_only_referenced_people(s
     assert [a["name"] for a in project["focus_areas"]] == ["Kultursamverkan", "Turismsamverkan"]
     assert {p["name"] for p in data["people"]} == {"Åsa Öberg", "Pär Ström"}
     assert {o["name"] for o in data["organisations"]} == {"Ängsö byalag", "Ängsö IK"}
-    assert len(export_package(store, ids["project"])["project"]["workshops"]) == 2
+    assert len(export_package(store, ids["project"])["project"]["workshops"]) == 3
+
+
+def test_follow_up_workshop_package_brings_what_it_follows_up(store, fresh_store):
+    """A later workshop's package holds the earlier workshop whose wishes and actions it
+    reviews, so it imports into an empty database with its reviews and lineage."""
+    ids = build_project(store)
+    data = export_package(store, ids["later"])
+    assert [w["title"] for w in data["project"]["workshops"]] == [
+        "Avslutning i bygdegården", "Uppföljning i Ängsö"]
+    later = data["project"]["workshops"][1]
+    assert later["source_workshop_id"] == ids["workshop"]
+    assert [r["status"] for r in later["reviews"]] == ["in_progress", "done"]
+    assert later["reviews"][0]["responsibles"][0]["person_id"] == ids["pär"]
+    assert [a["source_wish_id"] is not None for a in later["actions"]] == [True]
+    import_package(fresh_store, data)
+    again = export_package(fresh_store, ids["later"])
+    assert package_text(without_time(again)) == package_text(without_time(data))
 
 
 def test_tombstones_are_exported_and_wishes_come_parents_first(store):
@@ -331,8 +360,8 @@ def test_other_json_is_not_a_package(package, tmp_path):
 
 def test_newer_format_version_asks_to_update_the_app(package, tmp_path):
     target, data = package
-    data["version"] = 3
-    _refused(target, _write(tmp_path, package_text(data)), "formatversion 3",
+    data["version"] = FORMAT_VERSION + 1
+    _refused(target, _write(tmp_path, package_text(data)), f"formatversion {FORMAT_VERSION + 1}",
              "Uppdatera Facilitator")
 
 
@@ -438,7 +467,8 @@ def test_cli_reports_refusals_on_one_line(tmp_path, capsys):
     from facilitator.cli import run
 
     db = str(tmp_path / "facilitator.sqlite3")
-    bad = _write(tmp_path, '{"format": "facilitator-package", "version": 3}')
+    newer = json.dumps({"format": "facilitator-package", "version": FORMAT_VERSION + 1})
+    bad = _write(tmp_path, newer)
     assert run(["--db", db, "import", str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("facilitator: ") and "Uppdatera Facilitator" in err

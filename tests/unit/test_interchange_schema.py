@@ -35,8 +35,10 @@ def test_schema_is_valid_draft_2020_12_and_closed():
 def test_every_model_column_is_in_the_format_with_its_length(spec):
     columns = {c.key: c for c in spec.model.__table__.columns}
     exported = {f.name for f in spec.all_fields} | ({spec.parent} if spec.parent else set())
-    implied = {"focus_area_action": {"workshop_id"}, "focus_area_responsible": {"action_id"},
-               "action_responsible": {"focus_area_id"}}.get(spec.key, set())
+    implied = {"focus_area_action": {"workshop_id"},
+               "focus_area_responsible": {"action_id", "review_id"},
+               "action_responsible": {"focus_area_id", "review_id"},
+               "review_responsible": {"focus_area_id", "action_id"}}.get(spec.key, set())
     assert set(columns) - implied == exported
     for f in spec.all_fields:
         column_type = columns[f.name].type

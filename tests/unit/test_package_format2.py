@@ -13,6 +13,7 @@ from alembic import command
 
 from facilitator.interchange.errors import PackageError
 from facilitator.interchange.export import export_package
+from facilitator.interchange.fields import FORMAT_VERSION
 from facilitator.interchange.importer import import_package, import_package_file
 from facilitator.services import focus_areas, responsibles, roles, workshops
 from facilitator.services.core import Store
@@ -52,7 +53,7 @@ def test_version_1_package_is_upgraded_on_import(store: Store) -> None:
     facts = workshops.get_facts(store, CLOSING)
     assert (facts.group_lead_text, facts.show_group_members) == (None, False)
     again = export_package(store, PROJECT)
-    assert again["version"] == 2
+    assert again["version"] == FORMAT_VERSION
     assert "moderator" not in again["project"]["workshops"][0]
 
 

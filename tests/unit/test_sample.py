@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.interchange.export import export_package, package_text
+from facilitator.interchange.fields import FORMAT_VERSION
 from facilitator.interchange.importer import import_package
 from facilitator.interchange.sample import load_sample
 from facilitator.interchange.schema import validator
@@ -33,7 +34,7 @@ def by_kind(data: dict, kind: str) -> dict:
 
 def test_sample_is_a_valid_package(data):
     assert validator().is_valid(data)
-    assert data["format"] == "facilitator-package" and data["version"] == 2
+    assert data["format"] == "facilitator-package" and data["version"] == FORMAT_VERSION
 
 
 def test_sample_loads_and_loading_again_creates_nothing(store):
@@ -163,3 +164,25 @@ def test_sample_command_twice(tmp_path: Path, capsys):
     assert run(["--db", db, "sample"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == lines[1] and lines[0].startswith("Exempelprojektet är inläst: ")
+
+
+def test_follow_up_workshop_reviews_the_closing_session(store):
+    """Some months after the closing session a workshop follows up its wishes and actions:
+    some done, some in progress, one dropped, and an action made from a wish."""
+    from facilitator.services import follow_up, overview
+    from facilitator.store.vocabulary import ReviewStatus
+
+    project_id = load_sample(store)
+    [project] = [p for p in overview.list_projects(store) if p.id == project_id]
+    [later] = [w for w in project.workshops if w.title == "Uppföljning ett halvår senare"]
+    items = follow_up.list_follow_up(store, later.id)
+    reviewed = [i for i in items if i.review is not None]
+    statuses = [i.review.status for i in reviewed if i.review]
+    assert statuses.count(ReviewStatus.DROPPED) == 1
+    assert statuses.count(ReviewStatus.DONE) >= 3 and ReviewStatus.IN_PROGRESS in statuses
+    assert {i.kind for i in reviewed} == {"wish", "action"}
+    assert all(i.origin.startswith("Redovisning av Lillsjö framåt") for i in reviewed)
+    calendar = next(i for i in items if i.text == "En gemensam evenemangskalender")
+    assert [r.name for r in calendar.responsibles] == ["Karin Ödmark"]
+    [made] = [i for i in items if i.action_ids]
+    assert made.text == "Koppla solcellsparken till skolans teknikundervisning"
