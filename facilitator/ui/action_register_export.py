@@ -23,11 +23,7 @@ from facilitator.services.action_register import RegisterRow, action_register
 from facilitator.services.core import ServiceError, Store
 from facilitator.settings import Settings
 
-CONTEXT = "ActionRegister"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def register_owners(rows: Sequence[RegisterRow],
@@ -48,11 +44,12 @@ def register_owners(rows: Sequence[RegisterRow],
 def export_button(page: QWidget, key: str, export: Callable[[], object]) -> QPushButton:
     """"Export to Excel…", also on ``key`` anywhere in ``page``."""
     native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-    button = QPushButton(_tr("Export to Excel…"))
+    button = QPushButton(translate("ActionRegister", "Export to Excel…"))
     button.setObjectName("exportActions")
-    button.setAccessibleName(_tr("Export to Excel"))
-    button.setToolTip(_tr("Save the actions shown, as filtered, in an Excel workbook ({key})")
-                      .format(key=native))
+    button.setAccessibleName(translate("ActionRegister", "Export to Excel"))
+    button.setToolTip(translate(
+        "ActionRegister", "Save the actions shown, as filtered, in an Excel workbook ({key})")
+        .format(key=native))
     button.clicked.connect(export)
     shortcut = QShortcut(QKeySequence(key), page)
     shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -63,7 +60,7 @@ def export_button(page: QWidget, key: str, export: Callable[[], object]) -> QPus
 def suggested_name(today: dt.date | None = None) -> str:
     """"Åtgärder 2026-12-05.xlsx" (in the app's language)."""
     day = (today or dt.date.today()).isoformat()
-    return _tr("Actions {date}.xlsx").format(date=day)
+    return translate("ActionRegister", "Actions {date}.xlsx").format(date=day)
 
 
 def export_register(parent: QWidget, store: Store, action_ids: Sequence[str]) -> Path | None:
@@ -75,8 +72,9 @@ def export_register(parent: QWidget, store: Store, action_ids: Sequence[str]) ->
     settings = Settings()
     folder = Path(settings.get(opts.MINUTES_FOLDER) or Path.home())
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, _tr("Export to Excel"), str(folder / suggested_name()),
-        _tr("Excel workbook (*.xlsx)"))
+        parent, translate("ActionRegister", "Export to Excel"),
+        str(folder / suggested_name()),
+        translate("ActionRegister", "Excel workbook (*.xlsx)"))
     if not chosen:
         return None
     target = Path(chosen)
@@ -87,11 +85,13 @@ def export_register(parent: QWidget, store: Store, action_ids: Sequence[str]) ->
         rows = [by_id[action_id] for action_id in action_ids if action_id in by_id]
         path = write_register_xlsx(rows, target, settings.get(opts.LANGUAGE))
     except (ServiceError, TargetFileError, OSError) as exc:
-        QMessageBox.warning(parent, _tr("The register was not saved"), str(exc))
+        QMessageBox.warning(parent, translate("ActionRegister", "The register was not saved"),
+                            str(exc))
         return None
     settings.set(opts.MINUTES_FOLDER, str(path.parent))
     window = parent.window()
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(
-            _tr("Saved {path} ({count} actions)").format(path=path, count=len(rows)), 8000)
+            translate("ActionRegister", "Saved {path} ({count} actions)").format(
+                path=path, count=len(rows)), 8000)
     return path
