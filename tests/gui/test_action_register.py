@@ -139,3 +139,14 @@ def test_editing_a_cell_in_the_register_changes_the_action(qtbot, store, make_wi
     texts = {a.text: a.status for a in actions.list_actions(store)}
     assert texts["Belysning längs gångvägen"] == ActionStatus.DONE
     assert _shown(page)[0] == "Laga bryggan vid ån"  # done: out of the open-only register
+
+
+def test_the_register_needs_no_open_workshop(qtbot, store, make_window) -> None:  # type: ignore[no-untyped-def]
+    page = _open_actions_page(qtbot, make_window(), _projects(store))
+    page.scope.setCurrentIndex(page.scope.findData(ALL_SCOPE))
+    page.set_workshop(None)
+    assert page.body.isVisible() and not page.empty.isVisible()
+    assert not page.add_button.isEnabled()
+    assert _shown(page)[0] == "Belysning längs gångvägen"
+    page.scope.setCurrentIndex(page.scope.findData("workshop"))
+    assert not page.body.isVisible() and page.empty.isVisible()
