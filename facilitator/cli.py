@@ -69,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("workshop", metavar="WORKSHOP", help="id från 'facilitator list'")
     p.add_argument("out", type=Path, metavar="UT.docx")
     p.add_argument("--template", type=Path, metavar="MALL.docx", help="organisationens Word-mall")
+    p = sub.add_parser("export-actions",
+                       help="åtgärdsregistret för uppföljning (.xlsx), försenade först")
+    p.add_argument("out", type=Path, metavar="UT.xlsx")
+    p.add_argument("--project", metavar="PROJEKT",
+                   help="bara ett projekt (id från 'facilitator list'); standard: alla projekt")
+    p.add_argument("--all-statuses", action="store_true",
+                   help="även klara och strukna åtgärder (standard: öppna och pågående)")
     return parser
 
 
@@ -183,6 +190,16 @@ def cmd_export_agenda(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_actions(store: Store, args: argparse.Namespace) -> int:
+    from facilitator.action_register_xlsx import write_register_xlsx
+    from facilitator.services.action_register import NOT_DONE, action_register
+    rows = action_register(store, project_id=args.project,
+                           statuses=None if args.all_statuses else NOT_DONE)
+    path = write_register_xlsx(rows, args.out, _saved_language())
+    print(f"Sparade {path} ({len(rows)} {'åtgärd' if len(rows) == 1 else 'åtgärder'})")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[..., int]] = {
     "list": cmd_list,
     "import": cmd_import,
@@ -191,6 +208,7 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "export-minutes": cmd_export_minutes,
     "export-signin": cmd_export_signin,
     "export-agenda": cmd_export_agenda,
+    "export-actions": cmd_export_actions,
 }
 
 

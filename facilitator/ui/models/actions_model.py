@@ -108,6 +108,12 @@ class ActionsModel(QAbstractTableModel):
         self.endResetModel()
         return False
 
+    def set_owner_header(self, title: str) -> None:
+        """The owner column's title: the workshop, or project and workshop across projects."""
+        if self._headers[Column.OWNER] != title:
+            self._headers[Column.OWNER] = title
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, Column.OWNER, Column.OWNER)
+
     def action_at(self, row: int) -> ActionInfo:
         return self._rows[row]
 

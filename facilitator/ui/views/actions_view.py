@@ -22,9 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.services import actions, focus_areas, projects, workshops
+from facilitator.services.action_register import action_register
 from facilitator.services.core import Store
 from facilitator.store.models import ActionStatus
 from facilitator.text import sort_key
+from facilitator.ui.action_register_export import (
+    export_button,
+    export_register,
+    register_owners,
+)
 from facilitator.ui.commands import Editor, creator, deleter, setter
 from facilitator.ui.models.action_delegates import (
     ActionsTable,
@@ -42,11 +48,13 @@ from facilitator.ui.models.actions_model import (
 )
 from facilitator.ui.views.base import WorkshopPage
 
-WORKSHOP_SCOPE, PROJECT_SCOPE = "workshop", "project"
+WORKSHOP_SCOPE, PROJECT_SCOPE, ALL_SCOPE = "workshop", "project", "all"
+EXPORT_KEY = "Ctrl+Shift+X"
 
 
 class ActionsView(WorkshopPage):
-    WATCHED = frozenset({"action", "person", "organisation", "workshop", "focus_area"})
+    WATCHED = frozenset({"action", "person", "organisation", "workshop", "focus_area",
+                         "project"})
 
     def __init__(self, store: Store, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(store, editor, parent)
@@ -90,7 +98,11 @@ class ActionsView(WorkshopPage):
         self.scope.setAccessibleName(self.tr("Show actions of"))
         self.scope.addItem(self.tr("This workshop"), WORKSHOP_SCOPE)
         self.scope.addItem(self.tr("Whole project"), PROJECT_SCOPE)
-        self.scope.currentIndexChanged.connect(lambda _i: self.safe_refresh())
+        self.scope.addItem(self.tr("All projects"), ALL_SCOPE)
+        self.scope.currentIndexChanged.connect(self._on_scope)
+
+        self.export_button = export_button(self, EXPORT_KEY, self.export_shown)
+        export_keys = QKeySequence(EXPORT_KEY).toString(QKeySequence.SequenceFormat.NativeText)
 
         self.table = ActionsTable(Column.RESPONSIBLE, self.edit_responsibles)
         self.table.setObjectName("actionsTable")
@@ -125,25 +137,34 @@ class ActionsView(WorkshopPage):
         self.summary.setObjectName("actionsSummary")
         self.empty = QLabel(self.tr("Choose or create a workshop to see its actions."))
         self.empty.setObjectName("actionsEmpty")
+        self.hint = QLabel(self.tr(
+            "Ins new action · F2 edit · Delete to trash · {key} export to Excel · "
+            "\"All projects\": every open action, overdue first").format(key=export_keys))
+        self.hint.setObjectName("actionsHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(dark);")
 
         bar = QHBoxLayout()
         bar.addWidget(self.add_button)
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.status_filter)
         bar.addWidget(self.scope)
+        bar.addWidget(self.export_button)
         self.body = QWidget()
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(bar)
         body_layout.addWidget(self.table, 1)
         body_layout.addWidget(self.summary)
+        body_layout.addWidget(self.hint)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.body, 1)
         self.setTabOrder(self.add_button, self.filter_edit)
         self.setTabOrder(self.filter_edit, self.status_filter)
         self.setTabOrder(self.status_filter, self.scope)
-        self.setTabOrder(self.scope, self.table)
+        self.setTabOrder(self.scope, self.export_button)
+        self.setTabOrder(self.export_button, self.table)
         self._configure_columns()
         self.refresh()
 
@@ -162,7 +183,8 @@ class ActionsView(WorkshopPage):
             self._refreshing = False
 
     def _refresh(self) -> None:
-        has = self.workshop_id is not None
+        everywhere = self.scope.currentData() == ALL_SCOPE
+        has = self.workshop_id is not None or everywhere
         self.empty.setVisible(not has)
         self.body.setVisible(has)
         current = self.table.currentIndex()
@@ -170,7 +192,11 @@ class ActionsView(WorkshopPage):
         rows: list[actions.ActionInfo] = []
         owners: dict[str, tuple[str, tuple[Any, ...]]] = {}
         whole_project = self.scope.currentData() == PROJECT_SCOPE
-        if self.workshop_id is not None and whole_project:
+        if everywhere:  # register order: overdue first, then by due date
+            register = action_register(self.store)
+            rows = [r.action for r in register]
+            owners = register_owners(register, self.tr("Focus area: {name}"))
+        elif self.workshop_id is not None and whole_project:
             project_id = workshops.project_of(self.store, self.workshop_id)
             rows = actions.list_actions(self.store, project_id=project_id)
             owners = self._owners(project_id, rows)
@@ -181,7 +207,9 @@ class ActionsView(WorkshopPage):
         if [r.id for r in rows] != [self.model.action_at(i).id
                                      for i in range(self.model.rowCount())]:
             self._commit_open_editor()  # a reset closes editors without saving them
-        if not self.model.set_rows(rows, owners, whole_project and has):
+        self.model.set_owner_header(self.tr("Project · workshop") if everywhere
+                                    else self.tr("Workshop"))
+        if not self.model.set_rows(rows, owners, everywhere or (whole_project and has)):
             self._configure_columns()
             self._select(chosen, max(column, 0), proxy_row)
         self._update_summary()
@@ -250,6 +278,27 @@ class ActionsView(WorkshopPage):
         self.add_button.setEnabled(self.workshop_id is not None)
 
     # ----- filtering ---------------------------------------------------------
+    def _on_scope(self) -> None:
+        if self.scope.currentData() == ALL_SCOPE:
+            # the register is for following up: what is still to do, in register order
+            if self.status_filter.currentData() == "all":
+                self.status_filter.setCurrentIndex(self.status_filter.findData("not_done"))
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            self.proxy.sort(-1)
+        self.safe_refresh()
+
+    def shown_action_ids(self) -> list[str]:
+        """The actions the table shows, top to bottom (scope, filter and sort as seen)."""
+        return [self.proxy.index(row, 0).data(ID_ROLE) for row in range(self.proxy.rowCount())]
+
+    def export_shown(self) -> None:
+        """Ask where to save, then write the actions shown to an Excel workbook."""
+        if self.workshop_id is None and self.scope.currentData() != ALL_SCOPE:
+            return  # nothing shown
+        self._commit_open_editor()
+        export_register(self, self.store, self.shown_action_ids())
+        self.table.setFocus()
+
     def _on_filter_text(self, text: str) -> None:
         self.proxy.set_text(text)
         self._update_summary()
