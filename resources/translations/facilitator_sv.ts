@@ -345,6 +345,7 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     </message>
     <message>
         <source>The project</source>
+        <extracomment>Statuses still to be followed up: the register&apos;s default, and what can be overdue.</extracomment>
         <translation>Projektet</translation>
     </message>
     <message>
@@ -917,6 +918,37 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     </message>
 </context>
 <context>
+    <name>ActionRegister</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Exportera till Excel…</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Exportera till Excel</translation>
+    </message>
+    <message>
+        <source>Save the actions shown, as filtered, in an Excel workbook ({key})</source>
+        <translation>Spara de åtgärder som visas, med urvalet, i en Excel-arbetsbok ({key})</translation>
+    </message>
+    <message>
+        <source>Actions {date}.xlsx</source>
+        <translation>Åtgärder {date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The register was not saved</source>
+        <translation>Åtgärdsregistret sparades inte</translation>
+    </message>
+    <message>
+        <source>Saved {path} ({count} actions)</source>
+        <translation>Sparade {path} ({count} åtgärder)</translation>
+    </message>
+</context>
+<context>
     <name>ActionsModel</name>
     <message>
         <source>Open</source>
@@ -1011,6 +1043,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Hela projektet</translation>
     </message>
     <message>
+        <source>All projects</source>
+        <translation>Alla projekt</translation>
+    </message>
+    <message>
         <source>Actions</source>
         <translation>Åtgärder</translation>
     </message>
@@ -1019,8 +1055,20 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Välj eller skapa en workshop för att se dess åtgärder.</translation>
     </message>
     <message>
+        <source>Ins new action · F2 edit · Delete to trash · {key} export to Excel · &quot;All projects&quot;: every open action, overdue first</source>
+        <translation>Ins ny åtgärd · F2 redigera · Delete till papperskorgen · {key} exportera till Excel · &quot;Alla projekt&quot;: alla öppna åtgärder, försenade först</translation>
+    </message>
+    <message>
         <source>Focus area: {name}</source>
         <translation>Fokusområde: {name}</translation>
+    </message>
+    <message>
+        <source>Project · workshop</source>
+        <translation>Projekt · workshop</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
     </message>
     <message>
         <source>{shown} of {total} actions shown</source>
