@@ -38,6 +38,7 @@ BENCHMARKS = [
     "benchmarks.wish_board",
     "benchmarks.minutes",
     "benchmarks.minutes_preview",
+    "benchmarks.follow_up",
 ]
 
 _CHILD = r"""

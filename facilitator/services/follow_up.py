@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from facilitator.messages import tr
 from facilitator.services.core import Store, get_live
-from facilitator.services.responsibles import ResponsibleInfo, responsibles_in
+from facilitator.services.responsibles import ResponsibleInfo, responsibles_of
 from facilitator.services.reviews import review_status_of_action
 from facilitator.store.models import (
     Action,
@@ -142,13 +142,15 @@ def items_in(s: Session, workshop: Workshop) -> list[FollowUpItem]:
             Action.source_wish_id.in_([w.id for w in wishes]), Action.deleted_at.is_(None))):
         made_from[wish_id or ""].append(action_id)
 
+    by_group: dict[str, list[Wish]] = defaultdict(list)
+    for wish in wishes:
+        by_group[wish.group_id].append(wish)
     items: list[FollowUpItem] = []
     for w in earlier:
         for group in sorted((g for g in groups.values() if g.workshop_id == w.id),
                             key=lambda g: (g.position, g.id)):
             area = group_area.get(group.id)
-            mine = [x for x in wishes if x.group_id == group.id]
-            for wish, depth in _reading_order(mine):
+            for wish, depth in _reading_order(by_group[group.id]):
                 history = reviews.get(wish.id, ())
                 items.append(FollowUpItem(
                     "wish", wish.id, wish.text, depth, area, area_names.get(area or "", ""),
@@ -177,13 +179,14 @@ def _reviews(s: Session, wish_ids: list[str], action_ids: list[str],
     rows = list(s.scalars(select(Review).where(Review.deleted_at.is_(None), or_(
         Review.wish_id.in_(wish_ids), Review.action_id.in_(action_ids)))))
     found: dict[str, list[tuple[tuple[object, ...], ReviewInfo]]] = defaultdict(list)
+    named = responsibles_of(s, "review", [row.id for row in rows])
     for row in rows:
         workshop = workshops.get(row.workshop_id) or s.get(Workshop, row.workshop_id)
         if workshop is None or workshop.deleted_at is not None:
             continue
         info = ReviewInfo(row.id, row.workshop_id, workshop.title, row.reviewed_on,
                           ReviewStatus(row.status), row.comment,
-                          tuple(responsibles_in(s, "review", row.id)), row.position)
+                          tuple(named.get(row.id, ())), row.position)
         key = (row.reviewed_on or dt.date.min, row.created_at, row.id)
         found[row.wish_id or row.action_id or ""].append((key, info))
     return {item: tuple(info for _, info in sorted(pairs, key=lambda p: p[0]))
