@@ -155,3 +155,20 @@ def test_opening_a_restored_copy_says_who_was_removed_again(tmp_path: Path, caps
     assert "togs bort igen: Sigvard Öqvist." in err
     assert run(["--db", str(db), "list"]) == 0  # and only the once
     assert "togs bort igen" not in capsys.readouterr().err
+
+
+def test_every_command_is_taken_for_the_command_line_not_the_window() -> None:
+    """`facilitator export-signin …` must run the command, never open the window (which
+    needs a display): the start-up's word list holds every subcommand of the parser."""
+    import argparse
+
+    from facilitator.app import CLI_WORDS, _wants_cli
+    from facilitator.cli import build_parser
+
+    parser = build_parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    commands = set(sub.choices)
+    assert commands <= CLI_WORDS
+    assert CLI_WORDS - commands <= {"-h", "--help", "--version", "export-report"}
+    for command in commands:
+        assert _wants_cli(["--db", "x.sqlite3", command])
