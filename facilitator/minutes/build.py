@@ -41,6 +41,7 @@ from facilitator.minutes.sections import (
     attendance_part,
     focus_areas_part,
     group_work_part,
+    groups_with_content,
     key_figures_part,
 )
 from facilitator.services.core import Store, get_live
@@ -48,7 +49,6 @@ from facilitator.services.key_figures import figures_of
 from facilitator.services.roles import roles_of
 from facilitator.store.models import (
     Attendance,
-    Group,
     GroupFocusArea,
     Organisation,
     Person,
@@ -240,8 +240,7 @@ def _touched_focus_areas(ctx: Context, sections: list[Section]) -> set[str]:
     touched = {s.focus_area_id for s in sections if s.focus_area_id}
     touched.update(ctx.session.scalars(
         select(GroupFocusArea.focus_area_id)
-        .join(Group, Group.id == GroupFocusArea.group_id)
-        .where(Group.workshop_id == ctx.workshop.id, Group.deleted_at.is_(None),
+        .where(GroupFocusArea.group_id.in_(groups_with_content(ctx)),
                GroupFocusArea.deleted_at.is_(None))
     ))
     return {area_id for area_id in touched if area_id}

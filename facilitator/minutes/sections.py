@@ -26,6 +26,7 @@ from facilitator.store.models import (
     AttendanceStatus,
     FocusArea,
     Group,
+    GroupMember,
     Organisation,
     Person,
     Responsible,
@@ -114,8 +115,8 @@ def group_work_part(
         .where(Group.workshop_id == w.id, Group.deleted_at.is_(None))
         .order_by(Group.position, Group.created_at)
     ).all()
-    if only_if_groups and not groups:
-        return []
+    if only_if_groups and not groups_with_content(ctx):
+        return []  # not in the agenda and nothing captured: e.g. groups copied from earlier
     if w.date is not None:
         date = long_date(w.date, w.language)
         if date.casefold() not in heading.casefold():
@@ -144,6 +145,17 @@ def group_work_part(
         if tree:
             blocks.append(_wish_list(ctx, tree, None))
     return blocks
+
+
+def groups_with_content(ctx: Context) -> set[str]:
+    """The workshop's live groups that have a wish or a member."""
+    live = select(Group.id).where(Group.workshop_id == ctx.workshop.id,
+                                  Group.deleted_at.is_(None))
+    found = set(ctx.session.scalars(select(Wish.group_id).where(
+        Wish.group_id.in_(live), Wish.deleted_at.is_(None))))
+    found.update(ctx.session.scalars(select(GroupMember.group_id).where(
+        GroupMember.group_id.in_(live), GroupMember.deleted_at.is_(None))))
+    return found
 
 
 def _members(ctx: Context, group: Group) -> list[Block]:
