@@ -24,7 +24,7 @@ from facilitator.minutes.model import (
 )
 from facilitator.minutes.phrases import joined, review_status_word
 from facilitator.services.follow_up import FollowUpItem, ReviewInfo, reviewed_in
-from facilitator.store.models import Workshop
+from facilitator.store.models import Action, Workshop
 
 if TYPE_CHECKING:
     from facilitator.minutes.build import Context
@@ -82,11 +82,25 @@ def _entry(ctx: Context, item: FollowUpItem, origins: dict[str, str]) -> ListIte
     if paragraphs:
         first.append(Span(" "))
         first.extend(paragraphs.pop(0))
+    last = paragraphs[-1] if paragraphs else first
     responsible = _responsibles(ctx, review)
     if responsible:
-        last = paragraphs[-1] if paragraphs else first
         last.append(Span(f" {labels.responsible_col}: {responsible}."))
+    for text in _actions_made_here(ctx, item):
+        last.append(Span(f" {labels.new_action}: ", italic=True))
+        last.append(Span(f"{text.rstrip('.')}."))
     return ListItem([first, *paragraphs], lists)
+
+
+def _actions_made_here(ctx: Context, item: FollowUpItem) -> list[str]:
+    """Actions made from the wish at this workshop (they are in its actions table too)."""
+    texts = []
+    for action_id in item.action_ids:
+        action = ctx.session.get(Action, action_id)
+        if action is not None and action.deleted_at is None \
+                and action.workshop_id == ctx.workshop.id:
+            texts.append(ctx.text(action.text).strip())
+    return texts
 
 
 def _comment(ctx: Context, comment: str) -> tuple[list[list[Span]], list[ListBlock]]:

@@ -33,6 +33,7 @@ SWEDISH = Labels(
     nothing_followed_up="Inget följdes upp på det här mötet.",
     other_area="Övrigt",
     came_from="från {origin}",
+    new_action="Ny åtgärd",
 )
 
 ENGLISH = Labels(
@@ -62,6 +63,7 @@ ENGLISH = Labels(
     nothing_followed_up="Nothing was followed up at this meeting.",
     other_area="Other",
     came_from="from {origin}",
+    new_action="New action",
 )
 
 _MONTHS_SV = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",

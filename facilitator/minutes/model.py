@@ -133,6 +133,7 @@ class Labels:
     nothing_followed_up: str
     other_area: str  # items of no focus area
     came_from: str  # "(från {origin})"
+    new_action: str  # an action made from a followed-up wish
 
 
 @dataclass
