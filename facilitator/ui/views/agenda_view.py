@@ -83,7 +83,8 @@ class AgendaView(WorkshopPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.setTabOrder(self.list, self.heading)
-        self.setTabOrder(self.heading, self.notes.edit)
+        self.setTabOrder(self.heading, self.kind)
+        self.setTabOrder(self.kind, self.notes.edit)
 
     # ----- reading -----------------------------------------------------------
     def current_section_id(self) -> str | None:
