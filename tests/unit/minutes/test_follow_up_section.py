@@ -186,3 +186,17 @@ def test_the_word_file_has_the_section_as_real_list_paragraphs(
     assert any(text.startswith("Åtgärd: Boka in höstens praktikplatser för niondeklassarna – "
                                "Pågår.") for text in listed)
     assert "Elin Strömgren, studie- och yrkesvägledare på Lillsjö skola" in all_text(doc)
+
+
+def test_items_of_no_focus_area_come_last_under_other(store: Store, workshop_id: str) -> None:
+    project_id = workshops.project_of(store, workshop_id)
+    spring = workshops.create_workshop(store, project_id, "Vårträff", date="2026-05-20")
+    wish = wishes.add_wish(store, groups.create_group(store, spring, [], name="Fritt"),
+                           "Städdag vid sjön")
+    state = reviews.review_state(store, workshop_id, "wish", wish)
+    reviews.set_review(store, workshop_id, "wish", wish,
+                       reviews.with_changes(state, status=ReviewStatus.IN_PROGRESS))
+    found = areas_and_items(section_of(minutes(store, workshop_id)))
+    assert found[-1] == ("Övrigt", ["Städdag vid sjön (från Vårträff, 20 maj 2026) – Pågår."])
+    workshops.update_workshop(store, workshop_id, language="en")
+    assert areas_and_items(section_of(minutes(store, workshop_id)))[-1][0] == "Other"
