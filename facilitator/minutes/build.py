@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from facilitator.messages import tr
 from facilitator.minutes.anonymise import Anonymiser
 from facilitator.minutes.errors import MinutesError
+from facilitator.minutes.follow_up_part import follow_up_part
 from facilitator.minutes.labels import labels_for, long_date, time_span
 from facilitator.minutes.markdown import markdown_blocks
 from facilitator.minutes.model import (
@@ -218,6 +219,8 @@ def _body(ctx: Context) -> list[Block]:
             blocks.extend(key_figures_part(ctx, heading, body))
         elif section.kind == SectionKind.GROUP_WORK:
             blocks.extend(group_work_part(ctx, heading, body))
+        elif section.kind == SectionKind.FOLLOW_UP:  # only where the agenda puts it
+            blocks.extend(follow_up_part(ctx, heading, body))
         else:
             blocks.append(Heading(1, heading))
             blocks.extend(body)

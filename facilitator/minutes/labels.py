@@ -29,6 +29,11 @@ SWEDISH = Labels(
     persons_many="personer",
     participant="en deltagare",
     default_document_type="Minnesanteckningar",
+    follow_up="Uppföljning sedan förra mötet",
+    nothing_followed_up="Inget följdes upp på det här mötet.",
+    other_area="Övrigt",
+    came_from="från {origin}",
+    new_action="Ny åtgärd",
 )
 
 ENGLISH = Labels(
@@ -54,6 +59,11 @@ ENGLISH = Labels(
     persons_many="people",
     participant="a participant",
     default_document_type="Minutes",
+    follow_up="Follow-up since the last meeting",
+    nothing_followed_up="Nothing was followed up at this meeting.",
+    other_area="Other",
+    came_from="from {origin}",
+    new_action="New action",
 )
 
 _MONTHS_SV = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",

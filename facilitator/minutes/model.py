@@ -129,6 +129,11 @@ class Labels:
     persons_many: str
     participant: str
     default_document_type: str
+    follow_up: str  # the default heading of a follow-up agenda item
+    nothing_followed_up: str
+    other_area: str  # items of no focus area
+    came_from: str  # "(från {origin})"
+    new_action: str  # an action made from a followed-up wish
 
 
 @dataclass

@@ -4,7 +4,7 @@ and responsible people written as the workshop asks."""
 
 from __future__ import annotations
 
-from facilitator.store.vocabulary import Metric, ResponsibleForm, RoleKind
+from facilitator.store.vocabulary import Metric, ResponsibleForm, ReviewStatus, RoleKind
 
 ROLE_LABELS: dict[RoleKind, tuple[str, str]] = {  # kind → (Swedish, English)
     RoleKind.PROJECT_LEADER: ("Projektledare", "Project leader"),
@@ -14,6 +14,13 @@ ROLE_LABELS: dict[RoleKind, tuple[str, str]] = {  # kind → (Swedish, English)
     RoleKind.EVALUATOR: ("Följeforskare", "Evaluator"),
     RoleKind.NOTE_TAKER: ("Antecknare", "Minutes taken by"),
     RoleKind.CHAIR: ("Ordförande", "Chair"),
+}
+
+REVIEW_STATUS_WORDS: dict[ReviewStatus, tuple[str, str]] = {  # status → (Swedish, English)
+    ReviewStatus.OPEN: ("Öppen", "Open"),
+    ReviewStatus.IN_PROGRESS: ("Pågår", "In progress"),
+    ReviewStatus.DONE: ("Klar", "Done"),
+    ReviewStatus.DROPPED: ("Struken", "Dropped"),
 }
 
 # metric → ((Swedish one, Swedish many), (English one, English many)); {n} is the count.
@@ -49,6 +56,11 @@ def role_label(kind: RoleKind, own_label: str, language: str) -> str:
     if kind == RoleKind.OTHER or kind not in ROLE_LABELS:
         return own_label
     swedish, english = ROLE_LABELS[kind]
+    return english if language == "en" else swedish
+
+
+def review_status_word(status: ReviewStatus, language: str) -> str:
+    swedish, english = REVIEW_STATUS_WORDS[status]
     return english if language == "en" else swedish
 
 

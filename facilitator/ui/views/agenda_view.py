@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.minutes.labels import labels_for
 from facilitator.services import sections
 from facilitator.services.core import Store
+from facilitator.services.overview import get_facts
 from facilitator.store.models import SectionKind
 from facilitator.ui.commands import Editor, creator, deleter, setter
 from facilitator.ui.views.base import WorkshopPage
@@ -55,7 +57,8 @@ class AgendaView(WorkshopPage):
         for kind, text in ((SectionKind.TEXT, self.tr("Notes")),
                            (SectionKind.FOCUS_AREAS, self.tr("Notes, then the focus areas")),
                            (SectionKind.KEY_FIGURES, self.tr("Notes, then key figures")),
-                           (SectionKind.GROUP_WORK, self.tr("Notes, then the group work"))):
+                           (SectionKind.GROUP_WORK, self.tr("Notes, then the group work")),
+                           (SectionKind.FOLLOW_UP, self.tr("Notes, then the follow-up"))):
             self.kind.addItem(text, str(kind))
         self.kind.activated.connect(self._commit_kind)
         self.notes = MarkdownEditor(self.tr("Notes"))
@@ -80,7 +83,8 @@ class AgendaView(WorkshopPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.setTabOrder(self.list, self.heading)
-        self.setTabOrder(self.heading, self.notes.edit)
+        self.setTabOrder(self.heading, self.kind)
+        self.setTabOrder(self.kind, self.notes.edit)
 
     # ----- reading -----------------------------------------------------------
     def current_section_id(self) -> str | None:
@@ -178,11 +182,27 @@ class AgendaView(WorkshopPage):
 
     def _commit_kind(self) -> None:
         section_id = self.current_section_id()
-        if self._loading or section_id is None:
+        if self._loading or section_id is None or self.workshop_id is None:
             return
-        self.editor.run(setter(self.tr("Change what the item shows"),
-                               lambda value: sections.set_kind(self.store, section_id, value),
-                               self.kind.currentData()))
+        kind = SectionKind(self.kind.currentData())
+        heading = None
+        untouched = sections.get_section(self.store, section_id).heading == self.tr("New item")
+        if kind == SectionKind.FOLLOW_UP and untouched:
+            # The minutes' own words, in the workshop's language (the UI's may differ).
+            heading = labels_for(get_facts(self.store, self.workshop_id).language).follow_up
+        store = self.store
+
+        def apply(value: tuple[SectionKind | str, str | None]) -> tuple[SectionKind, str | None]:
+            new_kind, new_heading = value
+            old_kind = sections.set_kind(store, section_id, new_kind)
+            old_heading = None
+            if new_heading is not None:
+                old_heading = sections.set_heading(store, section_id, new_heading)
+            return old_kind, old_heading
+
+        if self.editor.run(setter(self.tr("Change what the item shows"), apply,
+                                  (kind, heading))):
+            self._show_current()
 
     def _commit_body(self, markdown: str) -> None:
         section_id = self.notes.property("section")
