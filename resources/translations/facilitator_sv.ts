@@ -1146,6 +1146,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Anteckningar, sedan grupparbetet</translation>
     </message>
     <message>
+        <source>Notes, then the follow-up</source>
+        <translation>Anteckningar, sedan uppföljningen</translation>
+    </message>
+    <message>
         <source>Add agenda item</source>
         <translation>Lägg till punkt</translation>
     </message>
