@@ -1,8 +1,9 @@
-"""Åtgärder: the follow-ups of a workshop, or of its whole project, in one table."""
+"""Åtgärder: the actions of a workshop, its project or every project (the register)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
@@ -160,11 +161,10 @@ class ActionsView(WorkshopPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.body, 1)
-        self.setTabOrder(self.add_button, self.filter_edit)
-        self.setTabOrder(self.filter_edit, self.status_filter)
-        self.setTabOrder(self.status_filter, self.scope)
-        self.setTabOrder(self.scope, self.export_button)
-        self.setTabOrder(self.export_button, self.table)
+        order = (self.add_button, self.filter_edit, self.status_filter, self.scope,
+                 self.export_button, self.table)
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
         self._configure_columns()
         self.refresh()
 
