@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.orm import Session
 
 from facilitator.messages import tr
@@ -18,10 +18,14 @@ from facilitator.store.models import (
     Group,
     GroupFocusArea,
     GroupMember,
+    KeyFigure,
     Project,
+    Responsible,
+    Review,
     Section,
     Wish,
     Workshop,
+    WorkshopRole,
     WorkshopStatus,
 )
 
@@ -58,7 +62,22 @@ def list_trash(store: Store) -> list[TrashItem]:
 
 
 def _purge_workshop(s: Session, workshop_id: str) -> None:
+    """Delete a workshop and everything in it. What other workshops hold about it stays,
+    unlinked: an action made from one of its wishes keeps its text, a workshop made from
+    it keeps its agenda; only follow-ups of its own wishes and actions go with them."""
     group_ids = select(Group.id).where(Group.workshop_id == workshop_id)
+    wish_ids = select(Wish.id).where(Wish.group_id.in_(group_ids))
+    action_ids = select(Action.id).where(Action.workshop_id == workshop_id)
+    _purge_reviews(s, (Review.workshop_id == workshop_id) | Review.wish_id.in_(wish_ids)
+                   | Review.action_id.in_(action_ids))
+    s.execute(update(Action).where(Action.source_wish_id.in_(wish_ids))
+              .values(source_wish_id=None))
+    s.execute(update(Group).where(Group.source_group_id.in_(group_ids))
+              .values(source_group_id=None))
+    s.execute(update(Workshop).where(Workshop.source_workshop_id == workshop_id)
+              .values(source_workshop_id=None))
+    s.execute(delete(Responsible).where(Responsible.action_id.in_(action_ids)))
+    s.execute(delete(Action).where(Action.workshop_id == workshop_id))
     s.execute(delete(Wish).where(Wish.group_id.in_(group_ids)))
     s.execute(delete(GroupMember).where(GroupMember.group_id.in_(group_ids)))
     s.execute(delete(GroupFocusArea).where(GroupFocusArea.group_id.in_(group_ids)))
@@ -66,17 +85,30 @@ def _purge_workshop(s: Session, workshop_id: str) -> None:
     s.execute(delete(Attendance).where(Attendance.workshop_id == workshop_id))
     s.execute(delete(FocusChoice).where(FocusChoice.workshop_id == workshop_id))
     s.execute(delete(Section).where(Section.workshop_id == workshop_id))
-    s.execute(delete(Action).where(Action.workshop_id == workshop_id))
+    s.execute(delete(WorkshopRole).where(WorkshopRole.workshop_id == workshop_id))
+    s.execute(delete(KeyFigure).where(KeyFigure.workshop_id == workshop_id))
     s.execute(delete(Workshop).where(Workshop.id == workshop_id))
+
+
+def _purge_reviews(s: Session, which: ColumnElement[bool]) -> None:
+    review_ids = select(Review.id).where(which)
+    s.execute(delete(Responsible).where(Responsible.review_id.in_(review_ids)))
+    s.execute(delete(Review).where(which))
 
 
 def _purge_project(s: Session, project_id: str) -> None:
     for workshop_id in s.scalars(select(Workshop.id).where(Workshop.project_id == project_id)):
         _purge_workshop(s, workshop_id)
     area_ids = select(FocusArea.id).where(FocusArea.project_id == project_id)
+    action_ids = select(Action.id).where(Action.focus_area_id.in_(area_ids))
+    _purge_reviews(s, Review.action_id.in_(action_ids))
+    s.execute(delete(Responsible).where(Responsible.action_id.in_(action_ids)))
+    s.execute(delete(Responsible).where(Responsible.focus_area_id.in_(area_ids)))
     s.execute(delete(Action).where(Action.focus_area_id.in_(area_ids)))
     s.execute(delete(GroupFocusArea).where(GroupFocusArea.focus_area_id.in_(area_ids)))
     s.execute(delete(FocusChoice).where(FocusChoice.focus_area_id.in_(area_ids)))
+    s.execute(update(Section).where(Section.focus_area_id.in_(area_ids))
+              .values(focus_area_id=None))
     s.execute(delete(FocusArea).where(FocusArea.project_id == project_id))
     s.execute(delete(Project).where(Project.id == project_id))
 

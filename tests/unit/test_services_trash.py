@@ -74,3 +74,51 @@ def test_deleted_project_is_removed_with_its_workshops(store, filled):
     assert trash.empty_trash(store) == 1
     assert projects.list_projects(store, include_deleted=True) == []
     assert count(store, Wish) == 0
+
+
+def _rows(store) -> int:  # type: ignore[no-untyped-def]
+    from facilitator.store.models import Base
+
+    with store.read() as s:
+        return sum(s.scalar(select(func.count()).select_from(t)) or 0
+                   for t in Base.metadata.sorted_tables)
+
+
+def test_the_whole_sample_project_can_be_removed_for_good(store):
+    """Roles, key figures, responsibles, follow-ups and lineage go with it: nothing is
+    left behind and no reference stops the removal."""
+    from facilitator.interchange.sample import load_sample
+    from facilitator.store.models import Organisation, Person
+
+    project = load_sample(store)
+    projects.delete_project(store, project)
+    trash.remove_for_good(store, "project", project)
+    register = count(store, Person) + count(store, Organisation)
+    assert _rows(store) == register  # the shared register stays, nothing else
+
+
+def test_removing_a_followed_up_workshop_keeps_the_later_one(store):
+    """An earlier workshop removed for good: the follow-ups of its wishes go with them, an
+    action made from one of its wishes stays (unlinked), as does the workshop made from it."""
+    from facilitator.services import actions, follow_up, reviews
+    from facilitator.services.reviews import ReviewEntry, ReviewState
+    from facilitator.store.vocabulary import ReviewStatus
+
+    pid = projects.create_project(store, "Åby bygdelag")
+    march = workshops.create_workshop(store, pid, "Vårmöte i Åby", date="2026-03-12")
+    gid = groups.create_group(store, march, name="Grupp ett")
+    wish = wishes.add_wish(store, gid, "Gemensam kalender för Åby")
+    june = workshops.create_from_earlier(store, march, "Sommarmöte i Åby", date="2026-06-10")
+    reviews.set_review(store, june, "wish", wish, ReviewState(ReviewEntry(
+        ReviewStatus.DONE, "Klar i maj"), ReviewStatus.DONE))
+    made = reviews.action_from_wish(store, june, wish)
+    workshops.delete_workshop(store, march)
+    trash.remove_for_good(store, "workshop", march)
+    assert follow_up.list_follow_up(store, june) == []
+    [action] = actions.list_actions(store, workshop_id=june)
+    assert (action.id, action.text) == (made, "Gemensam kalender för Åby")
+    with store.read() as s:
+        later = s.get(Workshop, june)
+        assert later is not None and later.source_workshop_id is None
+        assert [g.source_group_id for g in s.scalars(
+            select(Group).where(Group.workshop_id == june))] == [None]
