@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from facilitator.services.core import Store
 
 SECOND_LAUNCH_PATIENCE_MS = 4000
-CLI_WORDS = {"list", "import", "export-json", "sample", "export-minutes",
-             "-h", "--help", "--version"}
+CLI_WORDS = {"list", "import", "export-json", "sample", "export-minutes", "export-signin",
+             "export-agenda", "export-report", "-h", "--help", "--version"}
 
 
 def _wants_cli(argv: Sequence[str]) -> bool:

@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("workshop", metavar="WORKSHOP", help="id från 'facilitator list'")
     p.add_argument("out", type=Path, metavar="UT.docx")
     p.add_argument("--template", type=Path, metavar="MALL.docx", help="organisationens Word-mall")
+    p = sub.add_parser("export-report", help="projektrapport med fokusområden, önskemål, "
+                       "uppföljningar och siffror (.docx)")
+    p.add_argument("project", metavar="PROJEKT", help="id från 'facilitator list'")
+    p.add_argument("out", type=Path, metavar="UT.docx")
+    p.add_argument("--template", type=Path, metavar="MALL.docx", help="organisationens Word-mall")
     return parser
 
 
@@ -183,6 +188,14 @@ def cmd_export_agenda(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_report(store: Store, args: argparse.Namespace) -> int:
+    from facilitator.minutes.project_report import export_project_report
+
+    path = export_project_report(store, args.project, args.out, args.template)
+    print(f"Sparade {path}")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[..., int]] = {
     "list": cmd_list,
     "import": cmd_import,
@@ -191,6 +204,7 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "export-minutes": cmd_export_minutes,
     "export-signin": cmd_export_signin,
     "export-agenda": cmd_export_agenda,
+    "export-report": cmd_export_report,
 }
 
 
