@@ -102,8 +102,8 @@ ENGLISH = ReportWords(
               ReviewStatus.DONE: "Done", ReviewStatus.DROPPED: "Dropped"},
 )
 
-# Columns of the tables, in cm: together the text width of the default template (16 cm).
-FIGURE_WIDTHS = [11.0, 5.0]
+# Columns of the tables, in cm: wishes and actions fill the default template's 16 cm.
+FIGURE_WIDTHS = [10.0, 3.0]
 WISH_WIDTHS = [5.6, 3.4, 1.9, 5.1]
 ACTION_WIDTHS = [6.4, 4.4, 2.9, 2.3]
 

@@ -156,6 +156,10 @@ def test_overdue_action_is_marked_and_done_action_is_not(store: Store, sample: s
         "2026-04-20", "Klar")
     assert any(cells[0].startswith("2026-03-20") for cells in due.values())
     assert len(areas["Övrigt"]) == 1  # the workshop's own action of no focus area
+    wish_table = areas["3. Kultursamverkan"][0]
+    assert len(wish_table.rows) > 3  # every row keeps the column widths (rows are copies)
+    assert {tuple(c.width for c in row.cells) for row in wish_table.rows} == {
+        tuple(c.width for c in wish_table.rows[0].cells)}
 
 
 def test_nothing_overdue_before_the_due_dates(store: Store, sample: str) -> None:
