@@ -299,9 +299,7 @@ class DocxWriter:
             para = cell.paragraphs[0]
             para.paragraph_format.space_after = Pt(2)
             para.add_run(xml_safe(text)).bold = True
-        if block.widths_cm:
-            # Widths before the rows: each added row takes its cells' widths from the grid,
-            # so long tables (thousands of wishes in a project report) stay quick.
+        if block.widths_cm:  # before the rows: an added row takes its widths from the grid
             for column, width in zip(table.columns, block.widths_cm, strict=False):
                 column.width = Cm(width)
             for cell, width in zip(header.cells, block.widths_cm, strict=False):
@@ -320,16 +318,11 @@ class DocxWriter:
                 runs.append(para.add_run(xml_safe(text)))
             # Every further row is a copy of the first with its own texts: building each
             # cell through python-docx takes about a millisecond a row.
-            empty = copy.deepcopy(first._tr)
-            for r in empty.iter(qn("w:r")):
-                for child in list(r):
-                    r.remove(child)
-            parent = runs[0]._parent
             for row in block.rows[1:]:
-                tr = copy.deepcopy(empty)
+                tr = copy.deepcopy(first._tr)
                 table._tbl.append(tr)
                 for r, text in zip(tr.iter(qn("w:r")), row, strict=True):
-                    DocxRun(r, parent).text = xml_safe(text)
+                    DocxRun(r, runs[0]._parent).text = xml_safe(text)  # replaces the copy's
         self.add_paragraph("Normal")
 
 
