@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="bara ett projekt (id från 'facilitator list'); standard: alla projekt")
     p.add_argument("--all-statuses", action="store_true",
                    help="även klara och strukna åtgärder (standard: öppna och pågående)")
+    p = sub.add_parser("export-report", help="projektrapport med fokusområden, önskemål, "
+                       "uppföljningar och siffror (.docx)")
+    p.add_argument("project", metavar="PROJEKT", help="id från 'facilitator list'")
+    p.add_argument("out", type=Path, metavar="UT.docx")
+    p.add_argument("--template", type=Path, metavar="MALL.docx", help="organisationens Word-mall")
     return parser
 
 
@@ -193,10 +198,19 @@ def cmd_export_agenda(store: Store, args: argparse.Namespace) -> int:
 def cmd_export_actions(store: Store, args: argparse.Namespace) -> int:
     from facilitator.action_register_xlsx import write_register_xlsx
     from facilitator.services.action_register import NOT_DONE, action_register
+
     rows = action_register(store, project_id=args.project,
                            statuses=None if args.all_statuses else NOT_DONE)
     path = write_register_xlsx(rows, args.out, _saved_language())
     print(f"Sparade {path} ({len(rows)} {'åtgärd' if len(rows) == 1 else 'åtgärder'})")
+    return EXIT_OK
+
+
+def cmd_export_report(store: Store, args: argparse.Namespace) -> int:
+    from facilitator.minutes.project_report import export_project_report
+
+    path = export_project_report(store, args.project, args.out, args.template)
+    print(f"Sparade {path}")
     return EXIT_OK
 
 
@@ -209,6 +223,7 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "export-signin": cmd_export_signin,
     "export-agenda": cmd_export_agenda,
     "export-actions": cmd_export_actions,
+    "export-report": cmd_export_report,
 }
 
 

@@ -7,6 +7,7 @@ Headings use the template's heading styles, lists use real numbering
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, Twips
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run as DocxRun
 
 from facilitator.minutes.fields import add_page_of_pages, has_page_field
 from facilitator.minutes.model import (
@@ -297,22 +299,30 @@ class DocxWriter:
             para = cell.paragraphs[0]
             para.paragraph_format.space_after = Pt(2)
             para.add_run(xml_safe(text)).bold = True
-        for row in block.rows:
-            new_row = table.add_row()
-            _row_flags(new_row._tr, header=False)
-            if block.row_height_cm:
-                new_row.height = Cm(block.row_height_cm)
-                new_row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            for cell, text in zip(new_row.cells, row, strict=True):
-                para = cell.paragraphs[0]
-                para.paragraph_format.space_after = Pt(2)
-                para.add_run(xml_safe(text))
-        if block.widths_cm:
+        if block.widths_cm:  # before the rows: an added row takes its widths from the grid
             for column, width in zip(table.columns, block.widths_cm, strict=False):
                 column.width = Cm(width)
-                for cell in column.cells:
-                    cell.width = Cm(width)
+            for cell, width in zip(header.cells, block.widths_cm, strict=False):
+                cell.width = Cm(width)
             _fixed_width(table._tbl, sum(Cm(w) for w in block.widths_cm) // 635)
+        if block.rows:
+            first = table.add_row()
+            _row_flags(first._tr, header=False)
+            if block.row_height_cm:
+                first.height = Cm(block.row_height_cm)
+                first.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            runs = []
+            for cell, text in zip(first.cells, block.rows[0], strict=True):
+                para = cell.paragraphs[0]
+                para.paragraph_format.space_after = Pt(2)
+                runs.append(para.add_run(xml_safe(text)))
+            # Every further row is a copy of the first with its own texts: building each
+            # cell through python-docx takes about a millisecond a row.
+            for row in block.rows[1:]:
+                tr = copy.deepcopy(first._tr)
+                table._tbl.append(tr)
+                for r, text in zip(tr.iter(qn("w:r")), row, strict=True):
+                    DocxRun(r, runs[0]._parent).text = xml_safe(text)  # replaces the copy's
         self.add_paragraph("Normal")
 
 

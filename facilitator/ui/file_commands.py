@@ -99,3 +99,17 @@ class FileCommands(QObject):
             return
         HandoutDialog(self.w.store, self.w.settings, workshop_id, facts.title, facts.language,
                       kind, self.w).exec()
+
+    def export_project_report(self) -> None:
+        """The report of the project chosen in the navigator (or of its chosen workshop)."""
+        from facilitator.services import projects
+        from facilitator.ui.dialogs.report_dialog import ProjectReportDialog
+
+        project_id = self.w.navigator.current_project_id()
+        names = {p.id: p.name for p in projects.list_projects(self.w.store)}
+        if project_id not in names:
+            self.w.statusBar().showMessage(self.tr("Choose a project first."), 5000)
+            return
+        assert project_id is not None  # a key of names
+        ProjectReportDialog(self.w.store, self.w.settings, project_id, names[project_id],
+                            self.w).exec()

@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Database: {path}").format(path=database), 8000)
 
         self._build_menus()
+        # Right-click (or the Menu key) on a project or workshop: what works on the project.
+        self.navigator.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.navigator.addActions([self.project_report_action, self.export_package_action])
         self.live = LiveTools(self)
         self._install_keyboard()
         self._move_help_menu_last()
@@ -212,6 +215,9 @@ class MainWindow(QMainWindow):
         self.agenda_handout_action = self._action(
             self.tr("Print &agenda handout…"), "actionAgendaHandout",
             files("export_agenda_handout"))
+        self.project_report_action = self._action(
+            self.tr("Project &report…"), "actionProjectReport", files("export_project_report"),
+            "Ctrl+Shift+R")
         self.sample_action = self._action(
             self.tr("Load &sample project"), "actionLoadSample", files("load_sample"))
         self.quit_action = self._action(
@@ -237,7 +243,8 @@ class MainWindow(QMainWindow):
                        self.new_project_action, None,
                        self.import_action, self.export_package_action,
                        self.export_minutes_action, self.signin_action,
-                       self.agenda_handout_action, None, self.sample_action, self.trash_action,
+                       self.agenda_handout_action, self.project_report_action, None,
+                       self.sample_action, self.trash_action,
                        self.restore_action, self.settings_action, None, self.quit_action):
             if action is None:
                 file_menu.addSeparator()

@@ -1568,6 +1568,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <source>Choose a workshop first.</source>
         <translation>Välj en workshop först.</translation>
     </message>
+    <message>
+        <source>Choose a project first.</source>
+        <translation>Välj ett projekt först.</translation>
+    </message>
 </context>
 <context>
     <name>FocusAreasView</name>
@@ -2169,6 +2173,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Skriv ut &amp;dagordning…</translation>
     </message>
     <message>
+        <source>Project &amp;report…</source>
+        <translation>P&amp;rojektrapport…</translation>
+    </message>
+    <message>
         <source>Load &amp;sample project</source>
         <translation>Läs in &amp;exempelprojektet</translation>
     </message>
@@ -2661,6 +2669,61 @@ Flytta den till papperskorgen ändå?</translation>
     <message>
         <source>Date</source>
         <translation>Datum</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectReportDialog</name>
+    <message>
+        <source>Project report</source>
+        <translation>Projektrapport</translation>
+    </message>
+    <message>
+        <source>Figures for the project, then per focus area its narrative, the wishes of every workshop with their follow-ups, and the actions with their due dates.</source>
+        <translation>Siffror för projektet och sedan per fokusområde dess berättelse, alla workshoppars önskemål med uppföljningar och åtgärderna med klart senast-datum.</translation>
+    </message>
+    <message>
+        <source>File to save</source>
+        <translation>Fil att spara</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Spara som</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Spara som:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Öppna mappen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Choose where to save the document.</source>
+        <translation>Välj var dokumentet ska sparas.</translation>
+    </message>
+    <message>
+        <source>The document was not saved.</source>
+        <translation>Dokumentet sparades inte.</translation>
+    </message>
+    <message>
+        <source>The document was not saved</source>
+        <translation>Dokumentet sparades inte</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Sparade {path}</translation>
     </message>
 </context>
 <context>
