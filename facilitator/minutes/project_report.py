@@ -48,6 +48,8 @@ class ReportWords:
     wishes_with: str  # "Önskemål: {status}"
     wish: str
     workshop: str
+    workshops: str
+    date: str
     status: str
     reviews: str
     nothing: str
@@ -70,6 +72,8 @@ SWEDISH = ReportWords(
     wishes_with="Önskemål: {status}",
     wish="Önskemål",
     workshop="Workshop",
+    workshops="Workshoppar",
+    date="Datum",
     status="Status",
     reviews="Uppföljningar",
     nothing="Inga önskemål eller åtgärder ännu.",
@@ -93,6 +97,8 @@ ENGLISH = ReportWords(
     wishes_with="Wishes: {status}",
     wish="Wish",
     workshop="Workshop",
+    workshops="Workshops",
+    date="Date",
     status="Status",
     reviews="Follow-ups",
     nothing="No wishes or actions yet.",
@@ -104,7 +110,7 @@ ENGLISH = ReportWords(
 
 # Columns of the tables, in cm: wishes and actions fill the default template's 16 cm.
 FIGURE_WIDTHS = [10.0, 3.0]
-WISH_WIDTHS = [5.6, 3.4, 1.9, 5.1]
+WISH_WIDTHS = [6.6, 2.3, 1.9, 5.2]
 ACTION_WIDTHS = [6.4, 4.4, 2.9, 2.3]
 
 
@@ -136,6 +142,11 @@ def _document(data: ReportData, today: dt.date) -> MinutesDocument:
     if span:
         facts.append(Fact(words.period, span))
     body: list[Block] = [Heading(1, words.figures), _figures(data, words)]
+    if data.workshops:
+        body += [Heading(1, words.workshops),
+                 Table([words.date, words.workshop],
+                       [[d.isoformat() if d else "", title] for d, title in data.workshops],
+                       [3.0, 10.0])]
     named = [part for part in data.areas if part.id is not None]
     if named:
         body.append(Heading(1, labels.focus_areas))

@@ -54,7 +54,7 @@ class ReviewLine:
 class WishRow:
     text: str
     depth: int  # a sub-point's level under its wish
-    workshop: str  # "Title, 2026-03-12"
+    workshop: str  # its date, "2026-03-12" (its title when it has none)
     status: ReviewStatus
     history: tuple[ReviewLine, ...]  # oldest first
 
@@ -96,6 +96,7 @@ class ReportData:
     organisations: int
     wishes_by_status: dict[ReviewStatus, int]
     areas: list[AreaPart]  # project order, then the part of no area (if it has anything)
+    workshops: list[tuple[dt.date | None, str]] = field(default_factory=list)  # date, title
 
 
 def _order_key(workshop: Workshop) -> tuple[dt.date, dt.datetime]:
@@ -142,7 +143,8 @@ def read_report(s: Session, project: Project, today: dt.date) -> ReportData:
     wish_area: dict[str, str | None] = {}
     for group in groups:
         workshop = by_id[group.workshop_id]
-        origin = workshop.title + (f", {workshop.date.isoformat()}" if workshop.date else "")
+        # The date says which workshop (the report lists them); an undated one its title.
+        origin = workshop.date.isoformat() if workshop.date else workshop.title
         part = parts.get(group_area.get(group.id, ""), other)
         for wish, depth in _reading_order(wishes_of.get(group.id, [])):
             status = ReviewStatus(WishStatus(wish.status).value)
@@ -168,7 +170,8 @@ def read_report(s: Session, project: Project, today: dt.date) -> ReportData:
         sum(1 for w in workshops if w.status in HELD_STATUSES
             or (w.date is not None and w.date <= today)),
         people_met, attendances, organisations, counts,
-        [*parts.values(), *([other] if other.wishes or other.actions else [])])
+        [*parts.values(), *([other] if other.wishes or other.actions else [])],
+        [(w.date, w.title) for w in workshops])
 
 
 def _reading_order(wishes: list[Wish]) -> list[tuple[Wish, int]]:
