@@ -34,8 +34,9 @@ PAGES = (
     ("5-val", "choices"),
     ("6-grupper", "groups"),
     ("7-onskemal", "wish_board"),
-    ("8-atgarder", "actions_view"),
-    ("9-export", "export_view"),
+    ("8-uppfoljning", "follow_up"),
+    ("9-atgarder", "actions_view"),
+    ("10-export", "export_view"),
 )
 
 
