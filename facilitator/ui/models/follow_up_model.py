@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -32,6 +33,10 @@ KEY_ROLE = Qt.ItemDataRole.UserRole  # ("wish"|"action"|"area", id)
 Index = QModelIndex | QPersistentModelIndex
 CommitComment = Callable[[FollowUpItem, str], bool]
 NO_AREA = ""  # the filter value of items without a focus area
+#: One key per status; letters as typed, so Ö works on a Swedish keyboard (O elsewhere).
+STATUS_KEYS = {"ö": ReviewStatus.OPEN, "o": ReviewStatus.OPEN, "p": ReviewStatus.IN_PROGRESS,
+               "k": ReviewStatus.DONE, "s": ReviewStatus.DROPPED}
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class Column(IntEnum):
@@ -314,3 +319,27 @@ class CommentDelegate(QStyledItemDelegate):
         line.setAccessibleName(self.tr("Comment here"))
         line.setFrame(False)
         return line
+
+
+class FollowUpTable(QTableView):
+    """The table's own keys: a status letter, Enter (the comment), Delete (no review here)."""
+
+    def __init__(self, set_status: Callable[[ReviewStatus], None],
+                 edit_comment: Callable[[], None], remove: Callable[[], None]) -> None:
+        super().__init__()
+        self._set_status, self._edit_comment, self._remove = set_status, edit_comment, remove
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers == Qt.KeyboardModifier.NoModifier:
+            status = STATUS_KEYS.get(event.text().casefold())
+            if status is not None:
+                self._set_status(status)
+                return
+            if event.key() in ENTER_KEYS:
+                self._edit_comment()
+                return
+            if event.key() == Qt.Key.Key_Delete:
+                self._remove()
+                return
+        super().keyPressEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.services import actions, follow_up, reviews
-from facilitator.services.core import Store
+from facilitator.services.core import Change, Store
 from facilitator.services.follow_up import FollowUpItem
 from facilitator.services.responsibles import ResponsibleInfo, Who
 from facilitator.services.reviews import ReviewState, with_changes
@@ -43,38 +42,12 @@ from facilitator.ui.models.follow_up_model import (
     CommentDelegate,
     Filters,
     FollowUpModel,
+    FollowUpTable,
 )
 from facilitator.ui.views.base import WorkshopPage
 
-#: One key per status; letters as typed, so Ö works on a Swedish keyboard (O elsewhere).
-STATUS_KEYS = {"ö": ReviewStatus.OPEN, "o": ReviewStatus.OPEN, "p": ReviewStatus.IN_PROGRESS,
-               "k": ReviewStatus.DONE, "s": ReviewStatus.DROPPED}
 RESPONSIBLE_KEY = "F3"
 ACTION_KEYS = ("Ins", "Ctrl+Shift+A")
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-class FollowUpTable(QTableView):
-    """The table's own keys: a status letter, Enter (comment), F3 (responsibles)."""
-
-    def __init__(self, page: FollowUpView) -> None:
-        super().__init__()
-        self.page = page
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers == Qt.KeyboardModifier.NoModifier:
-            status = STATUS_KEYS.get(event.text().casefold())
-            if status is not None:
-                self.page.set_status(status)
-                return
-            if event.key() in ENTER_KEYS:
-                self.page.rename_selected()
-                return
-            if event.key() == Qt.Key.Key_Delete:
-                self.page.delete_selected()
-                return
-        super().keyPressEvent(event)
 
 
 class FollowUpView(WorkshopPage):
@@ -85,6 +58,7 @@ class FollowUpView(WorkshopPage):
         super().__init__(store, editor, parent)
         self.setObjectName("followUpView")
         self._refreshing = False
+        self._shown_at: int | None = None  # undo index after an edit here, shown at once
         self.model = FollowUpModel(self._commit_comment, self)
 
         self.action_button = QPushButton(self.tr("Create action"))
@@ -114,7 +88,7 @@ class FollowUpView(WorkshopPage):
         self.responsible_filter.setClearButtonEnabled(True)
         self.responsible_filter.textChanged.connect(lambda _t: self._apply_filters())
 
-        self.table = FollowUpTable(self)
+        self.table = FollowUpTable(self.set_status, self.rename_selected, self.delete_selected)
         self.table.setObjectName("followUpTable")
         self.table.setAccessibleName(self.tr("Follow-up"))
         self.table.setModel(self.model)
@@ -178,6 +152,15 @@ class FollowUpView(WorkshopPage):
     # ----- reading -----------------------------------------------------------
     def current_item(self) -> FollowUpItem | None:
         return self.model.item_at(self.table.currentIndex().row())
+
+    def on_changed(self, change: Change) -> None:
+        # The page redrew after its own edit; the bus then announces that same edit. A list
+        # of thousands takes a tenth of a second to read: not twice per key.
+        own = self._shown_at == self.editor.stack.index() \
+            and change.kinds <= {"review", "wish", "action"}
+        self._shown_at = None
+        if not own:
+            super().on_changed(change)
 
     def refresh(self) -> None:
         if self._refreshing:
@@ -314,6 +297,7 @@ class FollowUpView(WorkshopPage):
                                                     value), state))
         if done:
             self.refresh()
+            self._shown_at = self.editor.stack.index()
         return done
 
     def _state(self, item: FollowUpItem) -> ReviewState | None:
@@ -403,6 +387,7 @@ class FollowUpView(WorkshopPage):
             lambda action_id: actions.restore_action(self.store, action_id))
         if self.editor.run(command):
             self.refresh()
+            self._shown_at = self.editor.stack.index()
             self.tell(self.tr("The action is on the Actions page: give it a responsible "
                               "and a due date there."))
 
