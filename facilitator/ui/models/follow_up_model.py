@@ -14,16 +14,15 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QKeyEvent, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QWidget,
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
 )
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
 
 from facilitator.services.follow_up import OPEN_STATUSES, FollowUpItem, ReviewInfo
 from facilitator.store.vocabulary import ReviewStatus
@@ -33,10 +32,6 @@ KEY_ROLE = Qt.ItemDataRole.UserRole  # ("wish"|"action"|"area", id)
 Index = QModelIndex | QPersistentModelIndex
 CommitComment = Callable[[FollowUpItem, str], bool]
 NO_AREA = ""  # the filter value of items without a focus area
-#: One key per status; letters as typed, so Ö works on a Swedish keyboard (O elsewhere).
-STATUS_KEYS = {"ö": ReviewStatus.OPEN, "o": ReviewStatus.OPEN, "p": ReviewStatus.IN_PROGRESS,
-               "k": ReviewStatus.DONE, "s": ReviewStatus.DROPPED}
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class Column(IntEnum):
@@ -47,6 +42,7 @@ class Column(IntEnum):
     COMMENT = 4
     RESPONSIBLE = 5
     DUE = 6
+
 
 
 @dataclass(frozen=True)
@@ -259,6 +255,8 @@ class FollowUpModel(QAbstractTableModel):
             return "\n".join(lines)
         if column == Column.TEXT and ("\n" in item.text or len(item.text) > 60):
             return item.text
+        if column == Column.ORIGIN and item.origin:
+            return item.origin
         if column == Column.COMMENT and item.review is not None and item.review.comment:
             return item.review.comment
         if column == Column.RESPONSIBLE and item.responsibles:
@@ -298,48 +296,3 @@ def row_key(content: AreaRow | FollowUpItem) -> tuple[str, str | None]:
     if isinstance(content, AreaRow):
         return ("area", content.area_id)
     return (content.kind, content.id)
-
-
-
-class CommentLine(QLineEdit):
-    """The comment's editor: Enter ends the edit here and goes no further (to the table,
-    Enter would open the editor again)."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        super().keyPressEvent(event)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-
-
-class CommentDelegate(QStyledItemDelegate):
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
-                     index: Index) -> QWidget:
-        line = CommentLine(parent)
-        line.setObjectName("followUpCommentEditor")
-        line.setAccessibleName(self.tr("Comment here"))
-        line.setFrame(False)
-        return line
-
-
-class FollowUpTable(QTableView):
-    """The table's own keys: a status letter, Enter (the comment), Delete (no review here)."""
-
-    def __init__(self, set_status: Callable[[ReviewStatus], None],
-                 edit_comment: Callable[[], None], remove: Callable[[], None]) -> None:
-        super().__init__()
-        self._set_status, self._edit_comment, self._remove = set_status, edit_comment, remove
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers == Qt.KeyboardModifier.NoModifier:
-            status = STATUS_KEYS.get(event.text().casefold())
-            if status is not None:
-                self._set_status(status)
-                return
-            if event.key() in ENTER_KEYS:
-                self._edit_comment()
-                return
-            if event.key() == Qt.Key.Key_Delete:
-                self._remove()
-                return
-        super().keyPressEvent(event)

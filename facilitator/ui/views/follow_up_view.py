@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -39,12 +38,11 @@ from facilitator.ui.models.follow_up_model import (
     KEY_ROLE,
     NO_AREA,
     Column,
-    CommentDelegate,
     Filters,
     FollowUpModel,
-    FollowUpTable,
 )
 from facilitator.ui.views.base import WorkshopPage
+from facilitator.ui.views.follow_up_table import FollowUpTable
 
 RESPONSIBLE_KEY = "F3"
 ACTION_KEYS = ("Ins", "Ctrl+Shift+A")
@@ -89,21 +87,7 @@ class FollowUpView(WorkshopPage):
         self.responsible_filter.textChanged.connect(lambda _t: self._apply_filters())
 
         self.table = FollowUpTable(self.set_status, self.rename_selected, self.delete_selected)
-        self.table.setObjectName("followUpTable")
-        self.table.setAccessibleName(self.tr("Follow-up"))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.setItemDelegateForColumn(Column.COMMENT, CommentDelegate(self.table))
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
 
         def shortcut(keys: str, slot: object) -> None:
@@ -146,7 +130,7 @@ class FollowUpView(WorkshopPage):
         self.setTabOrder(self.open_only, self.area_filter)
         self.setTabOrder(self.area_filter, self.responsible_filter)
         self.setTabOrder(self.responsible_filter, self.table)
-        self._configure_columns()
+        self.setFocusProxy(self.table)  # Alt+8 lands in the list, ready for a status key
         self.refresh()
 
     # ----- reading -----------------------------------------------------------
@@ -196,7 +180,7 @@ class FollowUpView(WorkshopPage):
             self.table.clearSpans()
             for row in self.model.heading_rows():
                 self.table.setSpan(row, 0, 1, len(Column))
-            self._select(key, column, current.row())
+            self._select(key, column, max(current.row(), 0))  # none chosen: the first item
             self.table.verticalScrollBar().setValue(scroll)
         self._update_summary()
         self._update_buttons()
@@ -232,19 +216,6 @@ class FollowUpView(WorkshopPage):
     def _apply_filters(self) -> None:
         if not self._refreshing:
             self._show(self.model.items)
-
-    def _configure_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(50)
-        widths = {Column.KIND: 110, Column.ORIGIN: 200, Column.STATUS: 90,
-                  Column.COMMENT: 220, Column.RESPONSIBLE: 150, Column.DUE: 100}
-        for column in Column:
-            if column == Column.TEXT:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, widths[column])
 
     def _select(self, key: object, column: int, fallback_row: int = -1) -> None:
         row = self.model.row_of(key) if isinstance(key, tuple) else None
