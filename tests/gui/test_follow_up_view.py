@@ -97,6 +97,12 @@ def test_the_page_lists_earlier_items_by_area_with_their_origin(qtbot, win, proj
     assert shown(page, Column.DUE)[5].startswith("2026-04-01")
     assert page.table.columnSpan(0, 0) == len(Column)  # a heading spans the row
     assert "Ö öppen" in page.hint.text()
+    # The list has the cursor, on the first item, ready for a status key; Down steps over
+    # an area's heading.
+    assert focused() is page.table and page.current_item().text == CALENDAR
+    press(page.table, Qt.Key.Key_Down)
+    press(page.table, Qt.Key.Key_Down)
+    assert page.current_item().text == BUS
     # The tenth page has a key too.
     QTest.keyClick(focused(), Qt.Key.Key_0, M.AltModifier)
     assert win.tabs.currentIndex() == 9
