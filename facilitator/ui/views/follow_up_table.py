@@ -28,6 +28,8 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 COLUMN_WIDTHS = ((Column.KIND, 85, 0.08), (Column.ORIGIN, 170, 0.15),
                  (Column.STATUS, 75, 0.05), (Column.COMMENT, 165, 0.2),
                  (Column.RESPONSIBLE, 120, 0.1), (Column.DUE, 165, 0.1))
+TEXT_LEAVES = 0.66  # the other columns' most, so the text column keeps the rest
+SHRINK_FLOORS = {Column.ORIGIN: 90, Column.COMMENT: 110, Column.RESPONSIBLE: 90}
 
 
 class CommentLine(QLineEdit):
@@ -94,9 +96,23 @@ class FollowUpTable(QTableView):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Columns in step with the table's width; the text takes what is left."""
-        for column, least, share in COLUMN_WIDTHS:
-            self.horizontalHeader().resizeSection(column, max(least, int(self.width() * share)))
+        """Columns in step with the table's width; the text keeps at least a third.
+
+        On a narrow table (a laptop, or 150 %) the long columns give way, down to their
+        floors (a tooltip has the whole), before the short ones (kind, status, date).
+        """
+        width = self.width()
+        wanted = {column: max(least, int(width * share)) for column, least, share in COLUMN_WIDTHS}
+        shortage = sum(wanted.values()) - int(width * TEXT_LEAVES)
+        slack: dict[Column, int] = {c: max(0, wanted[c] - floor)
+                                    for c, floor in SHRINK_FLOORS.items()}
+        spare_total = sum(slack.values())
+        if shortage > 0 and spare_total > 0:
+            part = min(1.0, shortage / spare_total)
+            for column, spare in slack.items():
+                wanted[column] -= int(spare * part)
+        for column, size in wanted.items():
+            self.horizontalHeader().resizeSection(column, size)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
