@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
             PageSpec("choices", self.tr("Choices"), views + "choices_view", "ChoicesView"),
             PageSpec("groups", self.tr("Groups"), views + "groups_view", "GroupsView"),
             PageSpec("wish_board", self.tr("Wishes"), views + "wish_board", "WishBoardView"),
+            PageSpec("follow_up", self.tr("Follow-up"), views + "follow_up_view",
+                     "FollowUpView"),
             PageSpec("actions_view", self.tr("Actions"), views + "actions_view", "ActionsView"),
             PageSpec("export_view", self.tr("Export"), views + "export_view", "ExportView"),
         ], self._make_page)
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
     choices = property(lambda self: self.tabs.page("choices"))
     groups = property(lambda self: self.tabs.page("groups"))
     wish_board = property(lambda self: self.tabs.page("wish_board"))
+    follow_up = property(lambda self: self.tabs.page("follow_up"))
     actions_view = property(lambda self: self.tabs.page("actions_view"))
     export_view = property(lambda self: self.tabs.page("export_view"))
 

@@ -5,7 +5,7 @@ needs that is not one page's own business lives here, so the pages keep
 their code and a facilitator can run the evening without a mouse:
 
 - Ctrl+Tab / Ctrl+Shift+Tab and Ctrl+PgDown / Ctrl+PgUp: next / previous page;
-  Alt+1…Alt+9: page 1…9 (Visa menu). The page's first field gets the cursor,
+  Alt+1…Alt+9, Alt+0: page 1…10 (Visa menu). The page's first field gets the cursor,
   unless the page tabs themselves have it.
 - Ctrl+L: the capture line of the group being captured (the wish board).
 - F7…F11: what the projector shows (Kväll menu), beside F5 (show it).
@@ -31,7 +31,7 @@ from facilitator.ui.views.base import WorkshopPage
 if TYPE_CHECKING:
     from facilitator.ui.main_window import MainWindow
 
-PAGE_KEYS = [f"Alt+{n}" for n in range(1, 10)]
+PAGE_KEYS = [f"Alt+{n}" for n in (*range(1, 10), 0)]  # Alt+0: the tenth page
 CAPTURE_KEY = "Ctrl+L"
 NEW_PERSON_KEY = "Ins"
 CHECK_IN_KEYS = ("Ctrl+Return", "Ctrl+Enter")
@@ -142,7 +142,7 @@ class WindowKeys(QObject):
         rows = [
             (self.tr("Next / previous page"),
              "Ctrl+Tab / Ctrl+Shift+Tab, Ctrl+PgDown / Ctrl+PgUp"),
-            (self.tr("Page 1…9"), "Alt+1 … Alt+9"),
+            (self.tr("Page 1…10"), "Alt+1 … Alt+9, Alt+0"),
             (self.tr("Capture line of the current group"), CAPTURE_KEY),
             (self.tr("Leave a table or a field"), "Tab / Shift+Tab"),
             (self.tr("Leave a note, back to the page's list"), "Esc"),

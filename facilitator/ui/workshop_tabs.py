@@ -11,9 +11,9 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QStyle, QTabBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStyle, QTabBar, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from facilitator.services.core import Change
 from facilitator.ui.views.base import WorkshopPage
@@ -36,6 +36,13 @@ class RoomyTabBar(QTabBar):
     """
 
     INK = "ÅÄÖÉgjpqy"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Ten pages overflow a narrow window: the scroll arrows are for the mouse; the
+        # keyboard moves between pages with the arrows, Ctrl+Tab and Alt+digit.
+        for arrow in self.findChildren(QToolButton):
+            arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 - Qt override
         size = super().tabSizeHint(index)

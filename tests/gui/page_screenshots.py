@@ -17,6 +17,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from facilitator.services.core import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,9 +38,18 @@ PAGES = (
     ("5-val", "choices"),
     ("6-grupper", "groups"),
     ("7-onskemal", "wish_board"),
-    ("8-atgarder", "actions_view"),
-    ("9-export", "export_view"),
+    ("8-uppfoljning", "follow_up"),
+    ("9-atgarder", "actions_view"),
+    ("10-export", "export_view"),
 )
+
+
+def later_workshop(store: Store) -> str:
+    """The sample's workshop with the most to follow up."""
+    from facilitator.services import follow_up, workshops
+
+    return max(workshops.workshop_ids(store),
+               key=lambda wid: len(follow_up.list_follow_up(store, wid)))
 
 
 def shoot_one_screen(folder: Path, suffix: str, size: tuple[int, int]) -> list[Path]:
@@ -77,8 +90,12 @@ def shoot_one_screen(folder: Path, suffix: str, size: tuple[int, int]) -> list[P
             written.append(path)
 
         for name, page in PAGES:
+            # Uppföljning shows the workshop that follows the evening up.
+            window.open_workshop(later_workshop(store) if page == "follow_up"
+                                 else sample_workshop(store))
             window.show_page(getattr(window, page))
             save(f"{name}-{suffix}")
+        window.open_workshop(sample_workshop(store))
         window.show_page(window.wish_board)
         window.live.dock.show()
         save(f"7-onskemal-projektorpanel-{suffix}")
