@@ -1237,6 +1237,14 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     </message>
 </context>
 <context>
+    <name>CommentDelegate</name>
+    <message>
+        <source>Comment here</source>
+        <extracomment>One key per status; letters as typed, so Ö works on a Swedish keyboard (O elsewhere). (column, least width, share of the table&apos;s width); the text takes what is left</extracomment>
+        <translation>Kommentar här</translation>
+    </message>
+</context>
+<context>
     <name>DocxTarget</name>
     <message>
         <source>Word document (*.docx)</source>
@@ -1626,6 +1634,179 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Edit narrative</source>
         <translation>Ändra beskrivning</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Struken</translation>
+    </message>
+    <message>
+        <source>Without focus area</source>
+        <translation>Utan fokusområde</translation>
+    </message>
+    <message>
+        <source>Wish</source>
+        <translation>Önskemål</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Wish or action</source>
+        <translation>Önskemål eller åtgärd</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Comment here</source>
+        <translation>Kommentar här</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Klart senast</translation>
+    </message>
+    <message>
+        <source>{kind} → action</source>
+        <translation>{kind} → åtgärd</translation>
+    </message>
+    <message>
+        <source>{date} (overdue)</source>
+        <translation>{date} (försenad)</translation>
+    </message>
+    <message>
+        <source>Not followed up yet</source>
+        <translation>Inte uppföljd än</translation>
+    </message>
+    <message>
+        <source>Followed up:</source>
+        <translation>Uppföljt:</translation>
+    </message>
+    <message>
+        <source>Overdue: due {date} and not done</source>
+        <translation>Försenad: skulle vara klar {date} och är inte klar</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTable</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpView</name>
+    <message>
+        <source>Create action</source>
+        <translation>Skapa åtgärd</translation>
+    </message>
+    <message>
+        <source>Create action from the wish</source>
+        <translation>Skapa åtgärd av önskemålet</translation>
+    </message>
+    <message>
+        <source>Make an action of this workshop from the chosen wish (Ins or Ctrl+Shift+A)</source>
+        <translation>Gör en åtgärd i den här workshopen av det valda önskemålet (Ins eller Ctrl+Skift+A)</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>Bara öppna</translation>
+    </message>
+    <message>
+        <source>Open and in progress; what was followed up here stays in the list</source>
+        <translation>Öppna och pågående; det som följts upp här stannar i listan</translation>
+    </message>
+    <message>
+        <source>Show focus area</source>
+        <translation>Visa fokusområde</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>Alla områden</translation>
+    </message>
+    <message>
+        <source>Filter by responsible</source>
+        <translation>Filtrera på ansvarig</translation>
+    </message>
+    <message>
+        <source>Responsible…</source>
+        <translation>Ansvarig…</translation>
+    </message>
+    <message>
+        <source>Status: Ö open, P in progress, K done, S dropped · Delete: not followed up here · F2 or Enter: comment · F3: responsible · Ins: action from the wish</source>
+        <translation>Status: Ö öppen, P pågår, K klar, S struken · Delete: inte uppföljd här · F2 eller Enter: kommentar · F3: ansvarig · Ins: åtgärd av önskemålet</translation>
+    </message>
+    <message>
+        <source>Choose or create a workshop to follow up.</source>
+        <translation>Välj eller skapa en workshop för att följa upp.</translation>
+    </message>
+    <message>
+        <source>Follow-up lists the wishes and actions of the project&apos;s earlier workshops, so that this workshop can say what became of each. This workshop has no earlier workshop with wishes or actions. A workshop made with &quot;New workshop from an earlier one&quot; (Ctrl+Alt+N) follows up the one it was made from.</source>
+        <translation>Uppföljningen listar önskemål och åtgärder från projektets tidigare workshoppar, så att den här workshoppen kan säga vad som blev av vart och ett. Den här workshoppen har ingen tidigare workshop med önskemål eller åtgärder. En workshop som görs med &quot;Ny workshop från tidigare&quot; (Ctrl+Alt+N) följer upp den den gjordes från.</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} shown · {here} followed up at this workshop</source>
+        <translation>{shown} av {total} visas · {here} uppföljda vid den här workshoppen</translation>
+    </message>
+    <message>
+        <source>Follow up: {status}</source>
+        <translation>Uppföljning: {status}</translation>
+    </message>
+    <message>
+        <source>Remove follow-up</source>
+        <translation>Ta bort uppföljning</translation>
+    </message>
+    <message>
+        <source>Follow-up comment</source>
+        <translation>Kommentar till uppföljning</translation>
+    </message>
+    <message>
+        <source>Responsible going forward</source>
+        <translation>Ansvarig framåt</translation>
+    </message>
+    <message>
+        <source>Change responsible</source>
+        <translation>Byt ansvarig</translation>
+    </message>
+    <message>
+        <source>Choose a wish to make an action of it.</source>
+        <translation>Välj ett önskemål för att göra en åtgärd av det.</translation>
+    </message>
+    <message>
+        <source>Create action from wish</source>
+        <translation>Skapa åtgärd av önskemål</translation>
+    </message>
+    <message>
+        <source>The action is on the Actions page: give it a responsible and a due date there.</source>
+        <translation>Åtgärden finns på Åtgärder: ge den en ansvarig och ett datum där.</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2296,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Wishes</source>
         <translation>Önskemål</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -3265,8 +3450,8 @@ Flytta den till papperskorgen ändå?</translation>
         <translation>Nästa / föregående sida</translation>
     </message>
     <message>
-        <source>Page 1…9</source>
-        <translation>Sida 1…9</translation>
+        <source>Page 1…10</source>
+        <translation>Sida 1…10</translation>
     </message>
     <message>
         <source>Capture line of the current group</source>
