@@ -155,6 +155,10 @@ class WindowKeys(QObject):
             (self.tr("Start or pause the timer / reset it"), "F6 / Shift+F6"),
             (self.tr("New person (Participants page)"), NEW_PERSON_KEY),
             (self.tr("Check in (Participants page)"), "Ctrl+Enter"),
+            (self.tr("Follow-up: open, in progress, done, dropped"), "O, P, K, S"),
+            (self.tr("Follow-up: comment, responsible, action from the wish"), "F2, F3, Ins"),
+            (self.tr("Project report"), "Ctrl+Shift+R"),
+            (self.tr("Export the shown actions to Excel (Actions page)"), "Ctrl+Shift+X"),
         ]
         return "\n".join(f"{what}: {_native_list(key)}" for what, key in rows)
 

@@ -3494,6 +3494,22 @@ Flytta den till papperskorgen ändå?</translation>
         <translation>Checka in (sidan Deltagare)</translation>
     </message>
     <message>
+        <source>Follow-up: open, in progress, done, dropped</source>
+        <translation>Uppföljning: öppen, pågår, klar, struken</translation>
+    </message>
+    <message>
+        <source>Follow-up: comment, responsible, action from the wish</source>
+        <translation>Uppföljning: kommentar, ansvarig, åtgärd av önskemålet</translation>
+    </message>
+    <message>
+        <source>Project report</source>
+        <translation>Projektrapport</translation>
+    </message>
+    <message>
+        <source>Export the shown actions to Excel (Actions page)</source>
+        <translation>Exportera de visade åtgärderna till Excel (sidan Åtgärder)</translation>
+    </message>
+    <message>
         <source>Projector: agenda &amp;item</source>
         <translation>Projektorn: dagordnings&amp;punkt</translation>
     </message>
