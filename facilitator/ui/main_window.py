@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 780])
+        self.splitter.setSizes([270, 830])  # all ten page tabs fit in the default 1100 px
         self.setCentralWidget(self.splitter)
 
         self.saved_label = QLabel()
