@@ -44,14 +44,16 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ResponsiblesDialog(QDialog):
-    """Who is responsible for one action: the list, a field to add, OK or Esc."""
+    """Who is responsible for one action (or a followed-up wish): the list, a field to
+    add, OK or Esc."""
 
     def __init__(self, store: Store, action_text: str, infos: Sequence[ResponsibleInfo],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, title: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actionResponsiblesDialog")
-        self.setWindowTitle(self.tr("Responsible for the action"))
-        self.setAccessibleName(self.tr("Responsible for the action"))
+        title = title or self.tr("Responsible for the action")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
         about = QLabel(" ".join(action_text.split()))
         about.setObjectName("actionResponsiblesAbout")
         about.setWordWrap(True)

@@ -331,8 +331,8 @@ class FollowUpView(WorkshopPage):
         infos: tuple[ResponsibleInfo, ...] = item.review.responsibles if item.review else tuple(
             replace(i, who=Who(i.who.person_id, i.who.organisation_id, i.who.text))
             for i in item.responsibles)  # an earlier review's rows are not this one's
-        dialog = ResponsiblesDialog(self.store, item.text, infos, self)
-        dialog.setWindowTitle(self.tr("Responsible going forward"))
+        dialog = ResponsiblesDialog(self.store, item.text, infos, self,
+                                    title=self.tr("Responsible going forward"))
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         whos = tuple(dialog.whos())
         dialog.deleteLater()
