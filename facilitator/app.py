@@ -18,7 +18,8 @@ SECOND_LAUNCH_PATIENCE_MS = 4000
 # Every command of facilitator.cli (a test keeps them equal): cli is imported only when
 # one is named, so the window starts without it.
 CLI_WORDS = {"list", "import", "export-json", "sample", "export-minutes", "export-signin",
-             "export-agenda", "export-actions", "export-report", "-h", "--help", "--version"}
+             "export-agenda", "export-actions", "export-report", "conflicts",
+             "-h", "--help", "--version"}
 
 
 def _wants_cli(argv: Sequence[str]) -> bool:

@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="bara ett projekt (id från 'facilitator list'); standard: alla projekt")
     p.add_argument("--all-statuses", action="store_true",
                    help="även klara och strukna åtgärder (standard: öppna och pågående)")
+    sub.add_parser("conflicts", help="fält som ändrats på två datorer: värdet som behölls "
+                   "och det andra")
     p = sub.add_parser("export-report", help="projektrapport med fokusområden, önskemål, "
                        "uppföljningar och siffror (.docx)")
     p.add_argument("project", metavar="PROJEKT", help="id från 'facilitator list'")
@@ -206,6 +208,19 @@ def cmd_export_actions(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_conflicts(store: Store, args: argparse.Namespace) -> int:
+    from facilitator.services.conflicts import list_conflicts
+
+    found = list_conflicts(store)
+    if not found:
+        print("Inga konflikter.")
+    for c in found:
+        print(f"{c.table} {c.row_id} {c.field}: behölls {c.kept!r} "
+              f"({c.kept_at:%Y-%m-%d %H:%M}), det andra {c.other!r} "
+              f"({c.other_at:%Y-%m-%d %H:%M}) från {c.source or 'okänt paket'}")
+    return EXIT_OK
+
+
 def cmd_export_report(store: Store, args: argparse.Namespace) -> int:
     from facilitator.minutes.project_report import export_project_report
 
@@ -224,6 +239,7 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "export-agenda": cmd_export_agenda,
     "export-actions": cmd_export_actions,
     "export-report": cmd_export_report,
+    "conflicts": cmd_conflicts,
 }
 
 

@@ -62,6 +62,8 @@ from facilitator.store.models import (
     Responsible,
     Review,
     Section,
+    StoreMeta,
+    Tombstone,
     Wish,
     Workshop,
     WorkshopRole,
@@ -182,11 +184,18 @@ class _Exporter:
         organisations = list(s.scalars(
             select(Organisation).where(Organisation.id.in_(self.organisation_ids))
         ))
+        meta = {str(k): str(v) for k, v in s.execute(select(StoreMeta.key, StoreMeta.value))}
+        tombstones = [{"table": t.table_name, "row_id": t.row_id, "stamp": t.stamp,
+                       "reason": str(t.reason)}
+                      for t in s.scalars(select(Tombstone).order_by(
+                          Tombstone.table_name, Tombstone.row_id))]
         return {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
             "exported_at": datetime_to_json(utcnow()),
             "app_version": __version__,
+            "device_id": meta.get("device_id"),
+            "tombstones": tombstones,
             "organisations": [
                 row_to_json(ORGANISATION, o) for o in sorted(organisations,
                                                              key=lambda o: (o.name, o.id))

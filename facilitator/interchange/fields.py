@@ -16,6 +16,7 @@ from typing import Any
 from facilitator.messages import tr
 from facilitator.services.core import MAX_BODY, MAX_LINE
 from facilitator.services.wishes import MAX_WISH
+from facilitator.store import versions
 from facilitator.store.models import (
     Action,
     ActionStatus,
@@ -50,7 +51,7 @@ from facilitator.store.vocabulary import (
 )
 
 FORMAT_NAME = "facilitator-package"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MAX_PACKAGE_BYTES = 50 * 1024 * 1024
 MAX_NOTE = 100_000
 MAX_INT = 2**31 - 1
@@ -67,7 +68,8 @@ class Field:
     """One field of a row: its JSON name (= model attribute) and its kind.
 
     kinds: id, ref (an id of another row), line (single-line text), body
-    (multi-line Markdown/text), int, bool, date, time, datetime, enum.
+    (multi-line Markdown/text), int, bool, date, time, datetime, enum, versions
+    (field → version stamps, an object in JSON).
     """
 
     name: str
@@ -104,6 +106,8 @@ TRACKED: tuple[Field, ...] = (
     Field("created_at", "datetime"),
     Field("updated_at", "datetime"),
     Field("deleted_at", "datetime", nullable=True),
+    # Who wrote each field, on top of what (store/versions.py): what the merge decides by.
+    Field("versions", "versions", nullable=True),
 )
 
 
@@ -112,7 +116,7 @@ class RowSpec:
     """A kind of row: its model, its Swedish label, its own fields and its parent column."""
 
     key: str
-    model: type
+    model: type[Any]
     label: str
     fields: tuple[Field, ...]
     parent: str | None = None  # the model column the nesting fills in
@@ -120,6 +124,11 @@ class RowSpec:
     @property
     def all_fields(self) -> tuple[Field, ...]:
         return TRACKED + self.fields
+
+    @property
+    def table(self) -> str:
+        """The database table the rows live in."""
+        return str(self.model.__tablename__)
 
 
 ORGANISATION = RowSpec("organisation", Organisation, "organisationen", (
@@ -283,7 +292,7 @@ ALL_SPECS: tuple[RowSpec, ...] = (
 )
 
 # Which row kind each reference field points to.
-REF_TARGETS: dict[str, type] = {
+REF_TARGETS: dict[str, type[Any]] = {
     "organisation_id": Organisation,
     "person_id": Person,
     "focus_area_id": FocusArea,
@@ -317,6 +326,8 @@ def to_json(field: Field, value: Any) -> Any:
         return value.value if isinstance(value, enum.Enum) else str(value)
     if field.kind == "bool":
         return bool(value)
+    if field.kind == "versions":
+        return versions.parse(value)
     return value
 
 

@@ -43,6 +43,7 @@ from facilitator.interchange.fields import (
     Field,
     RowSpec,
 )
+from facilitator.store.clock import STAMP
 
 SCHEMA_ID = f"https://facilitator.invalid/schema/package-v{FORMAT_VERSION}.json"
 UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
@@ -52,6 +53,7 @@ DATETIME_PATTERN = (
 )
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 TIME_PATTERN = "^[0-9]{2}:[0-9]{2}$"
+STAMP_PATTERN = STAMP.pattern
 
 # Children nested inside a row kind, as (JSON key, row kind).
 CHILDREN: dict[str, tuple[tuple[str, RowSpec], ...]] = {
@@ -87,6 +89,10 @@ def _field_schema(field: Field) -> dict[str, Any]:
     elif field.kind == "enum":
         assert field.enum is not None
         schema = {"enum": [m.value for m in field.enum]}
+    elif field.kind == "versions":
+        schema = {"type": "object", "maxProperties": 100, "additionalProperties": {
+            "type": "array", "maxItems": 1000,
+            "items": {"type": "string", "pattern": STAMP_PATTERN}}}
     else:  # pragma: no cover - a typo in the field tables
         raise ValueError(f"unknown field kind {field.kind!r}")
     if field.nullable:
@@ -116,6 +122,15 @@ def build_schema() -> dict[str, Any]:
         "version": {"const": FORMAT_VERSION},
         "exported_at": {"type": "string", "pattern": DATETIME_PATTERN},
         "app_version": {"type": "string", "maxLength": 50},
+        "device_id": {"type": ["string", "null"], "maxLength": 64},
+        "tombstones": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["table", "row_id", "stamp", "reason"],
+            "properties": {"table": {"enum": sorted({s.table
+                                                      for s in ALL_SPECS})},
+                           "row_id": {"type": "string", "pattern": UUID_PATTERN},
+                           "stamp": {"type": "string", "pattern": STAMP_PATTERN},
+                           "reason": {"enum": ["purged", "erasure"]}}}},
         "organisations": {"type": "array", "items": {"$ref": f"#/$defs/{ORGANISATION.key}"}},
         "people": {"type": "array", "items": {"$ref": f"#/$defs/{PERSON.key}"}},
         "project": {"$ref": f"#/$defs/{PROJECT.key}"},

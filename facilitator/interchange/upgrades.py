@@ -119,6 +119,30 @@ def version_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "version": 3}
 
 
+def _rows(value: Any) -> Iterator[dict[str, Any]]:
+    """Every row in a package, however deeply nested (a row has an id and created_at)."""
+    if isinstance(value, dict):
+        if "id" in value and "created_at" in value:
+            yield value
+        for child in value.values():
+            yield from _rows(child)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _rows(item)
+
+
+def version_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
+    """Merge: rows carry their field versions (none before: written once at their
+    updated_at), the package its device and the rows gone for good."""
+    for row in _rows(data.get("organisations")):
+        row.setdefault("versions", None)
+    for row in _rows(data.get("people")):
+        row.setdefault("versions", None)
+    for row in _rows(data.get("project")):
+        row.setdefault("versions", None)
+    return {**data, "version": 4, "device_id": None, "tombstones": []}
+
+
 # version → the step that upgrades a package of that version by one.
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    1: version_1_to_2, 2: version_2_to_3}
+    1: version_1_to_2, 2: version_2_to_3, 3: version_3_to_4}

@@ -54,6 +54,7 @@ from facilitator.interchange.schema import (
 )
 from facilitator.messages import Text, tr
 from facilitator.services.wishes import MAX_DEPTH
+from facilitator.store import versions
 from facilitator.store.models import FocusArea
 from facilitator.text import clean_text
 
@@ -178,6 +179,8 @@ def _value(spec: RowSpec, f: Field, raw: Any, path: str) -> Any:
         return member.value if f.enum is Language else member
     if f.kind == "int":
         return int(raw)
+    if f.kind == "versions":
+        return versions.dump({str(k): [str(s) for s in v] for k, v in raw.items()})
     return raw
 
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.exc import OperationalError
 
 from facilitator.messages import Source, TranslatedError, tr
+from facilitator.store.stamping import Stamper
 from facilitator.store.vocabulary import utcnow
 from facilitator.text import clean_text
 
@@ -75,10 +76,16 @@ class WriteTx:
     session: Session
     kinds: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
+    stamper: Stamper | None = None
 
     def changed(self, kind: str, *ids: str) -> None:
         self.kinds.add(kind)
         self.ids.update(ids)
+
+    def stamp(self) -> str:
+        """A new version stamp, for a Core write that bypasses the ORM's stamping."""
+        assert self.stamper is not None
+        return self.stamper.tick(self.session.connection())
 
 
 Listener = Callable[[Change], None]
@@ -95,6 +102,7 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._maker: sessionmaker[Session] | None = None
+        self.stamper = Stamper(self.database)
         self._listeners: list[Listener] = []
         self.last_commit: dt.datetime | None = None
         # Names of people erased again when the database was opened (a restored backup).
@@ -119,6 +127,7 @@ class Store:
 
             configure_mappers()
             self._maker = sessionmaker(self.engine, expire_on_commit=False)
+            event.listen(self._maker, "before_flush", self.stamper.before_flush)
 
     def _sessions(self) -> Session:
         self.load_orm()
@@ -152,15 +161,17 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[WriteTx]:
         with self._sessions() as session:
-            tx = WriteTx(session)
+            tx = WriteTx(session, stamper=self.stamper)
             try:
                 yield tx
                 session.commit()
             except OperationalError as exc:
                 session.rollback()
+                self.stamper.forget()
                 raise _storage_error(exc) from exc
             except BaseException:
                 session.rollback()
+                self.stamper.forget()
                 raise
         self.last_commit = dt.datetime.now()
         if tx.kinds:

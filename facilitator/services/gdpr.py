@@ -55,11 +55,13 @@ from facilitator.store.models import (
     Project,
     Responsible,
     Review,
+    Tombstone,
     Wish,
     Workshop,
     WorkshopRole,
     utcnow,
 )
+from facilitator.store.vocabulary import TombstoneReason
 
 ERASED = "borttagen person"
 EXPORT_FORMAT = "facilitator-personal-data"
@@ -247,6 +249,10 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True,
 
         s.flush()
         s.delete(person)
+        # The erasure travels in packages: no laptop brings the person back (#14).
+        if s.get(Tombstone, ("person", person_id)) is None:
+            s.add(Tombstone(table_name="person", row_id=person_id, stamp=tx.stamp(),
+                            reason=TombstoneReason.ERASURE))
         s.flush()
         # Merge the full-text index so edited rows' old terms are gone too.
         s.connection().exec_driver_sql(

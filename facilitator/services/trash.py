@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, delete, select, update
+from sqlalchemy import ColumnElement, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from facilitator.messages import tr
@@ -23,11 +24,13 @@ from facilitator.store.models import (
     Responsible,
     Review,
     Section,
+    Tombstone,
     Wish,
     Workshop,
     WorkshopRole,
     WorkshopStatus,
 )
+from facilitator.store.vocabulary import TombstoneReason, utcnow
 
 
 @dataclass(frozen=True)
@@ -76,24 +79,35 @@ def _purge_workshop(s: Session, workshop_id: str) -> None:
               .values(source_group_id=None))
     s.execute(update(Workshop).where(Workshop.source_workshop_id == workshop_id)
               .values(source_workshop_id=None))
-    s.execute(delete(Responsible).where(Responsible.action_id.in_(action_ids)))
-    s.execute(delete(Action).where(Action.workshop_id == workshop_id))
-    s.execute(delete(Wish).where(Wish.group_id.in_(group_ids)))
-    s.execute(delete(GroupMember).where(GroupMember.group_id.in_(group_ids)))
-    s.execute(delete(GroupFocusArea).where(GroupFocusArea.group_id.in_(group_ids)))
-    s.execute(delete(Group).where(Group.workshop_id == workshop_id))
-    s.execute(delete(Attendance).where(Attendance.workshop_id == workshop_id))
-    s.execute(delete(FocusChoice).where(FocusChoice.workshop_id == workshop_id))
-    s.execute(delete(Section).where(Section.workshop_id == workshop_id))
-    s.execute(delete(WorkshopRole).where(WorkshopRole.workshop_id == workshop_id))
-    s.execute(delete(KeyFigure).where(KeyFigure.workshop_id == workshop_id))
-    s.execute(delete(Workshop).where(Workshop.id == workshop_id))
+    _gone(s, Responsible, Responsible.action_id.in_(action_ids))
+    _gone(s, Action, Action.workshop_id == workshop_id)
+    _gone(s, Wish, Wish.group_id.in_(group_ids))
+    _gone(s, GroupMember, GroupMember.group_id.in_(group_ids))
+    _gone(s, GroupFocusArea, GroupFocusArea.group_id.in_(group_ids))
+    _gone(s, Group, Group.workshop_id == workshop_id)
+    _gone(s, Attendance, Attendance.workshop_id == workshop_id)
+    _gone(s, FocusChoice, FocusChoice.workshop_id == workshop_id)
+    _gone(s, Section, Section.workshop_id == workshop_id)
+    _gone(s, WorkshopRole, WorkshopRole.workshop_id == workshop_id)
+    _gone(s, KeyFigure, KeyFigure.workshop_id == workshop_id)
+    _gone(s, Workshop, Workshop.id == workshop_id)
+
+
+def _gone(s: Session, model: type[Any], which: ColumnElement[bool]) -> None:
+    """Delete rows for good, leaving tombstones: no older package brings them back."""
+    stamp = str(s.info["stamp"])
+    ids = list(s.scalars(select(model.id).where(which)))
+    if ids:
+        s.execute(insert(Tombstone).prefix_with("OR IGNORE"), [
+            {"table_name": model.__tablename__, "row_id": row_id, "stamp": stamp,
+             "reason": TombstoneReason.PURGED, "created_at": utcnow()} for row_id in ids])
+        s.execute(delete(model).where(model.id.in_(ids)))
 
 
 def _purge_reviews(s: Session, which: ColumnElement[bool]) -> None:
     review_ids = select(Review.id).where(which)
-    s.execute(delete(Responsible).where(Responsible.review_id.in_(review_ids)))
-    s.execute(delete(Review).where(which))
+    _gone(s, Responsible, Responsible.review_id.in_(review_ids))
+    _gone(s, Review, which)
 
 
 def _purge_project(s: Session, project_id: str) -> None:
@@ -102,15 +116,15 @@ def _purge_project(s: Session, project_id: str) -> None:
     area_ids = select(FocusArea.id).where(FocusArea.project_id == project_id)
     action_ids = select(Action.id).where(Action.focus_area_id.in_(area_ids))
     _purge_reviews(s, Review.action_id.in_(action_ids))
-    s.execute(delete(Responsible).where(Responsible.action_id.in_(action_ids)))
-    s.execute(delete(Responsible).where(Responsible.focus_area_id.in_(area_ids)))
-    s.execute(delete(Action).where(Action.focus_area_id.in_(area_ids)))
-    s.execute(delete(GroupFocusArea).where(GroupFocusArea.focus_area_id.in_(area_ids)))
-    s.execute(delete(FocusChoice).where(FocusChoice.focus_area_id.in_(area_ids)))
+    _gone(s, Responsible, Responsible.action_id.in_(action_ids))
+    _gone(s, Responsible, Responsible.focus_area_id.in_(area_ids))
+    _gone(s, Action, Action.focus_area_id.in_(area_ids))
+    _gone(s, GroupFocusArea, GroupFocusArea.focus_area_id.in_(area_ids))
+    _gone(s, FocusChoice, FocusChoice.focus_area_id.in_(area_ids))
     s.execute(update(Section).where(Section.focus_area_id.in_(area_ids))
               .values(focus_area_id=None))
-    s.execute(delete(FocusArea).where(FocusArea.project_id == project_id))
-    s.execute(delete(Project).where(Project.id == project_id))
+    _gone(s, FocusArea, FocusArea.project_id == project_id)
+    _gone(s, Project, Project.id == project_id)
 
 
 def remove_for_good(store: Store, kind: str, row_id: str, *,
@@ -130,6 +144,7 @@ def remove_for_good(store: Store, kind: str, row_id: str, *,
             raise ValidationError(
                 tr("”{title}” is a finalised public record and may only be disposed of "
                    "according to the archive rules."), title=finalised)
+        s.info["stamp"] = tx.stamp()
         if kind == "project":
             _purge_project(s, row_id)
         else:

@@ -16,6 +16,7 @@ from facilitator.messages import tr
 from facilitator.services.core import Store, ValidationError, not_found, required_body
 from facilitator.services.wishes import MAX_DEPTH, MAX_WISH, WishInfo
 from facilitator.store.models import Group, Wish
+from facilitator.store.versions import written
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Executable
@@ -78,6 +79,8 @@ def _capture_statements() -> dict[str, Any]:
         "wish": select(Wish.group_id, Wish.deleted_at).where(Wish.id == bindparam("w")),
         "parent": select(Wish.parent_id).where(Wish.id == bindparam("w")),
         "insert": insert(wish_table),
+        "versions": update(wish_table).where(Wish.id == bindparam("w"))
+        .values(versions=bindparam("v")),
     }
     for name, parent in parents.items():
         siblings = (Wish.group_id == bindparam("g"), parent, live)
@@ -88,6 +91,8 @@ def _capture_statements() -> dict[str, Any]:
         statements[f"shift {name}"] = update(wish_table) \
             .where(*siblings, Wish.position >= bindparam("at")) \
             .values(position=Wish.position + 1)
+        statements[f"moved {name}"] = select(Wish.id, Wish.versions, Wish.updated_at) \
+            .where(*siblings, Wish.position >= bindparam("at"))
     return statements
 
 
@@ -129,14 +134,21 @@ def insert_wish(store: Store, group_id: str, text: str, *, parent_id: str | None
         position: int | None = None
         if index is not None and max(0, index) < count:
             position = connection.scalar(sql[f"at {level}"], {**params, "i": max(0, index)})
+        stamp = tx.stamp()
         if position is None:
             position = 0 if last is None else last + 1
         else:
+            moved = connection.execute(sql[f"moved {level}"], {**params, "at": position}).all()
             connection.execute(sql[f"shift {level}"], {**params, "at": position})
+            if moved:  # the siblings' positions changed: stamped as the ORM would
+                connection.execute(sql["versions"], [
+                    {"w": row.id, "v": written(row.versions, ("position",), stamp,
+                                               row.updated_at)} for row in moved])
         wish_id = new_id()
         connection.execute(sql["insert"], {
             "id": wish_id, "group_id": group_id, "parent_id": parent_id, "text": clean,
-            "position": position, "votes": 0})
+            "position": position, "votes": 0,
+            "versions": written(None, (), stamp, None, new=True)})
         tx.changed("wish", wish_id)
         return wish_id
 

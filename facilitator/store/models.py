@@ -35,6 +35,7 @@ from facilitator.store.vocabulary import (
     ReviewStatus,
     RoleKind,
     SectionKind,
+    TombstoneReason,
     WishStatus,
     WorkshopKind,
     WorkshopStatus,
@@ -62,6 +63,8 @@ class Tracked:
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    # Who wrote each field, on top of what (JSON, store/versions.py); set on every flush.
+    versions: Mapped[str | None] = mapped_column(Text, default=None)
 
     @property
     def is_deleted(self) -> bool:
@@ -413,3 +416,43 @@ class Review(Tracked, Base):
         CheckConstraint(_exactly_one("wish_id IS NOT NULL", "action_id IS NOT NULL"),
                         name="one_item"),
     )
+
+
+class StoreMeta(Base):
+    """This database's own facts: its device id and its clock's last stamp."""
+
+    __tablename__ = "store_meta"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Tombstone(Base):
+    """A row gone for good (emptied trash, GDPR erasure): no package brings it back."""
+
+    __tablename__ = "tombstone"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(120))
+    reason: Mapped[TombstoneReason] = mapped_column(_enum(TombstoneReason, "tombstone_reason"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class MergeConflict(Base):
+    """A field two laptops changed without seeing each other: the value kept (the newer
+    stamp) and the other one, until the user chooses ("Konflikter")."""
+
+    __tablename__ = "merge_conflict"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(60))
+    kept_value: Mapped[str | None] = mapped_column(Text)  # JSON of the package format
+    kept_stamp: Mapped[str] = mapped_column(String(120))
+    other_value: Mapped[str | None] = mapped_column(Text)
+    other_stamp: Mapped[str] = mapped_column(String(120))
+    source: Mapped[str] = mapped_column(String(500))  # the package it came with
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)

@@ -65,6 +65,11 @@ class ReviewStatus(enum.StrEnum):
     DROPPED = "dropped"
 
 
+class TombstoneReason(enum.StrEnum):
+    PURGED = "purged"  # removed for good from the trash
+    ERASURE = "erasure"  # a person erased under the GDPR
+
+
 class ActionStatus(enum.StrEnum):
     OPEN = "open"
     IN_PROGRESS = "in_progress"

@@ -641,6 +641,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Paketet kunde inte läsas in: det krockar med det som redan finns ({reason}).</translation>
     </message>
     <message>
+        <source>The package was written on a computer whose clock is more than a year ahead. Correct the date there, export again and import that file.</source>
+        <translation>Paketet skrevs på en dator vars klocka går mer än ett år före. Rätta datumet där, exportera igen och importera den filen.</translation>
+    </message>
+    <message>
         <source>an id (UUID in lower case)</source>
         <translation>ett id (UUID med små bokstäver)</translation>
     </message>

@@ -12,6 +12,7 @@ from facilitator.interchange.export import export_package
 from facilitator.interchange.importer import import_package
 from facilitator.services import people, projects, sections, wishes, workshops
 from facilitator.services.core import StorageError, Store
+from facilitator.store.clock import Stamp, wall_ms
 
 FULL = "Disken är full"
 
@@ -78,9 +79,11 @@ def test_a_failing_multi_row_transaction_leaves_nothing(store: Store, place) -> 
         sections.add_section(store, place["workshop"], f"Punkt {i}", "Text " * 400)
     package = json.loads(json.dumps(export_package(store, place["workshop"])))
     other = projects.create_project(store, "Annat projekt")
+    later = str(Stamp(wall_ms() + 24 * 3600 * 1000, 0, "laptop-b"))  # edited on laptop B
     for section in package["project"]["workshops"][0]["sections"]:
         section["body"] += " ändrat i paketet"
         section["updated_at"] = "2099-01-01T00:00:00Z"
+        section["versions"] = {"*": [later]}
     limit = fill_disk(store)
     before = _rows(store)
     bodies = {s.id: s.body for s in sections.list_sections(store, place["workshop"])}

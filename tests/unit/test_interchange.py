@@ -35,7 +35,15 @@ from facilitator.services.responsibles import Who
 from facilitator.services.reviews import ReviewEntry, ReviewState
 from facilitator.services.roles import RoleEntry
 from facilitator.store.migrate import open_database
-from facilitator.store.models import Base, Person, Project, Section, Wish, Workshop
+from facilitator.store.models import (
+    Base,
+    MergeConflict,
+    Person,
+    Project,
+    Section,
+    Wish,
+    Workshop,
+)
 from facilitator.store.vocabulary import KeyFigureKind, Metric, ReviewStatus, RoleKind
 
 
@@ -103,13 +111,15 @@ def held(data: dict) -> dict:
 
 
 def without_time(data: dict) -> dict:
-    return {k: v for k, v in data.items() if k != "exported_at"}
+    """The package without what says when and where it was written."""
+    return {k: v for k, v in data.items() if k not in ("exported_at", "device_id")}
 
 
 def row_count(store: Store) -> int:
     with store.read() as session:
         return sum(session.scalar(select(func.count()).select_from(t)) or 0
-                   for t in Base.metadata.sorted_tables)
+                   for t in Base.metadata.sorted_tables
+                   if "versions" in t.columns)  # user data, not the store's own
 
 
 @pytest.fixture
@@ -226,23 +236,36 @@ def test_timestamps_are_kept_exactly(store, fresh_store):
     assert checked > 10
 
 
-def test_newer_row_in_package_replaces_older_keeps(store, fresh_store):
+def test_a_later_edit_replaces_the_copy_and_an_older_package_keeps_it(store, fresh_store):
+    """The laptop that edited after seeing a version wins; a package from before the
+    edit changes nothing (field versions decide, not the laptops' clocks)."""
+    ids = build_project(store)
+    before = export_package(store, ids["project"])
+    import_package(fresh_store, before)
+    projects.rename_project(store, ids["project"], "Nytt namn på Ängsö")
+    result = import_package(fresh_store, export_package(store, ids["project"]))
+    assert (result.updated, result.conflicts) == (1, 0)
+    result = import_package(fresh_store, copy.deepcopy(before))
+    assert (result.updated, result.kept, result.conflicts) == (0, 1, 0)
+    assert projects.list_projects(fresh_store)[0].name == "Nytt namn på Ängsö"
+
+
+def test_a_version_3_row_against_a_versioned_copy_is_a_kept_conflict(store, fresh_store):
+    """An old-format package knows no versions: its newer row wins by its time, and the
+    value it replaced is kept as a conflict, not dropped."""
     ids = build_project(store)
     data = export_package(store, ids["project"])
     import_package(fresh_store, data)
-    newer = copy.deepcopy(data)
-    newer["project"]["name"] = "Nytt namn på Ängsö"
-    newer["project"]["updated_at"] = "2099-01-01T00:00:00Z"
-    result = import_package(fresh_store, newer)
-    assert result.updated == 1
-    older = copy.deepcopy(data)
-    older["project"]["name"] = "Gammalt namn"
-    older["project"]["updated_at"] = "2000-01-01T00:00:00Z"
-    result = import_package(fresh_store, older)
-    assert (result.updated, result.kept) == (0, 1)
-    assert projects.list_projects(fresh_store)[0].name == "Nytt namn på Ängsö"
+    old_format = copy.deepcopy(data)
+    old_format["project"].update(name="Gammalt format", versions=None,
+                                 updated_at="2099-01-01T00:00:00Z")
+    result = import_package(fresh_store, old_format)
+    assert (result.updated, result.conflicts) == (1, 1)
+    assert projects.list_projects(fresh_store)[0].name == "Gammalt format"
     with fresh_store.read() as s:
-        assert s.get(Project, ids["project"]).updated_at.year == 2099
+        [conflict] = s.scalars(select(MergeConflict)).all()
+        assert (conflict.field, json.loads(conflict.other_value)) == ("name",
+                                                                      "Byaprojektet Ängsö")
 
 
 def test_same_person_checked_in_on_two_laptops_is_merged_not_duplicated(store, fresh_store):
@@ -254,9 +277,11 @@ def test_same_person_checked_in_on_two_laptops_is_merged_not_duplicated(store, f
     row["id"] = "11111111-1111-4111-8111-111111111111"
     row["role"] = "Antecknare"
     row["updated_at"] = "2099-01-01T00:00:00Z"
+    # Checked in on the other laptop, later, without seeing this one's row.
+    row["versions"] = {"*": ["01a3185c5000-0000-laptop-b"]}  # January 2027
     before = row_count(fresh_store)
     result = import_package(fresh_store, other)
-    assert (result.created, result.updated) == (0, 1)
+    assert (result.created, result.updated, result.conflicts) == (0, 1, 1)
     assert row_count(fresh_store) == before
     roles = {a.role for a in people.list_attendance(fresh_store, ids["workshop"])}
     assert "Antecknare" in roles
@@ -433,10 +458,10 @@ def test_a_failure_while_writing_rolls_everything_back(package, monkeypatch):
     target, data = package
     real = importer._write_stage
 
-    def failing(tx, spec, rows, result):  # type: ignore[no-untyped-def]
+    def failing(tx, spec, rows, result, *rest):  # type: ignore[no-untyped-def]
         if spec is importer.WISH:
             raise ServiceError("disken tog slut")
-        real(tx, spec, rows, result)
+        real(tx, spec, rows, result, *rest)
 
     monkeypatch.setattr(importer, "_write_stage", failing)
     with pytest.raises(ServiceError, match="disken"):

@@ -1,0 +1,85 @@
+"""Merging a package's row into the database's copy, field by field (#14).
+
+Each field is decided on its own by the two versions' vectors
+(``store/versions.py``): the side that has seen the other's version wins;
+when neither has (two laptops changed it without seeing each other), the
+newer stamp wins and the other value is kept in ``merge_conflict``, never
+dropped. The decision depends only on the two versions, so merging packages
+in any order, or twice, gives the same database.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from facilitator.interchange.fields import RowSpec, to_json
+from facilitator.store import versions as v
+from facilitator.store.models import MergeConflict
+
+# Not data: identity and bookkeeping (``updated_at`` follows the fields taken).
+NOT_MERGED = frozenset({"id", "created_at", "updated_at", "versions"})
+
+
+@dataclass
+class RowMerge:
+    """What merging one row did."""
+
+    taken: list[str] = field(default_factory=list)  # fields the package's version won
+    conflicts: list[str] = field(default_factory=list)  # fields changed on both sides
+
+
+def merge_row(session: Session, spec: RowSpec, current: Any, values: dict[str, Any],
+              source: str) -> RowMerge:
+    """Bring ``values`` (a package row, parsed) into ``current`` (the stored row)."""
+    result = RowMerge()
+    mine, theirs = v.parse(current.versions), v.parse(values.get("versions"))
+    merged_versions = current.versions
+    fields = {f.name: f for f in spec.all_fields}
+    for name, value in values.items():
+        if name in NOT_MERGED or name not in fields:
+            continue
+        local = v.field_vector(mine, name, current.updated_at)
+        incoming = v.field_vector(theirs, name, values.get("updated_at"))
+        order = v.compare(local, incoming)
+        stored = getattr(current, name)
+        if order in (v.Order.EQUAL, v.Order.FIRST):
+            continue
+        if order is v.Order.SECOND:
+            if stored != value:
+                setattr(current, name, value)
+                result.taken.append(name)
+            merged_versions = v.with_vector(merged_versions, name, incoming,
+                                            current.updated_at)
+            continue
+        # Concurrent: the newer stamp wins, the other value is kept as a conflict.
+        both = v.merged(local, incoming)
+        merged_versions = v.with_vector(merged_versions, name, both, current.updated_at)
+        if stored == value:
+            continue
+        ours, other = v.newest(local), v.newest(incoming)
+        kept, lost = (value, stored) if other > ours else (stored, value)
+        session.add(MergeConflict(
+            table_name=spec.table, row_id=current.id, field=name,
+            kept_value=_json(fields[name], kept), kept_stamp=max(ours, other),
+            other_value=_json(fields[name], lost), other_stamp=min(ours, other),
+            source=source[:500]))
+        result.conflicts.append(name)
+        if other > ours:
+            setattr(current, name, value)
+            result.taken.append(name)
+    if merged_versions != current.versions:
+        current.versions = merged_versions
+        # Explicitly, or the flush would stamp "now": the later of the two, in any order.
+        incoming_time = values.get("updated_at")
+        current.updated_at = max(current.updated_at, incoming_time or current.updated_at)
+        flag_modified(current, "updated_at")  # even when unchanged: no onupdate "now"
+    return result
+
+
+def _json(spec_field: Any, value: Any) -> str:
+    return json.dumps(to_json(spec_field, value), ensure_ascii=False)

@@ -1,0 +1,127 @@
+"""Merging packages field by field; what is gone for good stays gone (#14)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from facilitator.interchange.export import export_package
+from facilitator.interchange.importer import import_package
+from facilitator.services import gdpr, groups, people, projects, trash, wishes, workshops
+from facilitator.services.core import Store
+from facilitator.store.migrate import open_database
+from facilitator.store.models import MergeConflict, Person, Tombstone, Workshop
+
+
+@pytest.fixture
+def laptops(db_path: Path, tmp_path: Path) -> Iterator[tuple[Store, Store]]:
+    """Laptop A with a small workshop, and laptop B that got it as a package."""
+    other = tmp_path / "b.sqlite3"
+    shutil.copyfile(db_path, other)
+    a, b = Store(open_database(db_path)), Store(open_database(other))
+    try:
+        yield a, b
+    finally:
+        a.close()
+        b.close()
+
+
+def _copy(data: dict) -> dict:  # type: ignore[type-arg]
+    return json.loads(json.dumps(data))
+
+
+def _world(a: Store) -> dict[str, str]:
+    ids = {"project": projects.create_project(a, "Ängsö framåt")}
+    ids["workshop"] = workshops.create_workshop(a, ids["project"], "Kväll i bygdegården")
+    ids["group"] = groups.create_group(a, ids["workshop"], name="Grupp ett")
+    ids["wish"] = wishes.add_wish(a, ids["group"], "Bänkar vid ån", votes=2)
+    return ids
+
+
+def test_edits_of_different_fields_on_two_laptops_both_survive(laptops) -> None:  # type: ignore[no-untyped-def]
+    a, b = laptops
+    ids = _world(a)
+    import_package(b, _copy(export_package(a, ids["project"])))
+    wishes.set_text(a, ids["wish"], "Fler bänkar vid Ängsö å")  # A fixes the text …
+    wishes.set_votes(b, ids["wish"], 7)  # … while B counts the votes
+    result = import_package(a, _copy(export_package(b, ids["project"])))
+    assert result.conflicts == 0
+    [wish] = wishes.list_wishes(a, ids["group"])
+    assert (wish.text, wish.votes) == ("Fler bänkar vid Ängsö å", 7)
+
+
+def test_the_same_field_on_two_laptops_keeps_both_values(laptops) -> None:  # type: ignore[no-untyped-def]
+    a, b = laptops
+    ids = _world(a)
+    import_package(b, _copy(export_package(a, ids["project"])))
+    wishes.set_text(a, ids["wish"], "Bänkar vid ån, av A")
+    wishes.set_text(b, ids["wish"], "Bänkar vid ån, av B")  # B's is the later edit
+    result = import_package(a, _copy(export_package(b, ids["project"])), source="b.json")
+    assert result.conflicts == 1
+    assert wishes.list_wishes(a, ids["group"])[0].text == "Bänkar vid ån, av B"
+    with a.read() as s:
+        [conflict] = s.scalars(select(MergeConflict)).all()
+        assert (conflict.field, json.loads(conflict.other_value or "null"),
+                conflict.source) == ("text", "Bänkar vid ån, av A", "b.json")
+    # A's merged package tells B that A has seen B's text: B keeps it, no new conflict.
+    back = import_package(b, _copy(export_package(a, ids["project"])))
+    assert wishes.list_wishes(b, ids["group"])[0].text == "Bänkar vid ån, av B"
+    assert back.conflicts == 0
+
+
+def test_a_workshop_removed_for_good_never_comes_back(laptops) -> None:  # type: ignore[no-untyped-def]
+    a, b = laptops
+    ids = _world(a)
+    older = _copy(export_package(a, ids["project"]))
+    import_package(b, _copy(older))
+    workshops.delete_workshop(a, ids["workshop"])
+    trash.remove_for_good(a, "workshop", ids["workshop"])
+    result = import_package(a, _copy(older))  # an old package, and B's copy, still have it
+    assert (result.created, result.gone) == (0, 3)  # the workshop, its group, its wish
+    result = import_package(a, _copy(export_package(b, ids["project"])))
+    assert result.created == 0
+    with a.read() as s:
+        assert s.get(Workshop, ids["workshop"]) is None
+    # The tombstones travel: a third laptop that learns of them refuses the workshop too.
+    import_package(b, _copy(export_package(a, ids["project"])))
+    with b.read() as s:
+        assert s.get(Tombstone, ("workshop", ids["workshop"])) is not None
+
+
+def test_an_erasure_travels_and_erases_on_the_other_laptop(laptops) -> None:  # type: ignore[no-untyped-def]
+    a, b = laptops
+    ids = _world(a)
+    person = people.create_person(a, "Yngve Qvarnström", email="yngve@angso.se")
+    people.set_attendance(a, ids["workshop"], person, "attended")
+    older = _copy(export_package(a, ids["project"]))
+    import_package(b, _copy(older))
+    gdpr.erase_person(a, person)
+    result = import_package(b, _copy(export_package(a, ids["project"])))
+    assert result.erased_again == ["Yngve Qvarnström"]
+    again = import_package(a, _copy(older))  # the old package still names him
+    assert "Yngve Qvarnström" in again.erased_again
+    for store in (a, b):
+        with store.read() as s:
+            assert s.get(Person, person) is None
+            assert s.get(Tombstone, ("person", person)) is not None
+
+
+def test_the_command_line_lists_the_conflicts(laptops, db_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.cli import run
+
+    a, b = laptops
+    ids = _world(a)
+    import_package(b, _copy(export_package(a, ids["project"])))
+    wishes.set_text(a, ids["wish"], "Bänkar vid ån, av Åsa")
+    wishes.set_text(b, ids["wish"], "Bänkar vid ån, av Örjan")
+    import_package(a, _copy(export_package(b, ids["project"])), source="örjan.json")
+    a.close()
+    assert run(["--db", str(db_path), "conflicts"]) == 0
+    out = capsys.readouterr().out
+    assert "wish" in out and "text" in out and "örjan.json" in out
+    assert "'Bänkar vid ån, av Örjan'" in out and "'Bänkar vid ån, av Åsa'" in out
