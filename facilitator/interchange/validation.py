@@ -149,6 +149,11 @@ def fail(path: str, what: Any) -> PackageError:
     return PackageError(tr("The package is invalid at {path}: {what}."), path=path, what=what)
 
 
+def parse_value(spec: RowSpec, f: Field, raw: Any, path: str = "$") -> Any:
+    """A package value as the model holds it (normalised and checked like an import)."""
+    return _value(spec, f, raw, path)
+
+
 def _value(spec: RowSpec, f: Field, raw: Any, path: str) -> Any:
     if raw is None:
         return None

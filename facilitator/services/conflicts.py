@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from facilitator.services.core import Store
+from facilitator.messages import tr
+from facilitator.services.core import Store, ValidationError, not_found
 from facilitator.store.clock import Stamp
 from facilitator.store.models import MergeConflict
+from facilitator.store.vocabulary import utcnow
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class ConflictInfo:
     other_at: dt.datetime
     source: str  # the package it came with
     resolved: bool
+    chosen: str  # "open", "kept" or "other"
 
 
 def _when(stamp: str) -> dt.datetime:
@@ -46,5 +49,40 @@ def list_conflicts(store: Store, *, include_resolved: bool = False) -> list[Conf
         return [ConflictInfo(c.id, c.table_name, c.row_id, c.field,
                              json.loads(c.kept_value or "null"),
                              json.loads(c.other_value or "null"), _when(c.kept_stamp),
-                             _when(c.other_stamp), c.source, c.resolved_at is not None)
+                             _when(c.other_stamp), c.source, c.resolved_at is not None,
+                             c.chosen or "open")
                 for c in s.scalars(query)]
+
+
+CHOICES = ("open", "kept", "other")
+
+
+def set_choice(store: Store, conflict_id: str, choice: str) -> str:
+    """Settle a conflict: "kept" (the merged value stays), "other" (the value that lost
+    goes back into the row, as a new edit that wins on every laptop it reaches) or "open"
+    (undecided again, the merged value back). Returns the previous choice (for undo)."""
+    from facilitator.interchange.fields import ALL_SPECS
+    from facilitator.interchange.validation import parse_value
+
+    if choice not in CHOICES:
+        raise ValidationError(tr("Unknown field {name!r}."), name=choice)
+    with store.write() as tx:
+        s = tx.session
+        conflict = s.get(MergeConflict, conflict_id)
+        if conflict is None:
+            raise not_found(tr("The conflict"), conflict_id)
+        before = conflict.chosen or "open"
+        spec = next(x for x in ALL_SPECS if x.table == conflict.table_name)
+        field = next(f for f in spec.all_fields if f.name == conflict.field)
+        row = s.get(spec.model, conflict.row_id)
+        if row is None:
+            raise not_found(tr("The row"), conflict.row_id)
+        wanted = conflict.other_value if choice == "other" else conflict.kept_value
+        value = parse_value(spec, field, json.loads(wanted or "null"))
+        if getattr(row, conflict.field) != value:
+            setattr(row, conflict.field, value)
+        conflict.chosen = None if choice == "open" else choice
+        conflict.resolved_at = None if choice == "open" else utcnow()
+        tx.changed(conflict.table_name, conflict.row_id)
+        tx.changed("conflict", conflict.id)
+        return before

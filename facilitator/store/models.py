@@ -456,3 +456,4 @@ class MergeConflict(Base):
     source: Mapped[str] = mapped_column(String(500))  # the package it came with
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    chosen: Mapped[str | None] = mapped_column(String(10), default=None)  # "kept" / "other"

@@ -920,6 +920,14 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <source>Only wishes and actions of the same project can be followed up.</source>
         <translation>Bara önskemål och åtgärder i samma projekt kan följas upp.</translation>
     </message>
+    <message>
+        <source>The conflict</source>
+        <translation>Konflikten</translation>
+    </message>
+    <message>
+        <source>The row</source>
+        <translation>Raden</translation>
+    </message>
 </context>
 <context>
     <name>ActionRegister</name>

@@ -125,3 +125,27 @@ def test_the_command_line_lists_the_conflicts(laptops, db_path, capsys) -> None:
     out = capsys.readouterr().out
     assert "wish" in out and "text" in out and "örjan.json" in out
     assert "'Bänkar vid ån, av Örjan'" in out and "'Bänkar vid ån, av Åsa'" in out
+
+
+def test_choosing_the_other_value_wins_on_every_laptop_and_undoes(laptops) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.services import conflicts
+
+    a, b = laptops
+    ids = _world(a)
+    import_package(b, _copy(export_package(a, ids["project"])))
+    wishes.set_text(a, ids["wish"], "Bänkar vid ån, av Åsa")
+    wishes.set_text(b, ids["wish"], "Bänkar vid ån, av Örjan")
+    import_package(a, _copy(export_package(b, ids["project"])))
+    [conflict] = conflicts.list_conflicts(a)
+    assert (conflict.kept, conflict.other, conflict.chosen) == (
+        "Bänkar vid ån, av Örjan", "Bänkar vid ån, av Åsa", "open")
+    assert conflicts.set_choice(a, conflict.id, "other") == "open"
+    assert wishes.list_wishes(a, ids["group"])[0].text == "Bänkar vid ån, av Åsa"
+    assert conflicts.list_conflicts(a) == []  # settled
+    # The choice is an edit made after seeing both: it wins on laptop B too.
+    import_package(b, _copy(export_package(a, ids["project"])))
+    assert wishes.list_wishes(b, ids["group"])[0].text == "Bänkar vid ån, av Åsa"
+    # Undo: open again, the merged value back.
+    assert conflicts.set_choice(a, conflict.id, "open") == "other"
+    assert wishes.list_wishes(a, ids["group"])[0].text == "Bänkar vid ån, av Örjan"
+    assert [c.chosen for c in conflicts.list_conflicts(a)] == ["open"]

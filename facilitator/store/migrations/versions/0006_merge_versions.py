@@ -70,6 +70,7 @@ def upgrade() -> None:
         sa.Column("source", sa.String(length=500), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("resolved_at", sa.DateTime(), nullable=True),
+        sa.Column("chosen", sa.String(length=10), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_merge_conflict")),
     )
     with op.batch_alter_table("merge_conflict", schema=None) as batch_op:
