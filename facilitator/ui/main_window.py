@@ -34,6 +34,7 @@ from facilitator.ui.commands import Editor
 from facilitator.ui.live_tools import LiveTools
 from facilitator.ui.navigator import ProjectNavigator
 from facilitator.ui.screen_recovery import ScreenRecovery
+from facilitator.ui.shortcuts import CONFLICTS_KEY
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.workshop_tabs import PageSpec, WorkshopTabs
 
@@ -199,6 +200,8 @@ class MainWindow(QMainWindow):
             nav("new_workshop_from_earlier"), "Ctrl+Alt+N")
         self.trash_action = self._action(self.tr("&Trash…"), "actionTrash", nav("show_trash"),
                                          "Ctrl+Alt+T")
+        self.conflicts_action = self._action(
+            self.tr("&Conflicts…"), "actionConflicts", nav("show_conflicts"), CONFLICTS_KEY)
         self.restore_action = self._action(
             self.tr("Restore from &backup…"), "actionRestoreBackup",
             lambda: self.request_restore.emit())
@@ -247,7 +250,7 @@ class MainWindow(QMainWindow):
                        self.import_action, self.export_package_action,
                        self.export_minutes_action, self.signin_action,
                        self.agenda_handout_action, self.project_report_action, None,
-                       self.sample_action, self.trash_action,
+                       self.sample_action, self.trash_action, self.conflicts_action,
                        self.restore_action, self.settings_action, None, self.quit_action):
             if action is None:
                 file_menu.addSeparator()

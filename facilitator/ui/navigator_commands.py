@@ -138,3 +138,10 @@ class NavigatorCommands(QObject):
         TrashDialog(self.w.store, self.w.editor, self.w).exec()
         self.w.navigator.reload()
 
+    def show_conflicts(self) -> None:
+        from facilitator.ui.dialogs.conflicts_dialog import ConflictsDialog
+
+        dialog = ConflictsDialog(self.w.store, self.w.editor, self.w.bus, self.w)
+        dialog.exec()
+        dialog.deleteLater()
+

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 PAGE_KEYS = [f"Alt+{n}" for n in (*range(1, 10), 0)]  # Alt+0: the tenth page
 CAPTURE_KEY = "Ctrl+L"
+CONFLICTS_KEY = "Ctrl+Shift+K"
 NEW_PERSON_KEY = "Ins"
 CHECK_IN_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 # F5 shows the projector and F6 / Shift+F6 run the timer: the modes follow on.
@@ -158,6 +159,8 @@ class WindowKeys(QObject):
             (self.tr("Follow-up: open, in progress, done, dropped"), "O, P, K, S"),
             (self.tr("Follow-up: comment, responsible, action from the wish"), "F2, F3, Ins"),
             (self.tr("Project report"), "Ctrl+Shift+R"),
+            (self.tr("Conflicts: keep / take the other value"),
+             f"{CONFLICTS_KEY}; K, Enter / A"),
             (self.tr("Export the shown actions to Excel (Actions page)"), "Ctrl+Shift+X"),
         ]
         return "\n".join(f"{what}: {_native_list(key)}" for what, key in rows)
