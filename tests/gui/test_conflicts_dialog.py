@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -75,12 +76,21 @@ def rows(dialog: ConflictsDialog) -> list[list[str]]:
             for i in range(table.topLevelItemCount())]
 
 
+def tooltips(dialog: ConflictsDialog) -> list[str]:
+    """The full kept and other values of the first row (long values are elided in the table)."""
+    first = dialog.items.topLevelItem(0)
+    assert first is not None
+    return [first.toolTip(1), first.toolTip(2)]
+
+
 def in_dialog(window: MainWindow, qtbot, act: Callable[[ConflictsDialog], None]) -> None:
     """Open Konflikter by its shortcut in the window, do ``act``, close it with Esc."""
     done: list[bool] = []
 
     def run(dialog: ConflictsDialog) -> None:
         try:
+            dialog.activateWindow()  # as the window system does for a new modal dialog
+            qtbot.waitUntil(dialog.isActiveWindow)
             act(dialog)
         finally:
             done.append(True)
@@ -105,6 +115,7 @@ def test_take_the_other_value_undo_in_the_window_then_keep(
                         + swedish(dialog, "text", "text"))
         seen["no_conflicts"] = swedish(dialog, PENDING_EMPTY, PENDING[PENDING_EMPTY])
         seen["rows"] = rows(dialog)
+        seen["tooltips"] = tooltips(dialog)
         press(dialog.items, Qt.Key.Key_A)
         seen["text"] = wish_text(store, wish_in_conflict)
         seen["after"] = rows(dialog)
@@ -114,7 +125,10 @@ def test_take_the_other_value_undo_in_the_window_then_keep(
     in_dialog(window, qtbot, take_other)
     [(what, kept, other, source)] = seen["rows"]  # type: ignore[misc]
     assert what == seen["what"]
-    assert kept.startswith(BY_B) and other.startswith(BY_A)
+    assert BY_B[:30] in kept and BY_A[:30] in other
+    assert re.match(r"20\d\d-\d\d-\d\d \d\d:\d\d  ", kept)  # when it was written, local time
+    assert kept.endswith("…")  # elided: the whole value is in the tooltip
+    assert seen["tooltips"] == [BY_B, BY_A]
     assert source == "kväll-göran.json"
     assert seen["text"] == BY_A
     assert seen["after"] == []
@@ -129,6 +143,10 @@ def test_take_the_other_value_undo_in_the_window_then_keep(
     def keep(dialog: ConflictsDialog) -> None:
         seen["rows"] = rows(dialog)
         press(dialog.items, Qt.Key.Key_K)
+        seen["undone_in_dialog"] = [len(rows(dialog))]
+        press(dialog.items, Qt.Key.Key_Z, M.ControlModifier)  # the window's undo, here too
+        qtbot.waitUntil(lambda: len(rows(dialog)) == 1)
+        press(dialog.items, Qt.Key.Key_Return)
         seen["after"] = rows(dialog)
         settled = dialog.findChild(QCheckBox, "conflictsShowSettled")
         assert settled is not None
@@ -138,6 +156,7 @@ def test_take_the_other_value_undo_in_the_window_then_keep(
 
     in_dialog(window, qtbot, keep)
     assert len(seen["rows"]) == 1  # type: ignore[arg-type]
+    assert seen["undone_in_dialog"] == [0]
     assert seen["after"] == []
     assert seen["settled"] == seen["kept"]
     assert wish_text(store, wish_in_conflict) == BY_B

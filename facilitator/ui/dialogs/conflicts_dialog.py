@@ -32,7 +32,8 @@ from facilitator.services.core import Change, Store
 from facilitator.ui.commands import Editor, setter
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-LONGEST_SHOWN = 60  # characters of a value shown in the table; the tooltip has it all
+LONGEST_SHOWN = 40  # characters of a value shown in the table; the tooltip has it all
+WIDEST_COLUMN = 320  # pixels: all four columns fit the dialog's width
 KEEP_KEYS = (Qt.Key.Key_K, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 OTHER_KEY = Qt.Key.Key_A
 
@@ -79,9 +80,11 @@ class ConflictsDialog(QDialog):
         hint = QLabel(self.tr("K or Enter: keep · A: take the other value · Ctrl+Z: undo"))
         hint.setObjectName("conflictsHint")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
+        intro = QLabel(self.tr(
             "A field changed on two computers before their packages met. The newer value "
-            "was kept; choose whether it stays or the other value comes back.")))
+            "was kept; choose whether it stays or the other value comes back."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addWidget(self.items, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.show_settled)
@@ -132,6 +135,7 @@ class ConflictsDialog(QDialog):
         self.items.setColumnHidden(4, not settled)
         for column in range(4):
             self.items.resizeColumnToContents(column)
+            self.items.setColumnWidth(column, min(self.items.columnWidth(column), WIDEST_COLUMN))
         self.empty_label.setVisible(not rows)
         if rows:
             same = [item for item in rows if item.data(0, ID_ROLE) == chosen_id]
@@ -149,6 +153,7 @@ class ConflictsDialog(QDialog):
             if tip is not None:
                 item.setToolTip(column, tip)
         item.setData(0, ID_ROLE, info.id)
+        item.setToolTip(3, info.source)
         return item
 
     def _value(self, table: str, field: str, value: object,
@@ -156,9 +161,10 @@ class ConflictsDialog(QDialog):
         """The value as shown (elided when long) and, when elided, the whole as a tooltip."""
         text = self._value_text(field, value)
         stamp = local_time(when)
+        # The time first: a narrow column cuts off the end of the value, never the time.
         if len(text) > LONGEST_SHOWN:
-            return f"{text[:LONGEST_SHOWN - 1]}… ({stamp})", text
-        return f"{text} ({stamp})", None
+            return f"{stamp}  {text[:LONGEST_SHOWN - 1]}…", text
+        return f"{stamp}  {text}", None
 
     def _value_text(self, field: str, value: object) -> str:
         if field == "deleted_at":
@@ -179,7 +185,7 @@ class ConflictsDialog(QDialog):
     def describe(self, info: ConflictInfo) -> str:
         """"Önskemål, text": the kind of row and the field, in the UI language."""
         kinds = {"wish": self.tr("Wish"), "project": self.tr("Project"),
-                 "workshop": self.tr("Workshop"), "section": self.tr("Agenda item"),
+                 "workshop": self.tr("Workshop"), "section": self.tr("Agenda point"),
                  "focus_area": self.tr("Focus area"), "person": self.tr("Person"),
                  "action": self.tr("Action"), "organisation": self.tr("Organisation"),
                  "work_group": self.tr("Group"), "review": self.tr("Follow-up")}
