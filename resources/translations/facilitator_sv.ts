@@ -1257,6 +1257,185 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
+    </message>
+    <message>
+        <source>Fields changed on two computers</source>
+        <translation>Fält som ändrats på två datorer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Behölls</translation>
+    </message>
+    <message>
+        <source>The other value</source>
+        <translation>Det andra värdet</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Val</translation>
+    </message>
+    <message>
+        <source>No conflicts. When two computers have changed the same field, the value that was not kept is saved here, so you can choose.</source>
+        <translation>Inga konflikter. När två datorer har ändrat samma fält sparas värdet som inte behölls här, så att du kan välja.</translation>
+    </message>
+    <message>
+        <source>Show settled</source>
+        <translation>Visa avgjorda</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behåll</translation>
+    </message>
+    <message>
+        <source>Keep the value the merge kept (K or Enter)</source>
+        <translation>Behåll värdet som sammanslagningen behöll (K eller Enter)</translation>
+    </message>
+    <message>
+        <source>Take the other</source>
+        <translation>Ta det andra</translation>
+    </message>
+    <message>
+        <source>Put the other value back (A)</source>
+        <translation>Sätt tillbaka det andra värdet (A)</translation>
+    </message>
+    <message>
+        <source>K or Enter: keep · A: take the other value · Ctrl+Z: undo</source>
+        <translation>K eller Enter: behåll · A: ta det andra värdet · Ctrl+Z: ångra</translation>
+    </message>
+    <message>
+        <source>A field changed on two computers before their packages met. The newer value was kept; choose whether it stays or the other value comes back.</source>
+        <translation>Ett fält ändrades på två datorer innan deras paket möttes. Det nyare värdet behölls; välj om det ska stå kvar eller om det andra värdet ska tillbaka.</translation>
+    </message>
+    <message>
+        <source>in the trash</source>
+        <translation>i papperskorgen</translation>
+    </message>
+    <message>
+        <source>not in the trash</source>
+        <translation>inte i papperskorgen</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tomt)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <source>Wish</source>
+        <translation>Önskemål</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Agenda point</source>
+        <translation>Dagordningspunkt</translation>
+    </message>
+    <message>
+        <source>Focus area</source>
+        <translation>Fokusområde</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupp</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>namn</translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation>röster</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>anteckning</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titel</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>anteckningar</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>heading</source>
+        <translation>rubrik</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>beskrivning</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>kommentar</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>klart senast</translation>
+    </message>
+    <message>
+        <source>Keep the merged value</source>
+        <translation>Behåll det sammanslagna värdet</translation>
+    </message>
+    <message>
+        <source>Take the other value</source>
+        <translation>Ta det andra värdet</translation>
+    </message>
+</context>
+<context>
     <name>DocxTarget</name>
     <message>
         <source>Word document (*.docx)</source>
@@ -2336,6 +2515,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>&amp;Trash…</source>
         <translation>&amp;Papperskorg…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Konflikter…</translation>
     </message>
     <message>
         <source>Restore from &amp;backup…</source>
@@ -3516,6 +3699,10 @@ Flytta den till papperskorgen ändå?</translation>
     <message>
         <source>Project report</source>
         <translation>Projektrapport</translation>
+    </message>
+    <message>
+        <source>Conflicts: keep / take the other value</source>
+        <translation>Konflikter: behåll / ta det andra värdet</translation>
     </message>
     <message>
         <source>Export the shown actions to Excel (Actions page)</source>
