@@ -38,8 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
 
     sub.add_parser("list", help="lista projekt och workshoppar med id, datum och titel")
-    p = sub.add_parser("import", help="importera ett workshoppaket (.json)")
-    p.add_argument("file", type=Path, metavar="FIL")
+    p = sub.add_parser("import", help="importera workshoppaket (.json); flera filer tas in "
+                       "i en enda transaktion, allt eller inget")
+    p.add_argument("files", type=Path, metavar="FIL", nargs="+")
+    p.add_argument("--dry-run", action="store_true",
+                   help="visa vad som skulle bli nytt, ändrat, i konflikt och borta; "
+                   "skriv ingenting")
     p = sub.add_parser("export-json", help="exportera en workshop eller ett projekt som paket")
     p.add_argument("ref", metavar="WORKSHOP|PROJEKT", help="id från 'facilitator list'")
     p.add_argument("file", type=Path, metavar="FIL")
@@ -121,12 +125,22 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
-    from facilitator.interchange.importer import import_package_file
+    from facilitator.interchange.importer import import_packages, read_package_file
 
-    result = import_package_file(store, args.file)
-    print(f"Importerade {args.file}: {result.created} nya, {result.unchanged} oförändrade.")
-    if result.erased_again:
-        print(f"Borttagna enligt GDPR tidigare, togs bort igen: {', '.join(result.erased_again)}.")
+    packages = [(read_package_file(path), path.name) for path in args.files]
+    results = import_packages(store, packages, dry_run=args.dry_run)
+    verb = "Skulle importera" if args.dry_run else "Importerade"
+    for path, r in zip(args.files, results, strict=True):
+        print(f"{verb} {path}: {r.created} nya, {r.updated} ändrade, {r.conflicts} i konflikt "
+              f"(båda värdena sparas), {r.gone} borttagna för gott här, "
+              f"{r.unchanged} oförändrade.")
+        for kind, n in sorted(r.by_kind.items()):
+            print(f"  {kind}: {n} nya eller ändrade")
+    if args.dry_run:
+        print("Inget har skrivits (--dry-run).")
+    erased = [name for r in results for name in r.erased_again]
+    if erased:
+        print(f"Borttagna enligt GDPR tidigare, togs bort igen: {', '.join(erased)}.")
     return EXIT_OK
 
 

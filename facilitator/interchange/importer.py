@@ -42,7 +42,6 @@ from facilitator.interchange.fields import (
     ORGANISATION,
     PERSON,
     PROJECT,
-    REF_TARGETS,
     REVIEW,
     REVIEW_RESPONSIBLE,
     SECTION,
@@ -51,6 +50,12 @@ from facilitator.interchange.fields import (
     WORKSHOP_ACTION,
     WORKSHOP_ROLE,
     RowSpec,
+)
+from facilitator.interchange.gone import (
+    erase_tombstoned,
+    observe_stamps,
+    refers_to_gone,
+    tombstones,
 )
 from facilitator.interchange.merge import merge_row
 from facilitator.interchange.row_rules import check_row_rules
@@ -71,16 +76,7 @@ from facilitator.interchange.validation import (
 from facilitator.messages import tr
 from facilitator.services.core import Store
 from facilitator.services.erasure_ledger import erase_again
-from facilitator.store import versions
-from facilitator.store.clock import StampError
-from facilitator.store.models import Person, Tombstone
-from facilitator.store.vocabulary import TombstoneReason
 
-# The table each reference (and each nesting parent) points to.
-REF_TABLES = {**{name: str(model.__tablename__)
-                 for name, model in REF_TARGETS.items()},
-              "project_id": "project", "workshop_id": "workshop", "group_id": "work_group",
-              "review_id": "review"}
 # Write order: every row's references are written before it.
 STAGES: tuple[RowSpec, ...] = (
     ORGANISATION, PERSON, PROJECT, FOCUS_AREA, FOCUS_AREA_RESPONSIBLE, WORKSHOP, WORKSHOP_ROLE,
@@ -243,97 +239,73 @@ def _same(existing: Any, values: dict[str, Any]) -> bool:
     return all(getattr(existing, k) == v for k, v in values.items())
 
 
-def import_package(store: Store, data: Any, source: str = "") -> ImportResult:
+class _DryRunError(Exception):
+    """Raised inside the transaction of a dry run, so nothing of it is kept."""
+
+
+def import_package(store: Store, data: Any, source: str = "", *,
+                   dry_run: bool = False) -> ImportResult:
     """Check a parsed package completely, then merge it in one transaction.
 
     ``source`` names the package in the conflicts it leaves (its file name).
     """
-    data = validate(data)
-    rows = collect_rows(data)
-    check_package(rows)
-    check_row_rules(rows)
-    depth = check_wish_trees(rows)
-    depth.update(lineage_depths(rows, WORKSHOP, "source_workshop_id"))
-    depth.update(lineage_depths(rows, GROUP, "source_group_id"))
-    project_id = data["project"]["id"]
-    result = ImportResult(project_id=project_id)
+    return import_packages(store, [(data, source)], dry_run=dry_run)[0]
+
+
+def import_packages(store: Store, packages: list[tuple[Any, str]], *,
+                    dry_run: bool = False) -> list[ImportResult]:
+    """Merge several packages (parsed, each with its name) in ONE transaction: all or
+    nothing. ``dry_run``: do it all, report what would change, keep nothing."""
+    checked = []
+    for data, source in packages:
+        data = validate(data)
+        rows = collect_rows(data)
+        check_package(rows)
+        check_row_rules(rows)
+        depth = check_wish_trees(rows)
+        depth.update(lineage_depths(rows, WORKSHOP, "source_workshop_id"))
+        depth.update(lineage_depths(rows, GROUP, "source_group_id"))
+        checked.append((data, source, rows, depth))
+    results = [ImportResult(project_id=data["project"]["id"]) for data, *_ in checked]
+    erased: set[str] = set()
     try:
         with store.write() as tx:
-            s = tx.session
-            check_references(s, rows, project_id)
-            _observe_stamps(tx, rows, data["tombstones"])
-            gone, erased = _tombstones(s, data["tombstones"])
-            s.info["merging"] = True  # rows keep the package's versions
-            by_stage: dict[str, list[PackageRow]] = {}
-            for row in rows:
-                by_stage.setdefault(row.spec.key, []).append(row)
-            for spec in STAGES:
-                stage = by_stage.get(spec.key, [])
-                if spec in (WISH, WORKSHOP, GROUP):
-                    stage.sort(key=lambda r: depth[r.id])
-                _write_stage(tx, spec, stage, result, gone, source or data["device_id"] or "")
-                s.flush()
-
+            for (data, source, rows, depth), result in zip(checked, results, strict=True):
+                erased |= _merge_package(tx, data, source, rows, depth, result)
+            if dry_run:
+                raise _DryRunError
+    except _DryRunError:
+        return results
     except IntegrityError as exc:
         raise PackageError(
             tr("The package could not be imported: it clashes with what is already there "
                "({reason})."), reason=exc.orig) from None
+    written = set().union(*(r.written_ids for r in results))
+    last = results[-1]
     if store.database is not None:
-        result.erased_again = erase_again(store, store.database, result.written_ids)
-    result.erased_again += _erase_tombstoned(store, erased, result.written_ids)
-    return result
+        last.erased_again = erase_again(store, store.database, written)
+    last.erased_again += erase_tombstoned(store, erased)
+    return results
 
 
-def _refers_to_gone(values: dict[str, Any], gone: set[tuple[str, str]]) -> bool:
-    if not gone:
-        return False
-    return any((REF_TABLES[name], value) in gone
-               for name, value in values.items() if value and name in REF_TABLES)
-
-
-def _observe_stamps(tx: Any, rows: list[PackageRow], tombstones: list[dict[str, Any]]) -> None:
-    """Move this database's clock past every stamp in the package: an edit made after
-    seeing these versions must win over them, whatever the wall clocks say."""
-    newest = max((t["stamp"] for t in tombstones), default="")
+def _merge_package(tx: Any, data: dict[str, Any], source: str, rows: list[PackageRow],
+                   depth: dict[str, int], result: ImportResult) -> set[str]:
+    """One package into the open transaction; returns the people erased elsewhere."""
+    s = tx.session
+    check_references(s, rows, data["project"]["id"])
+    observe_stamps(tx, rows, data["tombstones"])
+    gone, erased = tombstones(s, data["tombstones"])
+    s.info["merging"] = True  # rows keep the package's versions
+    by_stage: dict[str, list[PackageRow]] = {}
     for row in rows:
-        for stamps in versions.parse(row.values.get("versions")).values():
-            newest = max(newest, *stamps)
-    if newest and tx.stamper is not None:
-        try:
-            tx.stamper.observe(tx.session.connection(), newest)
-        except StampError:
-            raise PackageError(tr(
-                "The package was written on a computer whose clock is more than a year "
-                "ahead. Correct the date there, export again and import that file.")) from None
-
-
-def _tombstones(session: Any,
-                incoming: list[dict[str, Any]]) -> tuple[set[tuple[str, str]], set[str]]:
-    """This database's rows gone for good, the package's added (they travel on): the rows
-    an import must not bring back, and the people erased (they are let in, then erased
-    again with every trace, as a restored backup's are)."""
-    gone = {(t.table_name, t.row_id): t for t in session.scalars(select(Tombstone))}
-    for item in incoming:
-        key = (item["table"], item["row_id"])
-        if key not in gone:
-            gone[key] = Tombstone(table_name=key[0], row_id=key[1], stamp=item["stamp"],
-                                  reason=TombstoneReason(item["reason"]))
-            session.add(gone[key])
-    erased = {key[1] for key, t in gone.items() if t.reason == TombstoneReason.ERASURE}
-    return {key for key, t in gone.items() if t.reason != TombstoneReason.ERASURE}, erased
-
-
-def _erase_tombstoned(store: Store, person_ids: set[str], written: set[str]) -> list[str]:
-    """People erased on another laptop (their tombstone came with the package) who are in
-    this database: erased here too, everywhere."""
-    if not person_ids:
-        return []
-    from facilitator.services import gdpr
-
-    with store.read() as session:
-        present = list(session.scalars(select(Person.id).where(Person.id.in_(person_ids))))
-    return [gdpr.erase_person(store, person_id, vacuum=False, mention_rows=None).name
-            for person_id in sorted(present)]
+        by_stage.setdefault(row.spec.key, []).append(row)
+    for spec in STAGES:
+        stage = by_stage.get(spec.key, [])
+        if spec in (WISH, WORKSHOP, GROUP):
+            stage.sort(key=lambda r: depth[r.id])
+        _write_stage(tx, spec, stage, result, gone, source or data["device_id"] or "")
+        s.flush()
+    return erased
 
 
 def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportResult,
@@ -358,7 +330,7 @@ def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportR
             if current is not None:
                 values = {k: v for k, v in values.items() if k != "id"}
         if current is None:
-            if (spec.table, row.id) in gone or _refers_to_gone(values, gone):
+            if (spec.table, row.id) in gone or refers_to_gone(values, gone):
                 result.gone += 1  # removed for good here: an older package can't revive it
                 continue
             s.add(spec.model(**values))

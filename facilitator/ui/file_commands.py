@@ -39,8 +39,14 @@ class FileCommands(QObject):
         result = self.w.run_service(lambda: import_package_file(self.w.store, Path(path)))
         if result is not None:
             self.w.navigator.reload()
-            text = self.tr("Imported: {created} new, {unchanged} unchanged.").format(
-                created=result.created, unchanged=result.unchanged)
+            text = self.tr("Imported: {created} new, {updated} changed, {unchanged} "
+                           "unchanged.").format(created=result.created,
+                                                updated=result.updated,
+                                                unchanged=result.unchanged)
+            if result.conflicts:
+                text += " " + self.tr("{n} fields were changed on both computers: both values "
+                                      "are kept, see Arkiv → Konflikter.").format(
+                                          n=result.conflicts)
             if result.erased_again:
                 text += " " + self.tr(
                     "Removed again, as erased earlier (GDPR): {names}.").format(

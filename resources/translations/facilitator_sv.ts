@@ -1748,8 +1748,12 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Workshoppaket (*.json)</translation>
     </message>
     <message>
-        <source>Imported: {created} new, {unchanged} unchanged.</source>
-        <translation>Importerat: {created} nya, {unchanged} oförändrade.</translation>
+        <source>Imported: {created} new, {updated} changed, {unchanged} unchanged.</source>
+        <translation>Importerat: {created} nya, {updated} ändrade, {unchanged} oförändrade.</translation>
+    </message>
+    <message>
+        <source>{n} fields were changed on both computers: both values are kept, see Arkiv → Konflikter.</source>
+        <translation>{n} fält hade ändrats på båda datorerna: båda värdena sparas, se Arkiv → Konflikter.</translation>
     </message>
     <message>
         <source>Removed again, as erased earlier (GDPR): {names}.</source>

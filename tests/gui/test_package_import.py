@@ -27,6 +27,7 @@ def test_an_imported_package_shows_in_the_navigator(tmp_path, store,
     assert project_item.text(0) == "Älvbyns framtid"
     assert project_item.child(0).text(0) == "Kväll på Älvgården"
     assert window.statusBar().currentMessage().startswith("Importerat")
+    assert "ändrade" in window.statusBar().currentMessage()  # changes are told too
 
 
 def test_a_package_made_before_an_erasure_does_not_bring_the_person_back(

@@ -149,3 +149,56 @@ def test_choosing_the_other_value_wins_on_every_laptop_and_undoes(laptops) -> No
     assert conflicts.set_choice(a, conflict.id, "open") == "other"
     assert wishes.list_wishes(a, ids["group"])[0].text == "Bänkar vid ån, av Örjan"
     assert [c.chosen for c in conflicts.list_conflicts(a)] == ["open"]
+
+
+def test_a_dry_run_reports_and_writes_nothing(laptops, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`facilitator import --dry-run A.json B.json` prints what would change per file, and
+    the database is as before; without --dry-run both go in in one transaction."""
+    from facilitator.cli import run
+    from facilitator.interchange.export import write_package
+
+    a, b = laptops
+    ids = _world(a)
+    import_package(b, _copy(export_package(a, ids["project"])))
+    wishes.set_text(a, ids["wish"], "Bänkar vid ån, av Åsa")
+    wishes.set_text(b, ids["wish"], "Bänkar vid ån, av Örjan")
+    wishes.add_wish(b, ids["group"], "Grillplats på Ängsö udde")
+    from_b = write_package(b, ids["project"], tmp_path / "örjan.json")
+    fresh = tmp_path / "fresh.json"
+    write_package(a, ids["project"], fresh)
+    database = a.database
+    assert database is not None
+    a.close()
+    assert run(["--db", str(database), "import", "--dry-run", str(fresh), str(from_b)]) == 0
+    out = capsys.readouterr().out
+    assert "Skulle importera" in out and "1 nya, 1 ändrade, 1 i konflikt" in out
+    assert "Inget har skrivits" in out
+    again = Store(open_database(database))
+    try:
+        assert [w.text for w in wishes.list_wishes(again, ids["group"])] == [
+            "Bänkar vid ån, av Åsa"]
+        with again.read() as s:
+            assert s.scalars(select(MergeConflict)).all() == []
+    finally:
+        again.close()
+    assert run(["--db", str(database), "import", str(fresh), str(from_b)]) == 0
+    assert "Importerade" in capsys.readouterr().out
+    again = Store(open_database(database))
+    try:
+        assert len(wishes.list_wishes(again, ids["group"])) == 2
+    finally:
+        again.close()
+
+
+def test_several_files_are_all_or_nothing(laptops, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.interchange.errors import PackageError
+    from facilitator.interchange.importer import import_packages
+
+    a, b = laptops
+    ids = _world(a)
+    good = _copy(export_package(a, ids["project"]))
+    bad = _copy(good)
+    bad["project"]["workshops"][0]["groups"][0]["wishes"][0]["text"] = ""
+    with pytest.raises(PackageError):
+        import_packages(b, [(good, "bra.json"), (bad, "trasig.json")])
+    assert projects.list_projects(b) == []  # the good one did not go in alone
