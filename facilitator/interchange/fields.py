@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -246,6 +247,7 @@ WISH = RowSpec("wish", Wish, "önskemålet", (
     Field("votes", "int", maximum=MAX_VOTES),
     choice("status", WishStatus),
     body("note", MAX_NOTE, tr("The note")),
+    Field("vote_shares", "shares", nullable=True),
 ), parent="group_id")
 
 FOCUS_CHOICE = RowSpec("focus_choice", FocusChoice, "valet av fokusområde", (
@@ -328,6 +330,8 @@ def to_json(field: Field, value: Any) -> Any:
         return bool(value)
     if field.kind == "versions":
         return versions.parse(value)
+    if field.kind == "shares":
+        return {d: list(entry) for d, entry in json.loads(value).items()}
     return value
 
 

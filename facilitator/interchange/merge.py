@@ -19,10 +19,11 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from facilitator.interchange.fields import RowSpec, to_json
 from facilitator.store import versions as v
+from facilitator.store import vote_shares
 from facilitator.store.models import MergeConflict
 
 # Not data: identity and bookkeeping (``updated_at`` follows the fields taken).
-NOT_MERGED = frozenset({"id", "created_at", "updated_at", "versions"})
+NOT_MERGED = frozenset({"id", "created_at", "updated_at", "versions", "vote_shares"})
 
 
 @dataclass
@@ -40,11 +41,19 @@ def merge_row(session: Session, spec: RowSpec, current: Any, values: dict[str, A
     mine, theirs = v.parse(current.versions), v.parse(values.get("versions"))
     merged_versions = current.versions
     fields = {f.name: f for f in spec.all_fields}
+    if "vote_shares" in values:  # votes add up: each laptop's share, not one value
+        _merge_votes(current, values, result)
     for name, value in values.items():
         if name in NOT_MERGED or name not in fields:
             continue
         local = v.field_vector(mine, name, current.updated_at)
         incoming = v.field_vector(theirs, name, values.get("updated_at"))
+        if name == "votes" and "vote_shares" in values:  # the shares decided the value
+            both = v.merged(local, incoming)
+            if both != local:
+                merged_versions = v.with_vector(merged_versions, name, both,
+                                                current.updated_at)
+            continue
         order = v.compare(local, incoming)
         stored = getattr(current, name)
         if order in (v.Order.EQUAL, v.Order.FIRST):
@@ -79,6 +88,22 @@ def merge_row(session: Session, spec: RowSpec, current: Any, values: dict[str, A
         current.updated_at = max(current.updated_at, incoming_time or current.updated_at)
         flag_modified(current, "updated_at")  # even when unchanged: no onupdate "now"
     return result
+
+
+def _merge_votes(current: Any, values: dict[str, Any], result: RowMerge) -> None:
+    mine = vote_shares.parse(current.vote_shares, current.votes, current.updated_at)
+    theirs = vote_shares.parse(values["vote_shares"], values["votes"],
+                               values.get("updated_at"))
+    both = vote_shares.merged(mine, theirs)
+    shares = vote_shares.dump(both)
+    if shares != current.vote_shares:
+        current.vote_shares = shares
+        if vote_shares.total(both) != current.votes:
+            current.votes = vote_shares.total(both)
+            result.taken.append("votes")
+        incoming_time = values.get("updated_at")
+        current.updated_at = max(current.updated_at, incoming_time or current.updated_at)
+        flag_modified(current, "updated_at")
 
 
 def _json(spec_field: Any, value: Any) -> str:

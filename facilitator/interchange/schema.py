@@ -30,6 +30,7 @@ from facilitator.interchange.fields import (
     GROUP_FOCUS_AREA,
     GROUP_MEMBER,
     KEY_FIGURE,
+    MAX_VOTES,
     ORGANISATION,
     PERSON,
     PROJECT,
@@ -89,6 +90,11 @@ def _field_schema(field: Field) -> dict[str, Any]:
     elif field.kind == "enum":
         assert field.enum is not None
         schema = {"enum": [m.value for m in field.enum]}
+    elif field.kind == "shares":
+        schema = {"type": "object", "maxProperties": 1000, "additionalProperties": {
+            "type": "array", "minItems": 2, "maxItems": 2,
+            "prefixItems": [{"type": "integer", "minimum": -MAX_VOTES, "maximum": MAX_VOTES},
+                            {"type": "string", "pattern": STAMP_PATTERN}]}}
     elif field.kind == "versions":
         schema = {"type": "object", "maxProperties": 100, "additionalProperties": {
             "type": "array", "maxItems": 1000,

@@ -140,6 +140,11 @@ def version_3_to_4(data: dict[str, Any]) -> dict[str, Any]:
         row.setdefault("versions", None)
     for row in _rows(data.get("project")):
         row.setdefault("versions", None)
+    project = data.get("project")
+    for workshop in _dicts(project.get("workshops") if isinstance(project, dict) else None):
+        for group in _dicts(workshop.get("groups")):
+            for wish in _dicts(group.get("wishes")):
+                wish.setdefault("vote_shares", None)
     return {**data, "version": 4, "device_id": None, "tombstones": []}
 
 

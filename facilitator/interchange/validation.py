@@ -186,6 +186,9 @@ def _value(spec: RowSpec, f: Field, raw: Any, path: str) -> Any:
         return int(raw)
     if f.kind == "versions":
         return versions.dump({str(k): [str(s) for s in v] for k, v in raw.items()})
+    if f.kind == "shares":
+        return json.dumps({str(d): [int(e[0]), str(e[1])] for d, e in sorted(raw.items())},
+                          separators=(",", ":")) if raw else None
     return raw
 
 

@@ -256,6 +256,9 @@ class Wish(Tracked, Base):
         _enum(WishStatus, "wish_status"), default=WishStatus.OPEN
     )
     note: Mapped[str] = mapped_column(Text, default="")
+    # Each database's share of the votes (store/vote_shares.py): votes from several
+    # laptops add up. NULL: all votes are from before shares existed.
+    vote_shares: Mapped[str | None] = mapped_column(Text, default=None)
 
     __table_args__ = (CheckConstraint("votes >= 0", name="votes_not_negative"),)
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, inspect, text
 
+from facilitator.store import vote_shares
 from facilitator.store.clock import HybridClock
 from facilitator.store.versions import UNVERSIONED, written
 
@@ -86,7 +87,7 @@ class Stamper:
 
     # ----- the ORM hook --------------------------------------------------------------
     def before_flush(self, session: Session, _context: Any, _instances: Any) -> None:
-        from facilitator.store.models import Tracked
+        from facilitator.store.models import Tracked, Wish
 
         if session.info.get("merging"):
             return  # an import writes the package's own versions (interchange/merge.py)
@@ -100,12 +101,21 @@ class Stamper:
         if not new and not changed:
             return
         stamp = self.tick(session.connection())
+        device = self.device_id(session.connection())
         for row in new:
             if row.versions is None:  # an import brings the row's own versions
                 row.versions = written(None, (), stamp, None, new=True)
+            if isinstance(row, Wish) and row.votes:
+                row.vote_shares = vote_shares.dump({device: (row.votes, stamp)})
         for row, fields in changed:
             if "versions" not in fields:  # the merge sets versions itself
                 row.versions = written(row.versions, fields, stamp, row.updated_at)
+            if isinstance(row, Wish) and "votes" in fields and "vote_shares" not in fields:
+                before = inspect(row).attrs.votes.history.deleted
+                shares = vote_shares.parse(row.vote_shares, int(before[0]) if before else 0,
+                                           row.updated_at)
+                row.vote_shares = vote_shares.dump(
+                    vote_shares.after_setting(shares, row.votes, device, stamp))
 
 
 def _changed_fields(row: Any) -> list[str]:

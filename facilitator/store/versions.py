@@ -30,7 +30,7 @@ from facilitator.store.clock import Stamp
 ALL_FIELDS = "*"
 LEGACY_DEVICE = "legacy"
 # Bookkeeping columns: never versioned, never merged as data.
-UNVERSIONED = frozenset({"id", "created_at", "updated_at", "versions"})
+UNVERSIONED = frozenset({"id", "created_at", "updated_at", "versions", "vote_shares"})
 
 Vector = dict[str, str]  # device → its newest stamp
 

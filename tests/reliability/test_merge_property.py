@@ -3,8 +3,9 @@
 Laptop A hands a project to laptop B; both edit it (the same fields or
 different ones, texts, votes, the trash, B with a clock days off); then their
 packages are merged into a third and a fourth database in opposite orders.
-Both end the same, importing again changes nothing, and every value a field
-had on either laptop is in the merged database or in its conflict list.
+Both end the same, importing again changes nothing, every value a field got
+on either laptop is in the merged database or in its conflict list, and the
+votes given on both laptops add up.
 """
 
 from __future__ import annotations
@@ -131,9 +132,13 @@ def test_merging_in_any_order_ends_the_same_and_loses_nothing(
             apply(b, ids, b_steps, "B")
             from_a, from_b = export_package(a, ids["project"]), export_package(b, ids["project"])
             written: dict[tuple[str, str], set[object]] = {}  # what each laptop changed
+            votes_key = (ids["wish"], "votes")
+            deltas = 0
             for side in (a, b):
                 for key, value in values(side, ids).items():
-                    if value != original[key]:
+                    if key == votes_key:
+                        deltas += int(value) - int(original[key])  # type: ignore[call-overload]
+                    elif value != original[key]:
                         written.setdefault(key, set()).add(value)
         with laptop(db_path, folder, "c") as c, laptop(db_path, folder, "d") as d:
             for package in (from_a, from_b):
@@ -144,6 +149,9 @@ def test_merging_in_any_order_ends_the_same_and_loses_nothing(
             again = import_package(c, json.loads(json.dumps(from_b)))
             assert (again.created, again.updated, again.conflicts) == (0, 0, 0)
             merged = values(c, ids)
+            # Votes add up: each laptop's change counts, none replaces the other's.
+            assert merged[votes_key] == max(0, int(original[votes_key])  # type: ignore[call-overload]
+                                            + deltas)
             lost = conflicts(c)
             for key, seen in written.items():
                 for value in seen:

@@ -202,3 +202,19 @@ def test_several_files_are_all_or_nothing(laptops, tmp_path) -> None:  # type: i
     with pytest.raises(PackageError):
         import_packages(b, [(good, "bra.json"), (bad, "trasig.json")])
     assert projects.list_projects(b) == []  # the good one did not go in alone
+
+
+def test_votes_on_two_laptops_add_up_and_an_undo_takes_only_its_own(laptops) -> None:  # type: ignore[no-untyped-def]
+    a, b = laptops
+    ids = _world(a)  # 2 votes before the evening
+    import_package(b, _copy(export_package(a, ids["project"])))
+    wishes.set_votes(a, ids["wish"], 5)  # three more dots on A's board …
+    wishes.set_votes(b, ids["wish"], 6)  # … and four on B's
+    import_package(a, _copy(export_package(b, ids["project"])))
+    assert wishes.list_wishes(a, ids["group"])[0].votes == 9
+    wishes.set_votes(b, ids["wish"], 2)  # B undoes its four
+    result = import_package(a, _copy(export_package(b, ids["project"])))
+    assert result.conflicts == 0
+    assert wishes.list_wishes(a, ids["group"])[0].votes == 5  # A's three stay
+    import_package(b, _copy(export_package(a, ids["project"])))
+    assert wishes.list_wishes(b, ids["group"])[0].votes == 5

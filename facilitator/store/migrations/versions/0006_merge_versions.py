@@ -38,6 +38,8 @@ def upgrade() -> None:
     for table in TRACKED:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(sa.Column("versions", sa.Text(), nullable=True))
+    with op.batch_alter_table("wish", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("vote_shares", sa.Text(), nullable=True))
     op.create_table(
         "store_meta",
         sa.Column("key", sa.String(length=40), nullable=False),
@@ -83,6 +85,8 @@ def downgrade() -> None:
     op.drop_table("merge_conflict")
     op.drop_table("tombstone")
     op.drop_table("store_meta")
+    with op.batch_alter_table("wish", schema=None) as batch_op:
+        batch_op.drop_column("vote_shares")
     for table in TRACKED:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_column("versions")
