@@ -15,6 +15,7 @@ from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from facilitator.minutes.phrases import joined, person_phrase
+from facilitator.services.follow_up import reading_order, workshop_order
 from facilitator.services.reviews import review_status_of_action
 from facilitator.store.models import (
     Action,
@@ -99,13 +100,9 @@ class ReportData:
     workshops: list[tuple[dt.date | None, str]] = field(default_factory=list)  # date, title
 
 
-def _order_key(workshop: Workshop) -> tuple[dt.date, dt.datetime]:
-    return (workshop.date or dt.date.max, workshop.created_at)
-
-
 def read_report(s: Session, project: Project, today: dt.date) -> ReportData:
     workshops = sorted(s.scalars(select(Workshop).where(
-        Workshop.project_id == project.id, Workshop.deleted_at.is_(None))), key=_order_key)
+        Workshop.project_id == project.id, Workshop.deleted_at.is_(None))), key=workshop_order)
     latest = workshops[-1] if workshops else None
     language = latest.language if latest is not None else "sv"
     form = latest.responsible_form if latest is not None else ResponsibleForm.NAME
@@ -119,7 +116,7 @@ def read_report(s: Session, project: Project, today: dt.date) -> ReportData:
 
     groups = sorted(s.scalars(select(Group).where(
         Group.workshop_id.in_(list(by_id)), Group.deleted_at.is_(None))),
-        key=lambda g: (_order_key(by_id[g.workshop_id]), g.position, g.id))
+        key=lambda g: (workshop_order(by_id[g.workshop_id]), g.position, g.id))
     group_area: dict[str, str] = {}
     for link in s.scalars(select(GroupFocusArea).where(
             GroupFocusArea.group_id.in_([g.id for g in groups]),
@@ -146,14 +143,14 @@ def read_report(s: Session, project: Project, today: dt.date) -> ReportData:
         # The date says which workshop (the report lists them); an undated one its title.
         origin = workshop.date.isoformat() if workshop.date else workshop.title
         part = parts.get(group_area.get(group.id, ""), other)
-        for wish, depth in _reading_order(wishes_of.get(group.id, [])):
+        for wish, depth in reading_order(wishes_of.get(group.id, [])):
             status = ReviewStatus(WishStatus(wish.status).value)
             counts[status] += 1
             wish_area[wish.id] = part.id
             part.wishes.append(WishRow(wish.text, depth, origin, status,
                                        history.get(wish.id, ())))
     for action in sorted(actions, key=lambda a: (
-            _order_key(by_id[a.workshop_id]) if a.workshop_id else (dt.date.min, a.created_at),
+            workshop_order(by_id[a.workshop_id]) if a.workshop_id else (dt.date.min, a.created_at),
             a.position, a.id)):
         # An action of no area belongs where the wish it was made from belongs.
         area_id = action.focus_area_id if action.focus_area_id in parts else \
@@ -172,22 +169,6 @@ def read_report(s: Session, project: Project, today: dt.date) -> ReportData:
         people_met, attendances, organisations, counts,
         [*parts.values(), *([other] if other.wishes or other.actions else [])],
         [(w.date, w.title) for w in workshops])
-
-
-def _reading_order(wishes: list[Wish]) -> list[tuple[Wish, int]]:
-    children: dict[str | None, list[Wish]] = defaultdict(list)
-    ids = {w.id for w in wishes}
-    for wish in wishes:
-        children[wish.parent_id if wish.parent_id in ids else None].append(wish)
-    result: list[tuple[Wish, int]] = []
-
-    def walk(parent: str | None, depth: int) -> None:
-        for wish in sorted(children.get(parent, []), key=lambda w: (w.position, w.id)):
-            result.append((wish, depth))
-            walk(wish.id, depth + 1)
-
-    walk(None, 0)
-    return result
 
 
 def _histories(s: Session, workshops: dict[str, Workshop]

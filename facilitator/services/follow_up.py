@@ -74,7 +74,8 @@ class FollowUpItem:
         return ()
 
 
-def _order_key(workshop: Workshop) -> tuple[dt.date, dt.datetime]:
+def workshop_order(workshop: Workshop) -> tuple[dt.date, dt.datetime]:
+    """When a workshop stands in its project's history (undated ones last)."""
     return (workshop.date or dt.date.max, workshop.created_at)
 
 
@@ -83,8 +84,8 @@ def earlier_workshops(session: Session, workshop: Workshop) -> list[Workshop]:
     others = session.scalars(select(Workshop).where(
         Workshop.project_id == workshop.project_id, Workshop.deleted_at.is_(None),
         Workshop.id != workshop.id))
-    mine = _order_key(workshop)
-    return sorted((w for w in others if _order_key(w) < mine), key=_order_key)
+    mine = workshop_order(workshop)
+    return sorted((w for w in others if workshop_order(w) < mine), key=workshop_order)
 
 
 def _origin(workshop: Workshop | None, group: Group | None) -> str:
@@ -94,7 +95,8 @@ def _origin(workshop: Workshop | None, group: Group | None) -> str:
     return text + (f" · {group.name}" if group is not None and group.name else "")
 
 
-def _reading_order(wishes: list[Wish]) -> list[tuple[Wish, int]]:
+def reading_order(wishes: list[Wish]) -> list[tuple[Wish, int]]:
+    """One group's wishes depth-first, each level by position, with their depth."""
     children: dict[str | None, list[Wish]] = defaultdict(list)
     ids = {w.id for w in wishes}
     for wish in wishes:
@@ -150,14 +152,14 @@ def items_in(s: Session, workshop: Workshop) -> list[FollowUpItem]:
         for group in sorted((g for g in groups.values() if g.workshop_id == w.id),
                             key=lambda g: (g.position, g.id)):
             area = group_area.get(group.id)
-            for wish, depth in _reading_order(by_group[group.id]):
+            for wish, depth in reading_order(by_group[group.id]):
                 history = reviews.get(wish.id, ())
                 items.append(FollowUpItem(
                     "wish", wish.id, wish.text, depth, area, area_names.get(area or "", ""),
                     w.id, _origin(w, group), ReviewStatus(wish.status), None, history,
                     _at(history, workshop.id), tuple(made_from.get(wish.id, ()))))
     for action in sorted(actions, key=lambda a: (
-            _order_key(by_workshop[a.workshop_id]) if a.workshop_id else (dt.date.min,
+            workshop_order(by_workshop[a.workshop_id]) if a.workshop_id else (dt.date.min,
                                                                          a.created_at),
             a.position, a.id)):
         history = reviews.get(action.id, ())
