@@ -1436,6 +1436,37 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     </message>
 </context>
 <context>
+    <name>DocxSaveBar</name>
+    <message>
+        <source>Open folder</source>
+        <translation>Öppna mappen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Choose where to save the document.</source>
+        <translation>Välj var dokumentet ska sparas.</translation>
+    </message>
+    <message>
+        <source>The document was not saved.</source>
+        <translation>Dokumentet sparades inte.</translation>
+    </message>
+    <message>
+        <source>The document was not saved</source>
+        <translation>Dokumentet sparades inte</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Sparade {path}</translation>
+    </message>
+</context>
+<context>
     <name>DocxTarget</name>
     <message>
         <source>Word document (*.docx)</source>
@@ -2312,40 +2343,12 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Tomma rader:</translation>
     </message>
     <message>
-        <source>Open folder</source>
-        <translation>Öppna mappen</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Spara</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Stäng</translation>
-    </message>
-    <message>
         <source>Agenda</source>
         <translation>Dagordning</translation>
     </message>
     <message>
         <source>Save as</source>
         <translation>Spara som</translation>
-    </message>
-    <message>
-        <source>Choose where to save the document.</source>
-        <translation>Välj var dokumentet ska sparas.</translation>
-    </message>
-    <message>
-        <source>The document was not saved.</source>
-        <translation>Dokumentet sparades inte.</translation>
-    </message>
-    <message>
-        <source>The document was not saved</source>
-        <translation>Dokumentet sparades inte</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>Sparade {path}</translation>
     </message>
 </context>
 <context>
@@ -3080,34 +3083,6 @@ Flytta den till papperskorgen ändå?</translation>
     <message>
         <source>Save as:</source>
         <translation>Spara som:</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>Öppna mappen</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Spara</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Stäng</translation>
-    </message>
-    <message>
-        <source>Choose where to save the document.</source>
-        <translation>Välj var dokumentet ska sparas.</translation>
-    </message>
-    <message>
-        <source>The document was not saved.</source>
-        <translation>Dokumentet sparades inte.</translation>
-    </message>
-    <message>
-        <source>The document was not saved</source>
-        <translation>Dokumentet sparades inte</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>Sparade {path}</translation>
     </message>
 </context>
 <context>

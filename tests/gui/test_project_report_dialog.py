@@ -56,7 +56,7 @@ def test_report_of_the_chosen_project_by_keyboard(qtbot, make_window, store,
         type_text(dialog.target, str(target))
         press(dialog.target, Qt.Key.Key_Return)  # Enter saves: Spara is the default button
         qtbot.waitUntil(lambda: dialog.result_path is not None, timeout=20_000)
-        assert dialog.status.text() == dialog.tr("Saved {path}").format(path=target)
+        assert dialog.status.text() == f"Sparade {target}"
         press(dialog, Qt.Key.Key_Escape)
 
     errors = _run_dialog(qtbot, fill_in)

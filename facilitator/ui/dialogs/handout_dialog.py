@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -36,6 +33,7 @@ from facilitator.minutes.handouts import (
 )
 from facilitator.services.core import ServiceError, Store
 from facilitator.settings import Settings
+from facilitator.ui.widgets.docx_save_bar import DocxSaveBar
 from facilitator.ui.widgets.docx_target import choose_docx, default_target, docx_path
 
 
@@ -47,7 +45,6 @@ class HandoutDialog(QDialog):
         super().__init__(parent)
         self._store, self._settings, self._workshop_id = store, settings, workshop_id
         self._kind, self._language = kind, language
-        self.result_path: Path | None = None
         signin = kind == "signin"
         self.setObjectName("handoutDialog")
         self.setWindowTitle(self.tr("Sign-in sheet") if signin else self.tr("Agenda handout"))
@@ -93,35 +90,17 @@ class HandoutDialog(QDialog):
             for widget in (self.notice, self.default_button, self.blank_rows):
                 widget.setVisible(False)
 
-        self.status = QLabel()
-        self.status.setObjectName("handoutStatus")
-        self.status.setWordWrap(True)
-        self.open_folder = QPushButton(self.tr("Open folder"))
-        self.open_folder.setObjectName("handoutOpenFolder")
-        self.open_folder.setVisible(False)
-        self.open_folder.clicked.connect(self._open_folder)
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(self.tr("Save"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("handoutSave")
-        self.save_button.setDefault(True)
-        close = self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.save)
-        close.clicked.connect(self.reject)
-
+        self.bar = DocxSaveBar(self, "handout")
+        self.status, self.save_button = self.bar.status, self.bar.save_button
+        self.bar.save_button.clicked.connect(self.save)
         # Enter saves wherever the cursor is, never "Choose…" (a focused button would
         # otherwise become the default for as long as it has focus).
-        for button in (browse, self.default_button, self.open_folder, close):
+        for button in (browse, self.default_button):
             button.setAutoDefault(False)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.status)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.open_folder)
-        bottom.addStretch(1)
-        bottom.addWidget(self.buttons)
-        layout.addLayout(bottom)
+        layout.addWidget(self.bar)
         if signin:  # reading order: the text, then the row below it left to right
             QWidget.setTabOrder(self.notice, self.blank_rows)
             QWidget.setTabOrder(self.blank_rows, self.default_button)
@@ -137,7 +116,7 @@ class HandoutDialog(QDialog):
     def save(self) -> None:
         target = docx_path(self.target.text())
         if target is None:
-            self.status.setText(self.tr("Choose where to save the document."))
+            self.bar.no_target()
             return
         template_text = self._settings.get(opts.MINUTES_TEMPLATE).strip()
         template = Path(template_text) if template_text else None
@@ -149,13 +128,14 @@ class HandoutDialog(QDialog):
             else:
                 path = export_agenda_handout(self._store, self._workshop_id, target, template)
         except (ServiceError, TargetFileError) as exc:
-            self.status.setText(self.tr("The document was not saved."))
-            QMessageBox.warning(self, self.tr("The document was not saved"), str(exc))
+            self.bar.failed(str(exc))
             return
         self._remember(path, notice)
-        self.result_path = path
-        self.status.setText(self.tr("Saved {path}").format(path=path))
-        self.open_folder.setVisible(True)
+        self.bar.saved(path)
+
+    @property
+    def result_path(self) -> Path | None:
+        return self.bar.result_path
 
     def _remember(self, target: Path, notice: str) -> None:
         s = self._settings
@@ -165,7 +145,3 @@ class HandoutDialog(QDialog):
             own = notice.strip() != default_notice(self._language).strip()
             s.set(opts.SIGNIN_NOTICE, notice if own else "")
             s.set(opts.SIGNIN_BLANK_ROWS, self.blank_rows.value())
-
-    def _open_folder(self) -> None:
-        if self.result_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_path.parent)))

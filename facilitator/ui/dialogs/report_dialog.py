@@ -9,17 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +27,7 @@ from facilitator.atomic import TargetFileError
 from facilitator.minutes.project_report import export_project_report
 from facilitator.services.core import ServiceError, Store
 from facilitator.settings import Settings
+from facilitator.ui.widgets.docx_save_bar import DocxSaveBar
 from facilitator.ui.widgets.docx_target import choose_docx, default_target, docx_path
 
 
@@ -40,7 +38,6 @@ class ProjectReportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store, self._settings, self._project_id = store, settings, project_id
-        self.result_path: Path | None = None
         self.setObjectName("projectReportDialog")
         self.setWindowTitle(self.tr("Project report"))
         self.setMinimumWidth(560)
@@ -62,41 +59,22 @@ class ProjectReportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Save as:"), target_row)
 
-        self.status = QLabel()
-        self.status.setObjectName("reportStatus")
-        self.status.setWordWrap(True)
-        self.open_folder = QPushButton(self.tr("Open folder"))
-        self.open_folder.setObjectName("reportOpenFolder")
-        self.open_folder.setVisible(False)
-        self.open_folder.clicked.connect(self._open_folder)
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(self.tr("Save"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("reportSave")
-        self.save_button.setDefault(True)
-        close = self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.save)
-        close.clicked.connect(self.reject)
-        # Enter saves wherever the cursor is, never "Choose…".
-        for button in (browse, self.open_folder, close):
-            button.setAutoDefault(False)
+        self.bar = DocxSaveBar(self, "report")
+        self.status, self.save_button = self.bar.status, self.bar.save_button
+        self.bar.save_button.clicked.connect(self.save)
+        browse.setAutoDefault(False)  # Enter saves wherever the cursor is, never "Choose…"
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.status)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.open_folder)
-        bottom.addStretch(1)
-        bottom.addWidget(self.buttons)
-        layout.addLayout(bottom)
+        layout.addWidget(self.bar)
         self.target.setFocus(Qt.FocusReason.OtherFocusReason)
         self.target.selectAll()
 
     def save(self) -> None:
         target = docx_path(self.target.text())
         if target is None:
-            self.status.setText(self.tr("Choose where to save the document."))
+            self.bar.no_target()
             return
         template_text = self._settings.get(opts.MINUTES_TEMPLATE).strip()
         template = Path(template_text) if template_text else None
@@ -105,15 +83,12 @@ class ProjectReportDialog(QDialog):
             path = export_project_report(self._store, self._project_id, target, template)
         except (ServiceError, TargetFileError) as exc:
             QApplication.restoreOverrideCursor()
-            self.status.setText(self.tr("The document was not saved."))
-            QMessageBox.warning(self, self.tr("The document was not saved"), str(exc))
+            self.bar.failed(str(exc))
             return
         QApplication.restoreOverrideCursor()
         self._settings.set(opts.MINUTES_FOLDER, str(path.parent))
-        self.result_path = path
-        self.status.setText(self.tr("Saved {path}").format(path=path))
-        self.open_folder.setVisible(True)
+        self.bar.saved(path)
 
-    def _open_folder(self) -> None:
-        if self.result_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_path.parent)))
+    @property
+    def result_path(self) -> Path | None:
+        return self.bar.result_path
