@@ -97,11 +97,17 @@ def _gone(s: Session, model: type[Any], which: ColumnElement[bool]) -> None:
     """Delete rows for good, leaving tombstones: no older package brings them back."""
     stamp = str(s.info["stamp"])
     ids = list(s.scalars(select(model.id).where(which)))
-    if ids:
-        s.execute(insert(Tombstone).prefix_with("OR IGNORE"), [
-            {"table_name": model.__tablename__, "row_id": row_id, "stamp": stamp,
-             "reason": TombstoneReason.PURGED, "created_at": utcnow()} for row_id in ids])
-        s.execute(delete(model).where(model.id.in_(ids)))
+    if not ids:
+        return
+    table = model.__tablename__
+    known = set(s.scalars(select(Tombstone.row_id).where(
+        Tombstone.table_name == table, Tombstone.row_id.in_(ids))))
+    new = [{"table_name": table, "row_id": row_id, "stamp": stamp,
+            "reason": TombstoneReason.PURGED, "created_at": utcnow()}
+           for row_id in ids if row_id not in known]
+    if new:  # plain INSERT, no "OR IGNORE": the same SQL on PostgreSQL (#15)
+        s.execute(insert(Tombstone), new)
+    s.execute(delete(model).where(model.id.in_(ids)))
 
 
 def _purge_reviews(s: Session, which: ColumnElement[bool]) -> None:
