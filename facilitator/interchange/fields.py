@@ -69,8 +69,9 @@ class Field:
     """One field of a row: its JSON name (= model attribute) and its kind.
 
     kinds: id, ref (an id of another row), line (single-line text), body
-    (multi-line Markdown/text), int, bool, date, time, datetime, enum, versions
-    (field → version stamps, an object in JSON).
+    (multi-line Markdown/text), int, order (an order key: a number only compared
+    with the siblings'), bool, date, time, datetime, enum, versions (field →
+    version stamps, an object in JSON).
     """
 
     name: str
@@ -100,7 +101,9 @@ def choice(name: str, cls: type[enum.Enum]) -> Field:
     return Field(name, "enum", enum=cls)
 
 
-POSITION = Field("position", "int")
+# Far beyond what a year of moves makes (each move adds at most 1 at an end).
+MAX_ORDER_KEY = 10**12
+POSITION = Field("position", "order", label=tr("The order"))
 
 TRACKED: tuple[Field, ...] = (
     Field("id", "id"),
@@ -328,6 +331,8 @@ def to_json(field: Field, value: Any) -> Any:
         return value.value if isinstance(value, enum.Enum) else str(value)
     if field.kind == "bool":
         return bool(value)
+    if field.kind == "order":  # 2, not 2.0: the same text whatever the database returns
+        return int(value) if float(value).is_integer() else float(value)
     if field.kind == "versions":
         return versions.parse(value)
     if field.kind == "shares":

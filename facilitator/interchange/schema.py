@@ -30,6 +30,7 @@ from facilitator.interchange.fields import (
     GROUP_FOCUS_AREA,
     GROUP_MEMBER,
     KEY_FIGURE,
+    MAX_ORDER_KEY,
     MAX_VOTES,
     ORGANISATION,
     PERSON,
@@ -79,6 +80,8 @@ def _field_schema(field: Field) -> dict[str, Any]:
         schema = {"type": "string", "maxLength": field.max_length}
     elif field.kind == "int":
         schema = {"type": "integer", "minimum": field.minimum, "maximum": field.maximum}
+    elif field.kind == "order":
+        schema = {"type": "number", "minimum": -MAX_ORDER_KEY, "maximum": MAX_ORDER_KEY}
     elif field.kind == "bool":
         schema = {"type": "boolean"}
     elif field.kind == "date":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -184,6 +185,10 @@ def _value(spec: RowSpec, f: Field, raw: Any, path: str) -> Any:
         return member.value if f.enum is Language else member
     if f.kind == "int":
         return int(raw)
+    if f.kind == "order":
+        if not math.isfinite(raw):
+            raise fail(path, Text(tr("{label} must be a number"), label=f.label))
+        return float(raw)
     if f.kind == "versions":
         return versions.dump({str(k): [str(s) for s in v] for k, v in raw.items()})
     if f.kind == "shares":

@@ -187,7 +187,7 @@ def _group_name(ctx: Context, group: Group, number: int) -> str:
     return ctx.text(name) or f"{fallback} {number}"
 
 
-WishRow = tuple[str, str | None, int, str, int]  # id, parent_id, position, text, votes
+WishRow = tuple[str, str | None, float, str, int]  # id, parent_id, order key, text, votes
 WishTree = dict[str | None, list[WishRow]]  # parent id → children
 
 
@@ -199,7 +199,7 @@ def _wishes_by_group(ctx: Context, group_ids: list[str]) -> dict[str, WishTree]:
     rows = ctx.session.execute(
         select(Wish.group_id, Wish.id, Wish.parent_id, Wish.position, Wish.text, Wish.votes)
         .where(Wish.group_id.in_(group_ids), Wish.deleted_at.is_(None))
-        .order_by(Wish.group_id, Wish.position, Wish.created_at)
+        .order_by(Wish.group_id, Wish.position, Wish.id)
     ).all()
     for group_id, wish_id, parent_id, position, text, votes in rows:
         trees.setdefault(group_id, {}).setdefault(parent_id, []).append(

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.exc import OperationalError
 
 from facilitator.messages import Source, TranslatedError, tr
+from facilitator.services.order_keys import append_key
 from facilitator.store.stamping import Stamper
 from facilitator.store.vocabulary import utcnow
 from facilitator.text import clean_text
@@ -31,12 +32,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="Base")
 E = TypeVar("E", bound=enum.Enum)
-
-
-class Positioned(Protocol):
-    """A row kept in order among its siblings."""
-
-    position: int
 
 
 MAX_LINE = 500
@@ -274,26 +269,10 @@ def tombstone(row: Tracked) -> None:
     row.deleted_at = utcnow()
 
 
-def next_position(session: Session, column: InstrumentedAttribute[int],
-                  *criteria: ColumnElement[bool]) -> int:
-    """One past the highest position among the live siblings matching ``criteria``."""
+def next_position(session: Session, column: InstrumentedAttribute[float],
+                  *criteria: ColumnElement[bool]) -> float:
+    """One past the highest order key among the live siblings matching ``criteria``."""
     model = column.class_
-    rows = session.scalars(
+    return append_key(session.scalars(
         select(column).where(*criteria, model.deleted_at.is_(None))
-    ).all()
-    return (max(rows) + 1) if rows else 0
-
-
-def reorder(rows: Sequence[Positioned], moved: Positioned, new_index: int) -> None:
-    """Put ``moved`` at ``new_index`` among ``rows`` and renumber positions 0..n-1."""
-    ordered = [r for r in rows if r is not moved]
-    new_index = max(0, min(new_index, len(ordered)))
-    ordered.insert(new_index, moved)
-    renumber(ordered)
-
-
-def renumber(rows: Sequence[Positioned]) -> None:
-    """Give ``rows`` the positions 0..n-1 in their list order."""
-    for index, row in enumerate(rows):
-        if row.position != index:
-            row.position = index
+    ).all())

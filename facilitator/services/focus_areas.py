@@ -15,12 +15,11 @@ from facilitator.services.core import (
     get_live,
     next_position,
     optional_body,
-    renumber,
-    reorder,
     required_line,
     tombstone,
 )
 from facilitator.services.groups import refresh_group_names
+from facilitator.services.order_keys import reorder
 from facilitator.services.responsibles import ResponsibleInfo, responsibles_in
 from facilitator.store.models import FocusArea, Project
 
@@ -42,8 +41,8 @@ class FocusAreaInfo:
         return "; ".join(r.label for r in self.responsibles)
 
 
-def _info(session: Session, area: FocusArea) -> FocusAreaInfo:
-    return FocusAreaInfo(area.id, area.project_id, area.position, area.name, area.narrative,
+def _info(session: Session, area: FocusArea, index: int) -> FocusAreaInfo:
+    return FocusAreaInfo(area.id, area.project_id, index, area.name, area.narrative,
                          tuple(responsibles_in(session, "focus_area", area.id)))
 
 
@@ -51,7 +50,7 @@ def _live_areas(session: Session, project_id: str) -> list[FocusArea]:
     return list(session.scalars(
         select(FocusArea)
         .where(FocusArea.project_id == project_id, FocusArea.deleted_at.is_(None))
-        .order_by(FocusArea.position)
+        .order_by(FocusArea.position, FocusArea.id)
     ))
 
 
@@ -73,12 +72,13 @@ def add_focus_area(store: Store, project_id: str, name: str, narrative: str = ""
 
 def list_focus_areas(store: Store, project_id: str) -> list[FocusAreaInfo]:
     with store.read() as session:
-        return [_info(session, a) for a in _live_areas(session, project_id)]
+        return [_info(session, a, i) for i, a in enumerate(_live_areas(session, project_id))]
 
 
 def get_focus_area(store: Store, area_id: str) -> FocusAreaInfo:
     with store.read() as session:
-        return _info(session, get_live(session, FocusArea, area_id, tr("The focus area")))
+        area = get_live(session, FocusArea, area_id, tr("The focus area"))
+        return _info(session, area, _live_areas(session, area.project_id).index(area))
 
 
 def rename_focus_area(store: Store, area_id: str, name: str) -> str:
@@ -116,7 +116,6 @@ def delete_focus_area(store: Store, area_id: str) -> None:
         area = get_live(tx.session, FocusArea, area_id, tr("The focus area"))
         tombstone(area)
         tx.session.flush()
-        renumber(_live_areas(tx.session, area.project_id))
         refresh_group_names(tx, area.id)
         tx.changed("focus_area", area.id)
 

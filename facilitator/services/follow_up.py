@@ -42,7 +42,7 @@ class ReviewInfo:
     status: ReviewStatus
     comment: str
     responsibles: tuple[ResponsibleInfo, ...]
-    position: int
+    position: float  # order key among the workshop's reviews
 
 
 @dataclass(frozen=True)

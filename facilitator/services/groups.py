@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import object_session
 
 from facilitator.messages import tr
 from facilitator.services.core import (
@@ -16,10 +17,9 @@ from facilitator.services.core import (
     get_live,
     next_position,
     optional_line,
-    renumber,
-    reorder,
     tombstone,
 )
+from facilitator.services.order_keys import reorder
 from facilitator.store.models import (
     FocusArea,
     Group,
@@ -115,7 +115,7 @@ def live_groups(session: Session, workshop_id: str) -> list[Group]:
     return list(session.scalars(
         select(Group)
         .where(Group.workshop_id == workshop_id, Group.deleted_at.is_(None))
-        .order_by(Group.position)
+        .order_by(Group.position, Group.id)
     ))
 
 
@@ -130,7 +130,16 @@ def _refresh_auto_name(group: Group) -> None:
         group.name = group_name_for(
             [link.focus_area.name for link in live_links(group)
              if link.focus_area.deleted_at is None]
-        ) or f"Grupp {group.position + 1}"
+        ) or f"Grupp {_number(group)}"
+
+
+def _number(group: Group) -> int:
+    """The group's place in its workshop, counted from 1 (its key may be 2.5)."""
+    session = object_session(group)
+    if session is None or group.deleted_at is not None:
+        return 1
+    session.flush()
+    return live_groups(session, group.workshop_id).index(group) + 1
 
 
 def refresh_group_names(tx: WriteTx, focus_area_id: str) -> None:
@@ -149,9 +158,9 @@ def refresh_group_names(tx: WriteTx, focus_area_id: str) -> None:
                 tx.changed("group", group.id)
 
 
-def _info(group: Group) -> GroupInfo:
+def _info(group: Group, index: int) -> GroupInfo:
     return GroupInfo(
-        group.id, group.workshop_id, group.position, group.name, group.custom_name,
+        group.id, group.workshop_id, index, group.name, group.custom_name,
         tuple(link.focus_area_id for link in live_links(group)),
         tuple(m.person_id for m in group.members if m.deleted_at is None),
     )
@@ -272,7 +281,6 @@ def delete_group(store: Store, group_id: str) -> None:
         group = get_live(tx.session, Group, group_id, tr("The group"))
         tombstone(group)
         tx.session.flush()
-        renumber(live_groups(tx.session, group.workshop_id))
         tx.changed("group", group.id)
 
 
@@ -288,4 +296,4 @@ def restore_group(store: Store, group_id: str, index: int | None = None) -> None
 
 def list_groups(store: Store, workshop_id: str) -> list[GroupInfo]:
     with store.read() as session:
-        return [_info(g) for g in live_groups(session, workshop_id)]
+        return [_info(g, i) for i, g in enumerate(live_groups(session, workshop_id))]

@@ -179,11 +179,11 @@ def _write_review(session: Session, workshop: Workshop, kind: str, item_id: str,
     return review
 
 
-def move_review(store: Store, review_id: str, position: int) -> int:
-    """Put a review at ``position`` in its workshop's order; returns the old position."""
+def move_review(store: Store, review_id: str, position: float) -> float:
+    """Give a review the order key ``position`` in its workshop; returns the old key."""
     with store.write() as tx:
         review = get_live(tx.session, Review, review_id, tr("The follow-up"))
-        old, review.position = review.position, max(0, int(position))
+        old, review.position = review.position, float(position)
         tx.changed("review", review_id)
         return old
 

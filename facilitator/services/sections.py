@@ -16,11 +16,10 @@ from facilitator.services.core import (
     next_position,
     optional_body,
     optional_line,
-    renumber,
-    reorder,
     required_line,
     tombstone,
 )
+from facilitator.services.order_keys import reorder
 from facilitator.store.models import FocusArea, Section, SectionKind, Workshop
 
 if TYPE_CHECKING:
@@ -39,8 +38,8 @@ class SectionInfo:
     focus_area_id: str | None
 
 
-def _info(s: Section) -> SectionInfo:
-    return SectionInfo(s.id, s.workshop_id, s.position, s.heading, s.body, s.number, s.kind,
+def _info(s: Section, index: int) -> SectionInfo:
+    return SectionInfo(s.id, s.workshop_id, index, s.heading, s.body, s.number, s.kind,
                        s.focus_area_id)
 
 
@@ -48,7 +47,7 @@ def _live_sections(session: Session, workshop_id: str) -> list[Section]:
     return list(session.scalars(
         select(Section)
         .where(Section.workshop_id == workshop_id, Section.deleted_at.is_(None))
-        .order_by(Section.position)
+        .order_by(Section.position, Section.id)
     ))
 
 
@@ -87,12 +86,13 @@ def add_section(
 
 def list_sections(store: Store, workshop_id: str) -> list[SectionInfo]:
     with store.read() as session:
-        return [_info(x) for x in _live_sections(session, workshop_id)]
+        return [_info(x, i) for i, x in enumerate(_live_sections(session, workshop_id))]
 
 
 def get_section(store: Store, section_id: str) -> SectionInfo:
     with store.read() as session:
-        return _info(get_live(session, Section, section_id, tr("The agenda item")))
+        section = get_live(session, Section, section_id, tr("The agenda item"))
+        return _info(section, _live_sections(session, section.workshop_id).index(section))
 
 
 def set_heading(store: Store, section_id: str, heading: str) -> str:
@@ -130,7 +130,6 @@ def delete_section(store: Store, section_id: str) -> None:
         section = get_live(tx.session, Section, section_id, tr("The agenda item"))
         tombstone(section)
         tx.session.flush()
-        renumber(_live_sections(tx.session, section.workshop_id))
         tx.changed("section", section.id)
 
 

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from facilitator.messages import tr
+from facilitator.services import order_keys
 from facilitator.services.core import (
     Store,
     ValidationError,
     get_any,
     get_live,
-    renumber,
     required_body,
     tombstone,
 )
@@ -105,7 +105,7 @@ def add_wishes(
             s.add(wish)
             ids.append(wish.id)
             chain.append(wish.id)
-        renumber([*siblings[:at], *top, *siblings[at:]])
+        order_keys.place(siblings, top, at)
         tx.changed("wish", *ids)
         return ids
 
@@ -125,9 +125,6 @@ def delete_wishes(store: Store, wish_ids: list[str]) -> list[WishPlace]:
             tombstone(wish)
             for child in descendants(s, wish, live=True):
                 child.deleted_at = wish.deleted_at
-        s.flush()
-        for group_id, parent_id in {(w.group_id, w.parent_id) for w in wishes}:
-            renumber(live_siblings(s, group_id, parent_id))
         tx.changed("wish", *wish_ids)
         return places
 
@@ -141,10 +138,7 @@ def restore_wishes(store: Store, wish_ids: list[str],
         for wish in wishes:
             undelete_wish(s, wish)
         s.flush()
-        if places is None:
-            for group_id, parent_id in {(w.group_id, w.parent_id) for w in wishes}:
-                renumber(live_siblings(s, group_id, parent_id))
-        else:
+        if places is not None:  # without them each keeps its old order key
             for wish, place in sorted(zip(wishes, places, strict=True),
                                       key=lambda pair: pair[1].index):
                 put_wish(s, wish, place.parent_id, place.index)

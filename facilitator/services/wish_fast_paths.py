@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from facilitator.messages import tr
 from facilitator.services.core import Store, ValidationError, not_found, required_body
-from facilitator.services.wishes import MAX_DEPTH, MAX_WISH, WishInfo
+from facilitator.services.order_keys import append_key, keys_between
+from facilitator.services.wishes import MAX_DEPTH, MAX_WISH, WishInfo, put_wish
 from facilitator.store.models import Group, Wish
 from facilitator.store.versions import written
 
@@ -43,16 +44,28 @@ def get_wishes(store: Store, wish_ids: list[str]) -> dict[str, WishInfo]:
                 parent_id = parent_of[parent_id]
             return n
 
-        return {r.id: WishInfo(r.id, r.group_id, r.parent_id, r.position, depth(r.parent_id),
+        def index(r: Any) -> int:  # the place among its siblings, as list_wishes counts
+            level = "top" if r.parent_id is None else "under"
+            return connection.scalar(sql[f"before {level}"], {
+                "g": r.group_id, "p": r.parent_id, "at": r.position, "w": r.id}) or 0
+
+        return {r.id: WishInfo(r.id, r.group_id, r.parent_id, index(r), depth(r.parent_id),
                                r.text, r.votes, r.status) for r in rows}
 
 
 @cache
 def _read_statements() -> dict[str, Any]:
     """The statements of ``get_wishes``, built on first use (see ``_capture_statements``)."""
-    from sqlalchemy import bindparam
+    from sqlalchemy import and_, bindparam, func, or_
 
+    live = Wish.deleted_at.is_(None)
+    parents = {"top": Wish.parent_id.is_(None), "under": Wish.parent_id == bindparam("p")}
+    earlier = or_(Wish.position < bindparam("at"),
+                  and_(Wish.position == bindparam("at"), Wish.id < bindparam("w")))
     return {
+        **{f"before {name}": select(func.count()).where(
+            Wish.group_id == bindparam("g"), parent, live, earlier)
+           for name, parent in parents.items()},
         "wishes": select(Wish.id, Wish.group_id, Wish.parent_id, Wish.position, Wish.text,
                          Wish.votes, Wish.status)
         .where(Wish.id.in_(bindparam("ids", expanding=True)), Wish.deleted_at.is_(None)),
@@ -87,12 +100,7 @@ def _capture_statements() -> dict[str, Any]:
         statements[f"count {name}"] = select(func.count(), func.max(Wish.position)) \
             .where(*siblings)
         statements[f"at {name}"] = select(Wish.position).where(*siblings) \
-            .order_by(Wish.position).offset(bindparam("i")).limit(1)
-        statements[f"shift {name}"] = update(wish_table) \
-            .where(*siblings, Wish.position >= bindparam("at")) \
-            .values(position=Wish.position + 1)
-        statements[f"moved {name}"] = select(Wish.id, Wish.versions, Wish.updated_at) \
-            .where(*siblings, Wish.position >= bindparam("at"))
+            .order_by(Wish.position, Wish.id).offset(bindparam("i")).limit(1)
     return statements
 
 
@@ -104,8 +112,8 @@ def insert_wish(store: Store, group_id: str, text: str, *, parent_id: str | None
     few prepared Core statements on the transaction's connection and loads no
     ORM objects: one SELECT for the group, one count + max over the siblings,
     and only when the wish goes in the middle, one SELECT for the position at
-    ``index`` and one UPDATE shifting the later siblings (add_wish renumbers row
-    by row). The INSERT takes the columns' defaults as the ORM would.
+    ``index`` and before it (an order key between theirs: no sibling is
+    written). The INSERT takes the columns' defaults as the ORM would.
     """
     from facilitator.store.models import new_id
 
@@ -131,24 +139,23 @@ def insert_wish(store: Store, group_id: str, text: str, *, parent_id: str | None
                     tr("Wishes can be nested at most {maximum} levels deep."), maximum=MAX_DEPTH)
             level, params["p"] = "under", parent_id
         count, last = connection.execute(sql[f"count {level}"], params).one()
-        position: int | None = None
+        keys: list[float] | None = [append_key([] if last is None else [last])]
         if index is not None and max(0, index) < count:
-            position = connection.scalar(sql[f"at {level}"], {**params, "i": max(0, index)})
+            at = max(0, index)
+
+            def key(i: int) -> float | None:
+                return connection.scalar(sql[f"at {level}"], {**params, "i": i}) \
+                    if i >= 0 else None
+
+            keys = keys_between(key(at - 1), key(at), 1)
         stamp = tx.stamp()
-        if position is None:
-            position = 0 if last is None else last + 1
-        else:
-            moved = connection.execute(sql[f"moved {level}"], {**params, "at": position}).all()
-            connection.execute(sql[f"shift {level}"], {**params, "at": position})
-            if moved:  # the siblings' positions changed: stamped as the ORM would
-                connection.execute(sql["versions"], [
-                    {"w": row.id, "v": written(row.versions, ("position",), stamp,
-                                               row.updated_at)} for row in moved])
         wish_id = new_id()
         connection.execute(sql["insert"], {
             "id": wish_id, "group_id": group_id, "parent_id": parent_id, "text": clean,
-            "position": position, "votes": 0,
+            "position": keys[0] if keys else append_key([last]), "votes": 0,
             "versions": written(None, (), stamp, None, new=True)})
+        if keys is None:  # the gap is used up: the siblings are spaced out once
+            put_wish(tx.session, tx.session.get_one(Wish, wish_id), parent_id, index or 0)
         tx.changed("wish", wish_id)
         return wish_id
 

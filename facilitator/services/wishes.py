@@ -21,11 +21,10 @@ from facilitator.services.core import (
     get_any,
     get_live,
     optional_body,
-    renumber,
-    reorder,
     required_body,
     tombstone,
 )
+from facilitator.services.order_keys import append_key, reorder
 from facilitator.store.models import Group, Wish, WishStatus
 
 MAX_WISH = 20_000
@@ -37,7 +36,7 @@ class WishInfo:
     id: str
     group_id: str
     parent_id: str | None
-    position: int
+    position: int  # its place among its siblings (0, 1, …), not the stored order key
     depth: int
     text: str
     votes: int
@@ -58,7 +57,7 @@ def live_siblings(session: Session, group_id: str, parent_id: str | None) -> lis
     return list(session.scalars(
         select(Wish)
         .where(Wish.group_id == group_id, parent_clause, Wish.deleted_at.is_(None))
-        .order_by(Wish.position)
+        .order_by(Wish.position, Wish.id)
     ))
 
 
@@ -86,7 +85,7 @@ def place_of(session: Session, wish: Wish) -> WishPlace:
 
 
 def put_wish(session: Session, wish: Wish, parent_id: str | None, index: int) -> None:
-    """Move ``wish`` under ``parent_id`` at ``index``, renumbering both sibling lists."""
+    """Move ``wish`` under ``parent_id`` at ``index``; only its own order key changes."""
     if parent_id is not None:
         parent = get_live(session, Wish, parent_id, tr("The wish"))
         if parent.group_id != wish.group_id:
@@ -99,11 +98,9 @@ def put_wish(session: Session, wish: Wish, parent_id: str | None, index: int) ->
         if wish_depth(session, parent) + _subtree_height(session, wish) > MAX_DEPTH:
             raise ValidationError(
                 tr("Wishes can be nested at most {maximum} levels deep."), maximum=MAX_DEPTH)
-    old_parent = wish.parent_id
-    wish.parent_id = parent_id
-    session.flush()
-    if old_parent != parent_id:
-        renumber(live_siblings(session, wish.group_id, old_parent))
+    if wish.parent_id != parent_id:
+        wish.parent_id = parent_id
+        session.flush()
     reorder(live_siblings(session, wish.group_id, parent_id), wish, index)
 
 
@@ -122,7 +119,8 @@ def add_wish(
         s = tx.session
         get_live(s, Group, group_id, tr("The group"))
         siblings = live_siblings(s, group_id, parent_id)
-        wish = Wish(group_id=group_id, text=clean, position=len(siblings),
+        wish = Wish(group_id=group_id, text=clean,
+                    position=append_key([w.position for w in siblings]),
                     votes=checked_votes(votes))
         s.add(wish)
         s.flush()
@@ -222,8 +220,6 @@ def delete_wish(store: Store, wish_id: str) -> WishPlace:
         tombstone(wish)
         for child in descendants(s, wish, live=True):
             child.deleted_at = wish.deleted_at  # same moment: restored together
-        s.flush()
-        renumber(live_siblings(s, wish.group_id, wish.parent_id))
         tx.changed("wish", wish.id)
         return old
 
@@ -269,7 +265,7 @@ def list_wishes(store: Store, group_id: str) -> list[WishInfo]:
         rows = session.scalars(
             select(Wish)
             .where(Wish.group_id == group_id, Wish.deleted_at.is_(None))
-            .order_by(Wish.position)
+            .order_by(Wish.position, Wish.id)
         ).all()
     children: dict[str | None, list[Wish]] = {}
     for row in rows:
@@ -277,8 +273,8 @@ def list_wishes(store: Store, group_id: str) -> list[WishInfo]:
     result: list[WishInfo] = []
 
     def walk(parent_id: str | None, depth: int) -> None:
-        for w in children.get(parent_id, []):
-            result.append(WishInfo(w.id, w.group_id, w.parent_id, w.position, depth, w.text,
+        for index, w in enumerate(children.get(parent_id, [])):
+            result.append(WishInfo(w.id, w.group_id, w.parent_id, index, depth, w.text,
                                    w.votes, w.status))
             walk(w.id, depth + 1)
 

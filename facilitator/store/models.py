@@ -16,6 +16,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -121,7 +122,7 @@ class FocusArea(Tracked, Base):
     __tablename__ = "focus_area"
 
     project_id: Mapped[str] = mapped_column(ForeignKey("project.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[float] = mapped_column(Float, default=0)
     name: Mapped[str] = mapped_column(String(300))
     narrative: Mapped[str] = mapped_column(Text, default="")
 
@@ -174,7 +175,7 @@ class Section(Tracked, Base):
     __tablename__ = "section"
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[float] = mapped_column(Float, default=0)
     heading: Mapped[str] = mapped_column(String(500))
     body: Mapped[str] = mapped_column(Text, default="")
     number: Mapped[str] = mapped_column(String(20), default="")
@@ -207,7 +208,7 @@ class Group(Tracked, Base):
     __tablename__ = "work_group"
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[float] = mapped_column(Float, default=0)
     name: Mapped[str] = mapped_column(String(500), default="")
     # False while the name follows the covered focus areas automatically.
     custom_name: Mapped[bool] = mapped_column(default=False)
@@ -225,7 +226,7 @@ class GroupFocusArea(Tracked, Base):
 
     group_id: Mapped[str] = mapped_column(ForeignKey("work_group.id"), index=True)
     focus_area_id: Mapped[str] = mapped_column(ForeignKey("focus_area.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[float] = mapped_column(Float, default=0)
 
     focus_area: Mapped[FocusArea] = relationship()
 
@@ -248,7 +249,7 @@ class Wish(Tracked, Base):
 
     group_id: Mapped[str] = mapped_column(ForeignKey("work_group.id"), index=True)
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("wish.id"), default=None, index=True)
-    position: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[float] = mapped_column(Float, default=0)
     text: Mapped[str] = mapped_column(Text)
     votes: Mapped[int] = mapped_column(Integer, default=0)
     # The current status: the one its latest review gave it (services/follow_up.py).
@@ -272,7 +273,7 @@ class Action(Tracked, Base):
     focus_area_id: Mapped[str | None] = mapped_column(
         ForeignKey("focus_area.id"), default=None, index=True
     )
-    position: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[float] = mapped_column(Float, default=0)
     text: Mapped[str] = mapped_column(Text)
     due_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
     status: Mapped[ActionStatus] = mapped_column(
@@ -331,7 +332,7 @@ class Responsible(Tracked, Base):
     review_id: Mapped[str | None] = mapped_column(
         ForeignKey("review.id"), default=None, index=True
     )
-    position: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[float] = mapped_column(Float, default=0)
     person_id: Mapped[str | None] = mapped_column(
         ForeignKey("person.id"), default=None, index=True
     )
@@ -357,7 +358,7 @@ class WorkshopRole(Tracked, Base):
     __tablename__ = "workshop_role"
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[float] = mapped_column(Float, default=0)
     role: Mapped[RoleKind] = mapped_column(_enum(RoleKind, "role_kind"))
     label: Mapped[str] = mapped_column(String(100), default="")  # the label of an OTHER role
     person_id: Mapped[str | None] = mapped_column(
@@ -379,7 +380,7 @@ class KeyFigure(Tracked, Base):
     __tablename__ = "key_figure"
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshop.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[float] = mapped_column(Float, default=0)
     kind: Mapped[KeyFigureKind] = mapped_column(_enum(KeyFigureKind, "key_figure_kind"))
     metric: Mapped[Metric | None] = mapped_column(_enum(Metric, "metric"), default=None)
     value: Mapped[str] = mapped_column(String(100), default="")
@@ -410,7 +411,7 @@ class Review(Tracked, Base):
     action_id: Mapped[str | None] = mapped_column(
         ForeignKey("action.id"), default=None, index=True
     )
-    position: Mapped[int] = mapped_column(Integer, default=0)  # the facilitator's order
+    position: Mapped[float] = mapped_column(Float, default=0)  # the facilitator's order
     reviewed_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
     status: Mapped[ReviewStatus] = mapped_column(_enum(ReviewStatus, "review_status"))
     comment: Mapped[str] = mapped_column(Text, default="")

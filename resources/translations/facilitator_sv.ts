@@ -397,6 +397,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Projektets namn</translation>
     </message>
     <message>
+        <source>The order</source>
+        <translation>Ordningen</translation>
+    </message>
+    <message>
         <source>Project description</source>
         <translation>Beskrivning</translation>
     </message>
@@ -731,6 +735,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>{label} is too long ({length} characters, at most {maximum})</source>
         <translation>{label} är för långt ({length} tecken, högst {maximum})</translation>
+    </message>
+    <message>
+        <source>{label} must be a number</source>
+        <translation>{label} måste vara ett tal</translation>
     </message>
     <message>
         <source>id {id} already exists at {path}</source>
