@@ -229,7 +229,8 @@ def cmd_conflicts(store: Store, args: argparse.Namespace) -> int:
     if not found:
         print("Inga konflikter.")
     for c in found:
-        print(f"{c.table} {c.row_id} {c.field}: behölls {c.kept!r} "
+        what = f"”{c.label}”" + (f" ({c.where})" if c.where else "") if c.label else c.row_id
+        print(f"{c.table} {what} {c.field}: behölls {c.kept!r} "
               f"({c.kept_at:%Y-%m-%d %H:%M}), det andra {c.other!r} "
               f"({c.other_at:%Y-%m-%d %H:%M}) från {c.source or 'okänt paket'}")
     return EXIT_OK

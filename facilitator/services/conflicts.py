@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from facilitator.messages import tr
 from facilitator.services.core import Store, ValidationError, not_found
@@ -33,6 +34,45 @@ class ConflictInfo:
     source: str  # the package it came with
     resolved: bool
     chosen: str  # "open", "kept" or "other"
+    label: str = ""  # the row as a user knows it: a wish's text, a person's name …
+    where: str = ""  # where it is: a wish's group and workshop, a workshop's project
+
+
+NAMING_FIELDS = ("text", "name", "title", "heading", "metric", "comment", "role")
+LONGEST_LABEL = 60
+
+
+def short_label(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LONGEST_LABEL else text[:LONGEST_LABEL - 1] + "…"
+
+
+def _label(row: object) -> str:
+    for name in NAMING_FIELDS:
+        value = getattr(row, name, None)
+        if isinstance(value, str) and value.strip():
+            return short_label(value)
+    return ""
+
+
+def _where(session: Session, row: object) -> str:
+    """The group and workshop (or the project) a row belongs to, as the user names them."""
+    from facilitator.store.models import Group, Project, Workshop
+
+    parts: list[str] = []
+    group_id = getattr(row, "group_id", None)
+    group = session.get(Group, group_id) if isinstance(group_id, str) else None
+    if group is not None:
+        parts.append(group.name)
+    workshop_id = group.workshop_id if group is not None else getattr(row, "workshop_id", None)
+    workshop = session.get(Workshop, workshop_id) if isinstance(workshop_id, str) else None
+    if workshop is not None:
+        parts.append(workshop.title)
+    elif isinstance(project_id := getattr(row, "project_id", None), str):
+        project = session.get(Project, project_id)
+        if project is not None:
+            parts.append(project.name)
+    return ", ".join(short_label(p) for p in parts if p)
 
 
 def _when(stamp: str) -> dt.datetime:
@@ -46,12 +86,20 @@ def list_conflicts(store: Store, *, include_resolved: bool = False) -> list[Conf
         query = select(MergeConflict).order_by(MergeConflict.created_at.desc())
         if not include_resolved:
             query = query.where(MergeConflict.resolved_at.is_(None))
-        return [ConflictInfo(c.id, c.table_name, c.row_id, c.field,
-                             json.loads(c.kept_value or "null"),
-                             json.loads(c.other_value or "null"), _when(c.kept_stamp),
-                             _when(c.other_stamp), c.source, c.resolved_at is not None,
-                             c.chosen or "open")
-                for c in s.scalars(query)]
+        from facilitator.interchange.fields import ALL_SPECS
+
+        models = {spec.table: spec.model for spec in ALL_SPECS}
+        found = []
+        for c in s.scalars(query):
+            model = models.get(c.table_name)
+            row = s.get(model, c.row_id) if model is not None else None
+            found.append(ConflictInfo(
+                c.id, c.table_name, c.row_id, c.field, json.loads(c.kept_value or "null"),
+                json.loads(c.other_value or "null"), _when(c.kept_stamp), _when(c.other_stamp),
+                c.source, c.resolved_at is not None, c.chosen or "open",
+                _label(row) if row is not None else "",
+                _where(s, row) if row is not None else ""))
+        return found
 
 
 CHOICES = ("open", "kept", "other")

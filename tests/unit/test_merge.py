@@ -124,6 +124,7 @@ def test_the_command_line_lists_the_conflicts(laptops, db_path, capsys) -> None:
     assert run(["--db", str(db_path), "conflicts"]) == 0
     out = capsys.readouterr().out
     assert "wish" in out and "text" in out and "örjan.json" in out
+    assert "”Bänkar vid ån, av Örjan” (Grupp ett, Kväll i bygdegården)" in out
     assert "'Bänkar vid ån, av Örjan'" in out and "'Bänkar vid ån, av Åsa'" in out
 
 

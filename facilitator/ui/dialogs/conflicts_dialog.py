@@ -153,6 +153,7 @@ class ConflictsDialog(QDialog):
             if tip is not None:
                 item.setToolTip(column, tip)
         item.setData(0, ID_ROLE, info.id)
+        item.setToolTip(0, cells[0][0])  # the column may cut off the wish's text
         item.setToolTip(3, info.source)
         return item
 
@@ -183,7 +184,8 @@ class ConflictsDialog(QDialog):
         return self.tr("Open")
 
     def describe(self, info: ConflictInfo) -> str:
-        """"Önskemål, text": the kind of row and the field, in the UI language."""
+        """'Önskemål ”Bänkar vid ån” (Grupp ett, Kväll i bygdegården), text': the kind
+        of row, which one and where, and the field, in the UI language."""
         kinds = {"wish": self.tr("Wish"), "project": self.tr("Project"),
                  "workshop": self.tr("Workshop"), "section": self.tr("Agenda point"),
                  "focus_area": self.tr("Focus area"), "person": self.tr("Person"),
@@ -195,7 +197,10 @@ class ConflictsDialog(QDialog):
                   "deleted_at": self.tr("in the trash"), "heading": self.tr("heading"),
                   "description": self.tr("description"), "comment": self.tr("comment"),
                   "due_date": self.tr("due date")}
-        return f"{kinds.get(info.table, info.table)}, {fields.get(info.field, info.field)}"
+        kind = kinds.get(info.table, info.table)
+        named = f"{kind} ”{info.label}”" if info.label else kind
+        where = f" ({info.where})" if info.where else ""
+        return f"{named}{where}, {fields.get(info.field, info.field)}"
 
     def _selected(self) -> str | None:
         current = self.items.currentItem()
