@@ -105,9 +105,16 @@ class Store:
 
     @property
     def database(self) -> Path | None:
-        """The database file, or None for an in-memory database."""
+        """The database file, or None for an in-memory database or a server's."""
+        if self.engine.dialect.name != "sqlite":
+            return None
         name = self.engine.url.database
         return Path(name) if name and name != ":memory:" else None
+
+    @property
+    def on_server(self) -> bool:
+        """Whether the store is a shared database on a server (PostgreSQL)."""
+        return self.engine.dialect.name == "postgresql"
 
     @property
     def orm_loaded(self) -> bool:

@@ -1,0 +1,108 @@
+"""A shared store on a PostgreSQL server (#15): the same models, migrations and services.
+
+``open_server_database(url)`` is the server twin of ``migrate.open_database``:
+it refuses a schema newer than this program, then brings the schema to head
+under an advisory lock, so two facilitators starting the app at the same
+moment don't both migrate. There is no file to back up: the server's backups
+are the municipality's IT department's (docs/server.md).
+
+The URL is the user's (``postgresql://user@host/dbname``); the password comes
+from libpq's own places (a pgpass file, the PGPASSWORD of a service), never
+from our settings. TLS: libpq's default ``sslmode=prefer`` uses it when the
+server offers it; ``?sslmode=require`` in the URL insists on it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from facilitator.messages import TranslatedError, tr
+
+SERVER_SCHEMES = ("postgresql", "postgres")
+# Any constant of our own: the lock only has to be the same in every copy of the program.
+MIGRATION_LOCK = 0x46_61_63_69  # "Faci"
+
+
+class ServerError(TranslatedError, RuntimeError):
+    """The server could not be reached, or its database is not one we can use."""
+
+
+def is_server_url(target: object) -> bool:
+    """Whether ``target`` names a database server rather than a file."""
+    return isinstance(target, str) and target.split(":", 1)[0].lower() in SERVER_SCHEMES
+
+
+def server_url(target: str) -> URL:
+    """The SQLAlchemy URL (psycopg 3) of a ``postgresql://`` address."""
+    try:
+        url = make_url(target)
+    except ArgumentError as exc:
+        raise ServerError(tr("{address} is not a database address: {reason}"),
+                          address=target, reason=exc) from None
+    return url.set(drivername="postgresql+psycopg")
+
+
+def describe(url: URL) -> str:
+    """The address to show a user: never the password."""
+    return url.render_as_string(hide_password=True).replace("postgresql+psycopg", "postgresql")
+
+
+def make_server_engine(target: str) -> Engine:
+    url = server_url(target)
+    return create_engine(
+        url, pool_size=5, max_overflow=5, pool_pre_ping=True, pool_recycle=1800,
+        connect_args={"application_name": "Facilitator", "connect_timeout": 10},
+    )
+
+
+def open_server_database(target: str) -> Engine:
+    """An engine on the server's database with the schema at head."""
+    from facilitator.store.migrate import NewerSchemaError, _alembic_config, _scripts
+
+    engine = make_server_engine(target)
+    try:
+        with engine.connect() as connection:
+            head, known = _scripts()
+            current = _revision(connection)
+            if current is not None and current not in known:
+                raise NewerSchemaError(
+                    tr("The database {path} was made by a newer version of Facilitator "
+                       "(schema {schema}). Update the program; the database has not been "
+                       "changed."), path=describe(engine.url), schema=current)
+            if current != head:
+                from alembic import command
+
+                with connection.begin():
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                       {"key": MIGRATION_LOCK})
+                    cfg = _alembic_config()
+                    cfg.attributes["connection"] = connection
+                    command.upgrade(cfg, "head")  # another copy may have done it meanwhile
+    except OperationalError as exc:
+        engine.dispose()
+        raise ServerError(tr("The database server {address} could not be reached: {reason}"),
+                          address=describe(engine.url), reason=_first_line(exc)) from None
+    except Exception:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _revision(connection: object) -> str | None:
+    from sqlalchemy import Connection
+
+    assert isinstance(connection, Connection)
+    exists = connection.execute(text("SELECT to_regclass('alembic_version')")).scalar()
+    if exists is None:
+        connection.rollback()
+        return None
+    value = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    connection.rollback()
+    return str(value) if value is not None else None
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
