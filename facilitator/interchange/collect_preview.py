@@ -100,10 +100,10 @@ def preview_lines(store: Store, packages: Iterable[Any],
     missing = {c.group_id for c in outcome.values() if c.group_id and c.group_id not in names}
     if missing:
         with store.read() as session:
-            for group_id in sorted(missing):
-                group = session.get(Group, group_id)
-                names[group_id] = group.name if group is not None else ""
-    order = {group_id: n for n, group_id in enumerate(names)}
+            for missing_id in sorted(missing):
+                group = session.get(Group, missing_id)
+                names[missing_id] = group.name if group is not None else ""
+    order = {name_id: n for n, name_id in enumerate(names)}
     lines: dict[tuple[str | None, str], PreviewLine] = {}
     for change in outcome.values():
         kind = kind_of(change.kind)
