@@ -90,6 +90,8 @@ class CollectDialog(QDialog):
         self.file_list.setObjectName("collectFiles")
         self.file_list.setAccessibleName(self.tr("Packages (Delete removes one)"))
         self.file_list.setMaximumHeight(130)
+        self.file_list.setWordWrap(True)  # a bad file's error is read in full, not scrolled
+        self.file_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.file_list.installEventFilter(self)
 
         self.table = QTableWidget(0, 2 + len(OUTCOMES))

@@ -47,7 +47,7 @@ class HandoutPackagesDialog(QDialog):
         intro = QLabel(self.tr(
             "One package per group for the note-takers' laptops. They import it (Arkiv → "
             "Importera paket…), take notes and export the workshop back (Arkiv → Exportera "
-            "paket…); then collect their packages with Arkiv → Samla in…."))
+            "paket…); then collect their packages with Arkiv → Samla in… (Ctrl+Shift+I)."))
         intro.setWordWrap(True)
 
         self.group_boxes: list[QCheckBox] = []
@@ -107,6 +107,7 @@ class HandoutPackagesDialog(QDialog):
         self.written.setObjectName("handoutWritten")
         self.written.setAccessibleName(self.tr("Written packages"))
         self.written.setMaximumHeight(120)
+        self.written.setVisible(False)  # until packages are written
         self.status = QLabel()
         self.status.setObjectName("handoutPackagesStatus")
         self.status.setWordWrap(True)
@@ -162,6 +163,7 @@ class HandoutPackagesDialog(QDialog):
             return
         self.written.clear()
         self.written.addItems([p.name for p in paths])
+        self.written.setVisible(True)
         self.status.setText(self.tr("{n} packages written in {folder}:").format(
             n=len(paths), folder=folder))
         self.written.setFocus(Qt.FocusReason.OtherFocusReason)
