@@ -180,3 +180,37 @@ def test_hand_out_to_three_note_takers_and_collect_their_work(
     attended = {a.person_id for a in people.list_attendance(store, ids["workshop"])
                 if a.status == "attended"}
     assert attended == {ids["person1"], ids["person2"]}
+
+
+def test_a_bad_file_is_shown_and_delete_takes_it_out(qtbot, store, swedish, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.interchange.handout import HandoutRequest, write_handout
+
+    ids = evening(store)
+    [package] = write_handout(store, ids["workshop"], [HandoutRequest(ids["group1"])], tmp_path)
+    laptop = open_store(tmp_path / "åsa.sqlite3")
+    try:
+        import_package_file(laptop, package)
+        wishes.add_wish(laptop, ids["group1"], "Öppna förskolans gård på kvällarna")
+        back = write_package(laptop, ids["workshop"], tmp_path / "åsa-tillbaka.json")
+    finally:
+        laptop.close()
+    dialog = CollectDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for path in (tmp_path / "finns-inte.json", back):
+        type_text(dialog.path, str(path))
+        press(dialog.path, Qt.Key.Key_Return)
+    assert dialog.file_list.count() == 2
+    assert "finns inte" in dialog.file_list.item(0).text()  # the error, in Swedish
+    assert dialog.table_rows()[0][0] == "Skolan och förskolan"
+    assert dialog.import_button.isEnabled()  # the good file can still be imported
+    dialog.file_list.setFocus()
+    dialog.file_list.setCurrentRow(0)
+    press(dialog.file_list, Qt.Key.Key_Delete)
+    assert [dialog.file_list.item(i).text() for i in range(dialog.file_list.count())] == [
+        "åsa-tillbaka.json"]
+    press(dialog.file_list, Qt.Key.Key_Delete)
+    assert dialog.file_list.count() == 0 and dialog.table_rows() == []
+    assert not dialog.import_button.isEnabled()
+    assert texts(store, ids["group1"]) == ["Första önskemålet i Skolan och förskolan"]
