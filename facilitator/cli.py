@@ -10,12 +10,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from facilitator import __version__
 from facilitator.paths import default_database
 
 if TYPE_CHECKING:
+    from facilitator.interchange.importer import ImportResult
     from facilitator.services.core import Store
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -137,11 +138,28 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
         for kind, n in sorted(r.by_kind.items()):
             print(f"  {kind}: {n} nya eller ändrade")
     if args.dry_run:
+        _print_preview(store, [data for data, _ in packages], results)
         print("Inget har skrivits (--dry-run).")
     erased = [name for r in results for name in r.erased_again]
     if erased:
         print(f"Borttagna enligt GDPR tidigare, togs bort igen: {', '.join(erased)}.")
     return EXIT_OK
+
+
+PREVIEW_KINDS = {"wish": "önskemål", "attendance": "närvaro", "group": "grupp",
+                 "focus_area": "fokusområde", "other": "övrigt"}
+
+
+def _print_preview(store: Store, packages: list[Any], results: list[ImportResult]) -> None:
+    """Per group and kind: what is new, changed, deleted and in conflict (as Samla in…)."""
+    from facilitator.interchange.collect_preview import preview_lines
+
+    lines = preview_lines(store, packages, results)
+    print("Förhandsgranskning per grupp:" if lines else "Förhandsgranskning: inga ändringar.")
+    for line in lines:
+        group = (line.group_name or "Grupp utan namn") if line.group_id else "Alla grupper"
+        print(f"  {group} – {PREVIEW_KINDS[line.kind]}: {line.new} nya, {line.changed} "
+              f"ändrade, {line.deleted} borttagna, {line.conflict} i konflikt")
 
 
 def cmd_export_json(store: Store, args: argparse.Namespace) -> int:

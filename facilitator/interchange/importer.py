@@ -92,6 +92,17 @@ CHANGE_KIND = {
 }
 
 
+@dataclass(frozen=True)
+class RowChange:
+    """One row an import changes: ``outcome`` is new, changed, deleted (put in the trash)
+    or conflict; ``group_id`` the breakout group it belongs to, if any."""
+
+    kind: str  # the row kind (RowSpec.key)
+    row_id: str
+    outcome: str
+    group_id: str | None
+
+
 @dataclass
 class ImportResult:
     """What an import did, in rows: new, replaced by a newer version, left as they were."""
@@ -107,6 +118,7 @@ class ImportResult:
     written_ids: set[str] = field(default_factory=set)  # rows created or updated
     conflicts: int = 0  # fields changed on both sides: the other value kept in Konflikter
     gone: int = 0  # rows removed for good here (or erased), not brought back
+    changes: list[RowChange] = field(default_factory=list)  # row by row, for a preview
 
 
 # --- reading the file ---------------------------------------------------------------
@@ -336,9 +348,16 @@ def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportR
             s.add(spec.model(**values))
             result.created += 1
             result.written_ids.add(row.id)
+            _note(result, spec, row.id, "new", values)
         else:
             merge = merge_row(s, spec, current, values, source)
             result.conflicts += len(merge.conflicts)
+            if merge.conflicts:
+                _note(result, spec, current.id, "conflict", values)
+            elif "deleted_at" in merge.taken and values.get("deleted_at") is not None:
+                _note(result, spec, current.id, "deleted", values)
+            elif merge.taken:
+                _note(result, spec, current.id, "changed", values)
             if not merge.taken:
                 result.unchanged += 1
                 if not _same(current, values):
@@ -348,3 +367,9 @@ def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportR
             result.written_ids.add(current.id)
         result.by_kind[kind] += 1
         tx.changed(kind, row.id)
+
+
+def _note(result: ImportResult, spec: RowSpec, row_id: str, outcome: str,
+          values: dict[str, Any]) -> None:
+    group_id = row_id if spec is GROUP else values.get("group_id")
+    result.changes.append(RowChange(spec.key, row_id, outcome, group_id))

@@ -53,6 +53,26 @@ class FileCommands(QObject):
                         names=", ".join(result.erased_again))
             self.w.statusBar().showMessage(text, 30000 if result.erased_again else 8000)
 
+    def hand_out_packages(self) -> None:
+        from facilitator.ui.dialogs.handout_packages_dialog import HandoutPackagesDialog
+
+        workshop_id = self.w.workshop_id
+        if workshop_id is None:
+            self.w.statusBar().showMessage(self.tr("Choose a workshop first."), 5000)
+            return
+        try:
+            title = workshops.get_facts(self.w.store, workshop_id).title
+        except NotFoundError:
+            return
+        HandoutPackagesDialog(self.w.store, self.w.settings, workshop_id, title, self.w).exec()
+
+    def collect_packages(self) -> None:
+        from facilitator.ui.dialogs.collect_dialog import CollectDialog
+
+        dialog = CollectDialog(self.w.store, self.w)
+        dialog.imported.connect(self.w.navigator.reload)
+        dialog.exec()
+
     def export_package(self) -> None:
         from facilitator.interchange.export import write_package
 

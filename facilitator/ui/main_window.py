@@ -34,7 +34,7 @@ from facilitator.ui.commands import Editor
 from facilitator.ui.live_tools import LiveTools
 from facilitator.ui.navigator import ProjectNavigator
 from facilitator.ui.screen_recovery import ScreenRecovery
-from facilitator.ui.shortcuts import CONFLICTS_KEY
+from facilitator.ui.shortcuts import COLLECT_KEY, CONFLICTS_KEY, HAND_OUT_KEY
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.workshop_tabs import PageSpec, WorkshopTabs
 
@@ -214,6 +214,12 @@ class MainWindow(QMainWindow):
         self.export_package_action = self._action(
             self.tr("Export &package…"), "actionExportPackage", files("export_package"),
             "Ctrl+Shift+E")
+        self.hand_out_action = self._action(
+            self.tr("Hand &out to note-takers…"), "actionHandOut", files("hand_out_packages"),
+            HAND_OUT_KEY)
+        self.collect_action = self._action(
+            self.tr("Co&llect from note-takers…"), "actionCollect", files("collect_packages"),
+            COLLECT_KEY)
         self.export_minutes_action = self._action(
             self.tr("Export &minutes…"), "actionExportMinutes", files("export_minutes"), "Ctrl+E")
         self.signin_action = self._action(
@@ -248,6 +254,7 @@ class MainWindow(QMainWindow):
         for action in (self.new_workshop_action, self.copy_workshop_action,
                        self.new_project_action, None,
                        self.import_action, self.export_package_action,
+                       self.hand_out_action, self.collect_action,
                        self.export_minutes_action, self.signin_action,
                        self.agenda_handout_action, self.project_report_action, None,
                        self.sample_action, self.trash_action, self.conflicts_action,
@@ -302,6 +309,7 @@ class MainWindow(QMainWindow):
         has_workshop = self.workshop_id is not None
         self.export_minutes_action.setEnabled(has_workshop)
         self.signin_action.setEnabled(has_workshop)
+        self.hand_out_action.setEnabled(has_workshop)
         self.agenda_handout_action.setEnabled(has_workshop)
         self.copy_workshop_action.setEnabled(has_workshop)
         self.export_package_action.setEnabled(self.navigator.current_id() is not None)

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 PAGE_KEYS = [f"Alt+{n}" for n in (*range(1, 10), 0)]  # Alt+0: the tenth page
 CAPTURE_KEY = "Ctrl+L"
 CONFLICTS_KEY = "Ctrl+Shift+K"
+HAND_OUT_KEY = "Ctrl+Shift+U"
+COLLECT_KEY = "Ctrl+Shift+I"
 NEW_PERSON_KEY = "Ins"
 CHECK_IN_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 # F5 shows the projector and F6 / Shift+F6 run the timer: the modes follow on.
@@ -162,6 +164,8 @@ class WindowKeys(QObject):
             (self.tr("Conflicts: keep / take the other value"),
              f"{CONFLICTS_KEY}; K, Enter / A"),
             (self.tr("Export the shown actions to Excel (Actions page)"), "Ctrl+Shift+X"),
+            (self.tr("Hand out to note-takers / collect from them"),
+             f"{HAND_OUT_KEY} / {COLLECT_KEY}"),
         ]
         return "\n".join(f"{what}: {_native_list(key)}" for what, key in rows)
 

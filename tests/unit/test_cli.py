@@ -172,3 +172,39 @@ def test_every_command_is_taken_for_the_command_line_not_the_window() -> None:
     assert CLI_WORDS - commands == {"-h", "--help", "--version"}
     for command in commands:
         assert _wants_cli(["--db", "x.sqlite3", command])
+
+
+def test_import_dry_run_prints_the_preview_per_group_and_kind(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`import --dry-run A.json B.json` shows what Samla in… previews, and writes nothing."""
+    from facilitator.app import open_store
+    from facilitator.interchange.export import write_package
+    from facilitator.interchange.handout import group_package
+    from facilitator.interchange.importer import import_package
+    from facilitator.services import wishes
+    from tests.unit.test_handout_collect import copied, evening
+
+    db = tmp_path / "samordnaren.sqlite3"
+    store = open_store(db)
+    ids = evening(store)
+    files = []
+    for n, name in ((1, "åsa"), (2, "göran")):
+        laptop = open_store(tmp_path / f"{name}.sqlite3")
+        import_package(laptop, copied(group_package(store, ids["workshop"], ids[f"group{n}"])))
+        wishes.add_wish(laptop, ids[f"group{n}"], "Bättre belysning på gångvägen")
+        wishes.set_text(laptop, ids[f"wish{n}"], "Öppna förskolans gård på kvällarna")
+        files.append(write_package(laptop, ids["workshop"], tmp_path / f"{name}.json"))
+        laptop.close()
+    store.close()
+    assert run(["--db", str(db), "import", "--dry-run", *map(str, files)]) == 0
+    out = capsys.readouterr().out
+    assert "Förhandsgranskning per grupp:" in out
+    assert ("  Skolan och förskolan – önskemål: 1 nya, 1 ändrade, 0 borttagna, 0 i konflikt"
+            in out)
+    assert ("  Vägar och belysning – önskemål: 1 nya, 1 ändrade, 0 borttagna, 0 i konflikt"
+            in out)
+    assert "Hamnen" not in out and "Inget har skrivits" in out
+    again = open_store(db)
+    try:
+        assert len(wishes.list_wishes(again, ids["group1"])) == 1
+    finally:
+        again.close()
