@@ -936,6 +936,26 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <source>The row</source>
         <translation>Raden</translation>
     </message>
+    <message>
+        <source>The group {row_id!r} is not in this workshop.</source>
+        <translation>Gruppen {row_id!r} finns inte i den här workshoppen.</translation>
+    </message>
+    <message>
+        <source>There is no workshop with id {row_id!r}.</source>
+        <translation>Det finns ingen workshop med id {row_id!r}.</translation>
+    </message>
+    <message>
+        <source>{address} is not a database address: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} was made by a newer version of Facilitator (schema {schema}). Update the program; the database has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server {address} could not be reached: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActionRegister</name>
@@ -1254,6 +1274,137 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Unmark {n} choices</source>
         <translation>Ta bort {n} val</translation>
+    </message>
+</context>
+<context>
+    <name>CollectDialog</name>
+    <message>
+        <source>Collect from note-takers</source>
+        <translation>Samla in från antecknare</translation>
+    </message>
+    <message>
+        <source>Wishes</source>
+        <translation>Önskemål</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Incheckningar</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupp</translation>
+    </message>
+    <message>
+        <source>Focus areas</source>
+        <translation>Fokusområden</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Övrigt</translation>
+    </message>
+    <message>
+        <source>Add the packages the note-takers exported. Nothing is written before you press Import; the table shows what would change.</source>
+        <translation>Lägg till paketen som antecknarna exporterade. Inget skrivs förrän du trycker på Importera; tabellen visar vad som skulle ändras.</translation>
+    </message>
+    <message>
+        <source>Path of a package</source>
+        <translation>Sökväg till ett paket</translation>
+    </message>
+    <message>
+        <source>Path of a package (.json); Enter adds it</source>
+        <translation>Sökväg till ett paket (.json); Enter lägger till det</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Lägg till filer…</translation>
+    </message>
+    <message>
+        <source>&amp;Package:</source>
+        <translation>&amp;Paket:</translation>
+    </message>
+    <message>
+        <source>Packages (Delete removes one)</source>
+        <translation>Paket (Delete tar bort ett)</translation>
+    </message>
+    <message>
+        <source>What the import would change, per group</source>
+        <translation>Vad importen skulle ändra, per grupp</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nya</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Ändrade</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Borttagen</translation>
+    </message>
+    <message>
+        <source>In conflict</source>
+        <translation>I konflikt</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importera</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Collect packages</source>
+        <translation>Samla in paket</translation>
+    </message>
+    <message>
+        <source>Workshop package (*.json)</source>
+        <translation>Workshoppaket (*.json)</translation>
+    </message>
+    <message>
+        <source>{name} – not imported: {error}</source>
+        <translation>{name} – importeras inte: {error}</translation>
+    </message>
+    <message>
+        <source>Together the packages cannot be imported: {error}</source>
+        <translation>Tillsammans kan paketen inte importeras: {error}</translation>
+    </message>
+    <message>
+        <source>Add at least one package.</source>
+        <translation>Lägg till minst ett paket.</translation>
+    </message>
+    <message>
+        <source>Group without a name</source>
+        <translation>Grupp utan namn</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alla grupper</translation>
+    </message>
+    <message>
+        <source>{files} packages would give: {new} new, {changed} changed, {deleted} deleted, {conflict} in conflict.</source>
+        <translation>{files} paket skulle ge: {new} nya, {changed} ändrade, {deleted} borttagna, {conflict} i konflikt.</translation>
+    </message>
+    <message>
+        <source>Imported {files} packages: {new} new, {changed} changed, {deleted} deleted, {conflict} in conflict.</source>
+        <translation>Importerade {files} paket: {new} nya, {changed} ändrade, {deleted} borttagna, {conflict} i konflikt.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {error}</source>
+        <translation>Inget importerades: {error}</translation>
+    </message>
+    <message>
+        <source>{n} fields were changed on two computers: both values are kept; choose in Arkiv → Konflikter ({key}).</source>
+        <translation>{n} fält ändrades på två datorer: båda värdena sparas; välj i Arkiv → Konflikter ({key}).</translation>
+    </message>
+    <message>
+        <source>Removed again, as erased earlier (GDPR): {names}.</source>
+        <translation>Togs bort igen, eftersom de raderats tidigare (GDPR): {names}.</translation>
     </message>
 </context>
 <context>
@@ -2360,6 +2511,89 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     </message>
 </context>
 <context>
+    <name>HandoutPackagesDialog</name>
+    <message>
+        <source>Hand out to note-takers</source>
+        <translation>Dela ut till antecknare</translation>
+    </message>
+    <message>
+        <source>One package per group for the note-takers&apos; laptops. They import it (Arkiv → Importera paket…), take notes and export the workshop back (Arkiv → Exportera paket…); then collect their packages with Arkiv → Samla in… (Ctrl+Shift+I).</source>
+        <translation>Ett paket per grupp till antecknarnas datorer. De importerar det (Arkiv → Importera paket…), antecknar och exporterar workshoppen tillbaka (Arkiv → Exportera paket…); samla sedan in deras paket med Arkiv → Samla in… (Ctrl+Shift+I).</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupp</translation>
+    </message>
+    <message>
+        <source>Note-taker (optional)</source>
+        <translation>Antecknare (valfritt)</translation>
+    </message>
+    <message>
+        <source>Group {n}</source>
+        <translation>Grupp {n}</translation>
+    </message>
+    <message>
+        <source>Note-taker of {group}</source>
+        <translation>Antecknare för {group}</translation>
+    </message>
+    <message>
+        <source>Name, for the file name</source>
+        <translation>Namn, till filnamnet</translation>
+    </message>
+    <message>
+        <source>The workshop has no groups yet (page Grupper).</source>
+        <translation>Workshoppen har inga grupper än (sidan Grupper).</translation>
+    </message>
+    <message>
+        <source>&amp;Whole workshop in each package</source>
+        <translation>&amp;Hela workshopen i varje paket</translation>
+    </message>
+    <message>
+        <source>Every package holds all groups; otherwise only the note-taker&apos;s group.</source>
+        <translation>Varje paket innehåller alla grupper; annars bara antecknarens grupp.</translation>
+    </message>
+    <message>
+        <source>Folder for the packages</source>
+        <translation>Mapp för paketen</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Mapp:</translation>
+    </message>
+    <message>
+        <source>Written packages</source>
+        <translation>Sparade paket</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Choose at least one group.</source>
+        <translation>Välj minst en grupp.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the packages.</source>
+        <translation>Välj en mapp för paketen.</translation>
+    </message>
+    <message>
+        <source>No packages were written: {reason}</source>
+        <translation>Inga paket sparades: {reason}</translation>
+    </message>
+    <message>
+        <source>{n} packages written in {folder}:</source>
+        <translation>{n} paket sparade i {folder}:</translation>
+    </message>
+</context>
+<context>
     <name>KeyFiguresEditor</name>
     <message>
         <source>Figures and facts</source>
@@ -2554,6 +2788,14 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Export &amp;package…</source>
         <translation>Exportera &amp;paket…</translation>
+    </message>
+    <message>
+        <source>Hand &amp;out to note-takers…</source>
+        <translation>Dela &amp;ut till antecknare…</translation>
+    </message>
+    <message>
+        <source>Co&amp;llect from note-takers…</source>
+        <translation>Sam&amp;la in…</translation>
     </message>
     <message>
         <source>Export &amp;minutes…</source>
@@ -3694,6 +3936,10 @@ Flytta den till papperskorgen ändå?</translation>
     <message>
         <source>Export the shown actions to Excel (Actions page)</source>
         <translation>Exportera de visade åtgärderna till Excel (sidan Åtgärder)</translation>
+    </message>
+    <message>
+        <source>Hand out to note-takers / collect from them</source>
+        <translation>Dela ut till antecknare / samla in</translation>
     </message>
     <message>
         <source>Projector: agenda &amp;item</source>
