@@ -946,15 +946,15 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     </message>
     <message>
         <source>{address} is not a database address: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{address} är ingen databasadress: {reason}</translation>
     </message>
     <message>
         <source>The database {path} was made by a newer version of Facilitator (schema {schema}). Update the program; the database has not been changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Databasen {path} har skapats av en nyare version av Facilitator (schema {schema}). Uppdatera programmet; databasen har inte ändrats.</translation>
     </message>
     <message>
         <source>The database server {address} could not be reached: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Databasservern {address} gick inte att nå: {reason}</translation>
     </message>
 </context>
 <context>
