@@ -61,8 +61,49 @@ def db_path(tmp_path: Path, _template_db: Path) -> Path:
     return target
 
 
+# The store's tests run on SQLite and, when this names a server, on PostgreSQL too
+# (.ci/run starts a throwaway cluster: tools/pg_cluster.sh).
+POSTGRES_URL = os.environ.get("FACILITATOR_TEST_POSTGRES_URL", "")
+BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test of the store, services, search, erasure and merge that takes ``store``
+    runs once per backend. Window tests and tests that work on the database file
+    (``db_path``: backups, copies to a second laptop) stay on SQLite."""
+    path = str(metafunc.definition.path)
+    if "store" in metafunc.fixturenames and "db_path" not in metafunc.fixturenames \
+            and f"{os.sep}gui{os.sep}" not in path:
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    s = Store(open_database(db_path))
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def _postgres_template() -> Iterator[str]:
+    """A server database migrated to head once per run; each test gets a copy."""
+    from tests.postgres import create_template, drop_database
+
+    name = create_template(POSTGRES_URL)
+    yield name
+    drop_database(POSTGRES_URL, name)
+
+
+@pytest.fixture
+def store(request: pytest.FixtureRequest, backend: str) -> Iterator[Store]:
+    if backend == "postgresql":
+        from tests.postgres import fresh_database
+
+        with fresh_database(POSTGRES_URL, request.getfixturevalue("_postgres_template")) as url:
+            from facilitator.store.server import make_server_engine
+
+            s = Store(make_server_engine(url))
+            yield s
+            s.close()
+        return
+    s = Store(open_database(request.getfixturevalue("db_path")))
     yield s
     s.close()
