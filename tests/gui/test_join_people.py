@@ -141,14 +141,21 @@ def test_undo_inside_the_dialog_brings_the_pair_back(
     seen: dict[str, Any] = {}
 
     def join_and_undo(dialog: JoinPeopleDialog) -> None:
-        dialog.join_button.click()
+        second = dialog.cards[1].keep
+        press(dialog.list, Qt.Key.Key_Tab)  # to the radio of the one suggested to keep …
+        seen["tabbed"] = dialog.cards[0].keep.hasFocus()
+        second.setFocus()  # … the other one's radio: Space chooses it, Enter joins
+        press(second, Qt.Key.Key_Space)
+        press(second, Qt.Key.Key_Return)
         seen["joined"] = dialog.list.topLevelItemCount()
+        seen["kept"] = person(store, registered_twice["keep"])[:2]
         press(dialog.list, Qt.Key.Key_Z, M.ControlModifier)
         qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1)
-        seen["undone"] = person(store, registered_twice["dup"])[:2]
+        seen["undone"] = person(store, registered_twice["keep"])[:2]
 
     in_dialog(window, qtbot, join_and_undo)
-    assert seen == {"joined": 0, "undone": (False, None)}
+    assert seen == {"tabbed": True, "joined": 0, "kept": (True, registered_twice["dup"]),
+                    "undone": (False, None)}
 
 
 def test_an_import_that_brings_a_second_registration_says_so(

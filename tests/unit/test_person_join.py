@@ -223,3 +223,23 @@ def test_a_later_package_about_the_duplicate_lands_on_the_kept_person(laptops) -
     with b.read() as s:
         person = s.get(Person, dup)
         assert person is not None and person.merged_into_id == keep
+
+
+def test_a_package_without_the_field_leaves_a_join_alone(store: Store) -> None:
+    a = store
+    project = projects.create_project(a, "Ängsö framåt")
+    spring = workshops.create_workshop(a, project, "Vårmöte")
+    keep = people.create_person(a, "Åsa Öberg", email="asa@byn.se")
+    dup = people.create_person(a, "Åsa Öberg", email="ASA@byn.se")
+    for person_id in (keep, dup):
+        people.set_attendance(a, spring, person_id, S.INVITED)
+    package = _package(a, project)
+    join_people(a, keep, dup)
+    for person in package["people"]:
+        del person["merged_into_id"]  # as a package written before the field existed
+    import_package(a, package)
+    with a.read() as s:
+        person = s.get(Person, dup)
+        assert person is not None and (person.merged_into_id, person.is_deleted) == (keep, True)
+    assert [(r.person_id, r.status) for r in people.list_attendance(a, spring)] == [
+        (keep, S.INVITED)]

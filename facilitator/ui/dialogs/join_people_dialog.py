@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -116,7 +116,6 @@ class JoinPeopleDialog(QDialog):
         self.join_button = QPushButton(self.tr("&Join"))
         self.join_button.setObjectName("joinPeopleButton")
         self.join_button.setToolTip(self.tr("Join the two into the one kept (Enter)"))
-        self.join_button.setDefault(True)  # Enter on a radio button joins too
         self.join_button.clicked.connect(self.join_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.join_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -133,6 +132,11 @@ class JoinPeopleDialog(QDialog):
         editor.stack.indexChanged.connect(self._on_undo_step)
         self.reload()
         self.list.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        # After the dialog has chosen its own default (Stäng): Enter on a radio joins.
+        self.join_button.setDefault(True)
 
     def _undo_keys(self) -> None:
         def shortcut(key: QKeySequence.StandardKey, slot: Callable[[], object]) -> None:
@@ -168,6 +172,7 @@ class JoinPeopleDialog(QDialog):
         items = [QTreeWidgetItem(self.list, [pair.keep.name, self._why(pair)])
                  for pair in self.pairs]
         self.list.resizeColumnToContents(0)
+        self.list.setColumnWidth(0, self.list.columnWidth(0) + 24)
         self.empty_label.setVisible(not items)
         self.join_button.setEnabled(bool(items))
         if items:  # the pair just joined leaves the list: the cursor goes on to the next
