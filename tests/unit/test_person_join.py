@@ -243,3 +243,20 @@ def test_a_package_without_the_field_leaves_a_join_alone(store: Store) -> None:
         assert person is not None and (person.merged_into_id, person.is_deleted) == (keep, True)
     assert [(r.person_id, r.status) for r in people.list_attendance(a, spring)] == [
         (keep, S.INVITED)]
+
+
+def test_erasing_the_kept_person_erases_the_registration_joined_into_it(
+        store: Store, world: dict[str, str]) -> None:
+    from facilitator.services import gdpr
+    from facilitator.store.models import Tombstone
+
+    join_people(store, world["keep"], world["dup"])
+    report = gdpr.erase_person(store, world["keep"], vacuum=False)
+    with store.read() as s:
+        assert s.get(Person, world["dup"]) is None and s.get(Person, world["keep"]) is None
+        assert {t.row_id for t in s.scalars(select(Tombstone))} == {world["keep"],
+                                                                     world["dup"]}
+        for model, _key in REFERRING:
+            assert s.scalars(select(model).where(model.person_id.in_(
+                [world["keep"], world["dup"]]))).all() == []
+    assert ("person", world["dup"]) in {(p.kind, p.row_id) for p in report.places}
