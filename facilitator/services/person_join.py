@@ -39,15 +39,17 @@ from facilitator.store.models import (
 from facilitator.store.vocabulary import utcnow
 from facilitator.text import sort_key
 
-# Rows that may name a person, with the columns that make a row unique per person
-# (two rows of the same key can't both be on one person: the better one is kept).
+# Rows that may name a person, with the columns that make a row one per person: two rows
+# of the same key can't both be on one person (the database refuses it for the first
+# three), and the same responsible or role twice in one list says nothing.
 REFERRING: tuple[tuple[type[Any], tuple[str, ...]], ...] = (
     (Attendance, ("workshop_id",)),
     (GroupMember, ("group_id",)),
     (FocusChoice, ("workshop_id", "focus_area_id")),
-    (WorkshopRole, ()),
-    (Responsible, ()),
+    (WorkshopRole, ("workshop_id", "role", "label")),
+    (Responsible, ("focus_area_id", "action_id", "review_id")),
 )
+UNIQUE = (Attendance, GroupMember, FocusChoice)  # even a row in the trash counts
 MODELS = {model.__tablename__: model for model, _key in REFERRING}
 # The register fields a join fills in when the kept person's is empty.
 FILLED = ("title", "organisation_id", "email", "phone", "note")
@@ -181,11 +183,13 @@ def join_people(store: Store, keep_id: str, duplicate_id: str) -> JoinRecord:
 
 def _move_rows(s: Session, model: Any, key: tuple[str, ...], record: JoinRecord) -> None:
     table = model.__tablename__
+    unique = model in UNIQUE
     kept_rows = {tuple(getattr(r, k) for k in key): r
-                 for r in s.scalars(select(model).where(model.person_id == record.keep_id))}
+                 for r in s.scalars(select(model).where(model.person_id == record.keep_id))
+                 if unique or r.deleted_at is None}
     for row in s.scalars(select(model).where(model.person_id == record.duplicate_id)):
-        clash = kept_rows.get(tuple(getattr(row, k) for k in key)) if key else None
-        if clash is None:
+        clash = kept_rows.get(tuple(getattr(row, k) for k in key))
+        if clash is None or not (unique or row.deleted_at is None):
             row.person_id = record.keep_id
             record.moved.append((table, row.id))
             continue

@@ -131,7 +131,9 @@ def world(store: Store) -> dict[str, str]:
     groups.set_members(store, ids["group"], [ids["dup"]])
     choices.set_choice(store, ids["w2"], ids["dup"], ids["area"], True)
     roles.set_roles(store, ids["w2"], [RoleEntry(RoleKind.MODERATOR, person_id=ids["dup"])])
-    responsibles.set_responsibles(store, "focus_area", ids["area"], [Who(person_id=ids["dup"])])
+    responsibles.set_responsibles(store, "focus_area", ids["area"],
+                                  [Who(person_id=ids["keep"]), Who(text="Byalaget"),
+                                   Who(person_id=ids["dup"])])
     return ids
 
 
@@ -151,8 +153,9 @@ def test_joining_moves_every_reference_and_fills_empty_fields(
                                                           "Byalaget")
     assert groups.set_members(store, world["group"], [world["keep"]]) == [world["keep"]]
     assert choices.list_choices(store, world["w2"]) == {world["keep"]: {world["area"]}}
-    [who] = responsibles.list_responsibles(store, "focus_area", world["area"])
-    assert who.who.person_id == world["keep"]
+    whos = responsibles.list_responsibles(store, "focus_area", world["area"])
+    assert [(w.who.person_id, w.who.text) for w in whos] == [(world["keep"], ""),
+                                                             (None, "Byalaget")]
     assert [p.id for p in people.list_people(store, "Åsa")] == [world["keep"]]
 
 
