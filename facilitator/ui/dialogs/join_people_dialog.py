@@ -215,7 +215,9 @@ def join_people_button(page: QWidget, store: Store, editor: Editor,
     """Personer's "Samma person?…" button, its Ctrl+J, and the hint line that shows the key."""
 
     def open_dialog() -> None:
-        JoinPeopleDialog(store, editor, page).exec()
+        dialog = JoinPeopleDialog(store, editor, page)
+        dialog.exec()
+        dialog.deleteLater()  # it listens to the undo stack while it lives
         refresh()
 
     def tr(text: str) -> str:
