@@ -180,6 +180,12 @@ class _Exporter:
         project_json["actions"] = [self._action(FOCUS_AREA_ACTION, a) for a in area_actions]
         project_json["workshops"] = [self.workshop(w) for w in workshops]
         people = list(s.scalars(select(Person).where(Person.id.in_(self.person_ids))))
+        joined_into = {p.merged_into_id for p in people if p.merged_into_id} - self.person_ids
+        while joined_into:  # a joined duplicate travels with the person it was joined into
+            self.person_ids |= joined_into
+            found = list(s.scalars(select(Person).where(Person.id.in_(joined_into))))
+            people += found
+            joined_into = {p.merged_into_id for p in found if p.merged_into_id} - self.person_ids
         self.organisation_ids.update(p.organisation_id for p in people if p.organisation_id)
         organisations = list(s.scalars(
             select(Organisation).where(Organisation.id.in_(self.organisation_ids))

@@ -83,6 +83,7 @@ class Field:
     minimum: int = 0
     maximum: int = MAX_INT
     label: str = ""
+    optional: bool = False  # may be left out of a package (added while format 4 was new)
 
 
 def line(name: str, max_length: int, label: str, *, required: bool = False) -> Field:
@@ -148,6 +149,8 @@ PERSON = RowSpec("person", Person, "personen", (
     line("email", 300, tr("Email")),
     line("phone", 100, tr("Phone")),
     body("note", MAX_NOTE, tr("The note")),
+    # Joined into that person here ("Samma person?", services/person_join.py).
+    Field("merged_into_id", "ref", nullable=True, optional=True),
 ))
 
 PROJECT = RowSpec("project", Project, "projektet", (
@@ -300,6 +303,7 @@ ALL_SPECS: tuple[RowSpec, ...] = (
 REF_TARGETS: dict[str, type[Any]] = {
     "organisation_id": Organisation,
     "person_id": Person,
+    "merged_into_id": Person,
     "focus_area_id": FocusArea,
     "action_id": Action,
     "parent_id": Wish,

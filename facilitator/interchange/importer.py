@@ -76,6 +76,8 @@ from facilitator.interchange.validation import (
 from facilitator.messages import tr
 from facilitator.services.core import Store
 from facilitator.services.erasure_ledger import erase_again
+from facilitator.services.person_join import redirect_targets
+from facilitator.store.vocabulary import utcnow
 
 # Write order: every row's references are written before it.
 STAGES: tuple[RowSpec, ...] = (
@@ -277,6 +279,7 @@ def import_packages(store: Store, packages: list[tuple[Any, str]], *,
         depth = check_wish_trees(rows)
         depth.update(lineage_depths(rows, WORKSHOP, "source_workshop_id"))
         depth.update(lineage_depths(rows, GROUP, "source_group_id"))
+        depth.update(lineage_depths(rows, PERSON, "merged_into_id"))
         checked.append((data, source, rows, depth))
     results = [ImportResult(project_id=data["project"]["id"]) for data, *_ in checked]
     erased: set[str] = set()
@@ -313,7 +316,7 @@ def _merge_package(tx: Any, data: dict[str, Any], source: str, rows: list[Packag
         by_stage.setdefault(row.spec.key, []).append(row)
     for spec in STAGES:
         stage = by_stage.get(spec.key, [])
-        if spec in (WISH, WORKSHOP, GROUP):
+        if spec in (WISH, WORKSHOP, GROUP, PERSON):
             stage.sort(key=lambda r: depth[r.id])
         _write_stage(tx, spec, stage, result, gone, source or data["device_id"] or "")
         s.flush()
@@ -332,10 +335,16 @@ def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportR
         for chunk in chunked(parents):
             for row in s.scalars(select(spec.model).where(column.in_(chunk))):
                 by_key[tuple(getattr(row, n) for n in natural)] = row
+    joined = _redirect_joined(s, spec, rows)
     kind = CHANGE_KIND.get(spec.key, spec.key)
     for row in rows:
         values = row.values
         current = existing.get(row.id)
+        if current is not None and natural and getattr(current, "person_id", None) in joined:
+            # Left on the joined duplicate by a clash: the kept person's row takes it.
+            kept = by_key.get(tuple(values[n] for n in natural))
+            if kept is not None and kept is not current:
+                current, values = kept, {k: v for k, v in values.items() if k != "id"}
         if current is None and natural:
             # The same person/area under the same parent, made on another laptop.
             current = by_key.get(tuple(values[n] for n in natural))
@@ -345,7 +354,10 @@ def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportR
             if (spec.table, row.id) in gone or refers_to_gone(values, gone):
                 result.gone += 1  # removed for good here: an older package can't revive it
                 continue
-            s.add(spec.model(**values))
+            made = spec.model(**values)
+            s.add(made)
+            if natural:
+                by_key[tuple(values[n] for n in natural)] = made
             result.created += 1
             result.written_ids.add(row.id)
             _note(result, spec, row.id, "new", values)
@@ -365,11 +377,28 @@ def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportR
                 continue
             result.updated += 1
             result.written_ids.add(current.id)
+            if spec is PERSON and current.merged_into_id and current.deleted_at is None:
+                current.deleted_at = utcnow()  # joined into another: stays in the trash
         result.by_kind[kind] += 1
         tx.changed(kind, row.id)
 
 
+<<<<<<< HEAD
 def _note(result: ImportResult, spec: RowSpec, row_id: str, outcome: str,
           values: dict[str, Any]) -> None:
     group_id = row_id if spec is GROUP else values.get("group_id")
     result.changes.append(RowChange(spec.key, row_id, outcome, group_id))
+=======
+def _redirect_joined(s: Any, spec: RowSpec, rows: list[PackageRow]) -> set[str]:
+    """Rows naming a person joined into another here are put on the person kept; returns
+    the joined people the package named."""
+    if not any(f.name == "person_id" for f in spec.fields):
+        return set()
+    targets = redirect_targets(s, {r.values["person_id"] for r in rows
+                                   if r.values.get("person_id")})
+    for row in rows:
+        into = targets.get(row.values.get("person_id") or "")
+        if into is not None:
+            row.values["person_id"] = into
+    return set(targets)
+>>>>>>> people14

@@ -114,12 +114,13 @@ def _field_schema(field: Field) -> dict[str, Any]:
 
 def _row_schema(spec: RowSpec) -> dict[str, Any]:
     properties = {f.name: _field_schema(f) for f in spec.all_fields}
+    optional = {f.name for f in spec.all_fields if f.optional}
     for key, child in CHILDREN.get(spec.key, ()):
         properties[key] = {"type": "array", "items": {"$ref": f"#/$defs/{child.key}"}}
     return {
         "type": "object",
         "additionalProperties": False,
-        "required": list(properties),
+        "required": [name for name in properties if name not in optional],
         "properties": properties,
     }
 

@@ -198,7 +198,9 @@ def _value(spec: RowSpec, f: Field, raw: Any, path: str) -> Any:
 
 
 def _row(spec: RowSpec, raw: dict[str, Any], path: str, parent_id: str | None) -> PackageRow:
-    values = {f.name: _value(spec, f, raw[f.name], f"{path}.{f.name}") for f in spec.all_fields}
+    # A field a package may leave out is left alone, not emptied, by the merge.
+    values = {f.name: _value(spec, f, raw[f.name], f"{path}.{f.name}")
+              for f in spec.all_fields if not f.optional or f.name in raw}
     if spec.parent is not None:
         values[spec.parent] = parent_id
     return PackageRow(spec, values, path)

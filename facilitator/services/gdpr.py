@@ -202,10 +202,14 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True,
     ``mention_rows`` limits the free-text search to those rows (an import
     erasing again searches only what the package brought).
     """
+    with store.read() as s:  # registrations joined into this one ("Samma person?") go too
+        joined = list(s.scalars(select(Person.id).where(Person.merged_into_id == person_id)))
+    earlier = [place for duplicate in joined for place in erase_person(
+        store, duplicate, vacuum=False, mention_rows=mention_rows).places]
     with store.write() as tx:
         s = tx.session
         person = get_any(s, Person, person_id, tr("The person"))
-        report = ErasureReport(person_id, person.name)
+        report = ErasureReport(person_id, person.name, earlier)
         org = person.organisation
         patterns = _patterns(person)
 

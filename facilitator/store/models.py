@@ -102,6 +102,11 @@ class Person(Tracked, Base):
     email: Mapped[str] = mapped_column(String(300), default="")
     phone: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # Joined into this person ("Samma person?"): the duplicate waits in the trash, and
+    # rows a later package brings for it land on the person kept (services/person_join.py).
+    merged_into_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), default=None, index=True
+    )
 
     organisation: Mapped[Organisation | None] = relationship()
 

@@ -31,6 +31,7 @@ class FileCommands(QObject):
 
     def import_package(self) -> None:
         from facilitator.interchange.importer import import_package_file
+        from facilitator.services.person_join import duplicate_candidates
 
         path, _ = QFileDialog.getOpenFileName(self.w, self.tr("Import package"), "",
                                               self.tr("Workshop package (*.json)"))
@@ -51,7 +52,13 @@ class FileCommands(QObject):
                 text += " " + self.tr(
                     "Removed again, as erased earlier (GDPR): {names}.").format(
                         names=", ".join(result.erased_again))
-            self.w.statusBar().showMessage(text, 30000 if result.erased_again else 8000)
+            twice = {p.id for pair in duplicate_candidates(self.w.store)
+                     for p in (pair.keep, pair.duplicate)}
+            if twice:
+                text += " " + self.tr("{n} people may be the same person — Participants → "
+                                      "Same person?").format(n=len(twice))
+            self.w.statusBar().showMessage(
+                text, 30000 if result.erased_again or twice else 8000)
 
     def hand_out_packages(self) -> None:
         from facilitator.ui.dialogs.handout_packages_dialog import HandoutPackagesDialog

@@ -956,6 +956,26 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <source>The database server {address} could not be reached: {reason}</source>
         <translation>Databasservern {address} gick inte att nå: {reason}</translation>
     </message>
+    <message>
+        <source>A person cannot be joined with themselves.</source>
+        <translation>En person kan inte slås ihop med sig själv.</translation>
+    </message>
+    <message>
+        <source>Two registrations are joined only when they have the same name and the same organisation or e-mail: {name} and {other} do not.</source>
+        <translation>Två registreringar slås ihop bara när de har samma namn och samma organisation eller e-post: det har inte {name} och {other}.</translation>
+    </message>
+    <message>
+        <source>Same person?…</source>
+        <translation>Samma person?…</translation>
+    </message>
+    <message>
+        <source>Join a person registered twice, e.g. on two computers ({key})</source>
+        <translation>Slå ihop en person som registrerats två gånger, t.ex. på två datorer ({key})</translation>
+    </message>
+    <message>
+        <source>{key}: the same person registered twice?</source>
+        <translation>{key}: samma person registrerad två gånger?</translation>
+    </message>
 </context>
 <context>
     <name>ActionRegister</name>
@@ -1950,6 +1970,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Togs bort igen, eftersom de raderats tidigare (GDPR): {names}.</translation>
     </message>
     <message>
+        <source>{n} people may be the same person — Participants → Same person?</source>
+        <translation>{n} personer kan vara samma person — Deltagare → Samma person?</translation>
+    </message>
+    <message>
         <source>Export package</source>
         <translation>Exportera paket</translation>
     </message>
@@ -2591,6 +2615,61 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>{n} packages written in {folder}:</source>
         <translation>{n} paket sparade i {folder}:</translation>
+    </message>
+</context>
+<context>
+    <name>JoinPeopleDialog</name>
+    <message>
+        <source>Same person?</source>
+        <translation>Samma person?</translation>
+    </message>
+    <message>
+        <source>These people are registered twice with the same name and the same organisation or e-mail, perhaps on two computers. Joining keeps one: everything the other attended, chose or is responsible for moves to it, and the other goes to the trash. People with only the same name are never offered.</source>
+        <translation>De här personerna finns två gånger med samma namn och samma organisation eller e-post, kanske registrerade på två datorer. Att slå ihop behåller den ena: allt den andra har närvarat vid, valt eller är ansvarig för flyttas dit, och den andra hamnar i papperskorgen. Personer som bara har samma namn föreslås aldrig.</translation>
+    </message>
+    <message>
+        <source>People registered twice</source>
+        <translation>Personer registrerade två gånger</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Varför</translation>
+    </message>
+    <message>
+        <source>No one is registered twice.</source>
+        <translation>Ingen är registrerad två gånger.</translation>
+    </message>
+    <message>
+        <source>↑↓ choose · 1 or 2: the one to keep · Enter: join · Ctrl+Z: undo · Esc: close</source>
+        <translation>↑↓ välj · 1 eller 2: den som behålls · Enter: slå ihop · Ctrl+Z: ångra · Esc: stäng</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>Slå &amp;ihop</translation>
+    </message>
+    <message>
+        <source>Join the two into the one kept (Enter)</source>
+        <translation>Slå ihop de två till den som behålls (Enter)</translation>
+    </message>
+    <message>
+        <source>same organisation: {name}</source>
+        <translation>samma organisation: {name}</translation>
+    </message>
+    <message>
+        <source>same e-mail: {email}</source>
+        <translation>samma e-post: {email}</translation>
+    </message>
+    <message>
+        <source>Join the two registrations of {name}</source>
+        <translation>Slå ihop de två registreringarna av {name}</translation>
+    </message>
+    <message>
+        <source>The two registrations of {name} are joined. Ctrl+Z undoes.</source>
+        <translation>De två registreringarna av {name} är ihopslagna. Ctrl+Z ångrar.</translation>
     </message>
 </context>
 <context>
@@ -3248,6 +3327,33 @@ Flytta den till papperskorgen ändå?</translation>
     <message>
         <source>May not be named</source>
         <translation>Får inte namnges</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCard</name>
+    <message>
+        <source>{number}: keep this one</source>
+        <translation>{number}: behåll den här</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Workshops attended</source>
+        <translation>Närvarat (workshoppar)</translation>
     </message>
 </context>
 <context>

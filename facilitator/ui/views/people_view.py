@@ -21,6 +21,7 @@ from facilitator.services.core import Store
 from facilitator.ui import drafts
 from facilitator.ui.commands import Editor, ServiceCommand, setter
 from facilitator.ui.dialogs import gdpr_dialog
+from facilitator.ui.dialogs.join_people_dialog import join_people_button
 from facilitator.ui.dialogs.person_dialog import (
     edit_person,
     new_person,
@@ -139,8 +140,9 @@ class PeopleView(WorkshopPage):
         self.new_button = push_button("newPerson", self.tr("New person…"), self.new_person)
         self.edit_button = push_button("editPerson", self.tr("Edit…"), self.edit_person,
                                        self.tr("Edit the chosen person (F2)"))
+        self.join_button, join_hint = join_people_button(self, store, editor, self.safe_refresh)
         buttons = button_row([self.invite_button, self.check_in_button, None, self.new_button,
-                              self.edit_button])
+                              self.edit_button, self.join_button])
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
@@ -148,6 +150,7 @@ class PeopleView(WorkshopPage):
         right_layout.addWidget(self.search)
         right_layout.addWidget(self.register, 1)
         right_layout.addLayout(buttons)
+        right_layout.addWidget(join_hint)
 
         self.empty = QLabel(self.tr("Choose a workshop to check people in. The register "
                                     "can be kept up to date anyway."))
@@ -169,7 +172,7 @@ class PeopleView(WorkshopPage):
         layout.addWidget(self.splitter, 1)
         order = [self.walk_in, self.walk_in_org, self.add_button, self.attendance, self.search,
                  self.register, self.invite_button, self.check_in_button, self.new_button,
-                 self.edit_button]
+                 self.edit_button, self.join_button]
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
         self.setFocusProxy(self.walk_in)
