@@ -383,12 +383,12 @@ def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportR
         tx.changed(kind, row.id)
 
 
-<<<<<<< HEAD
 def _note(result: ImportResult, spec: RowSpec, row_id: str, outcome: str,
           values: dict[str, Any]) -> None:
     group_id = row_id if spec is GROUP else values.get("group_id")
     result.changes.append(RowChange(spec.key, row_id, outcome, group_id))
-=======
+
+
 def _redirect_joined(s: Any, spec: RowSpec, rows: list[PackageRow]) -> set[str]:
     """Rows naming a person joined into another here are put on the person kept; returns
     the joined people the package named."""
@@ -401,4 +401,3 @@ def _redirect_joined(s: Any, spec: RowSpec, rows: list[PackageRow]) -> set[str]:
         if into is not None:
             row.values["person_id"] = into
     return set(targets)
->>>>>>> people14

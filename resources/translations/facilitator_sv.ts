@@ -964,18 +964,6 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <source>Two registrations are joined only when they have the same name and the same organisation or e-mail: {name} and {other} do not.</source>
         <translation>Två registreringar slås ihop bara när de har samma namn och samma organisation eller e-post: det har inte {name} och {other}.</translation>
     </message>
-    <message>
-        <source>Same person?…</source>
-        <translation>Samma person?…</translation>
-    </message>
-    <message>
-        <source>Join a person registered twice, e.g. on two computers ({key})</source>
-        <translation>Slå ihop en person som registrerats två gånger, t.ex. på två datorer ({key})</translation>
-    </message>
-    <message>
-        <source>{key}: the same person registered twice?</source>
-        <translation>{key}: samma person registrerad två gånger?</translation>
-    </message>
 </context>
 <context>
     <name>ActionRegister</name>
@@ -2670,6 +2658,18 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>The two registrations of {name} are joined. Ctrl+Z undoes.</source>
         <translation>De två registreringarna av {name} är ihopslagna. Ctrl+Z ångrar.</translation>
+    </message>
+    <message>
+        <source>Same person?…</source>
+        <translation>Samma person?…</translation>
+    </message>
+    <message>
+        <source>Join a person registered twice, e.g. on two computers ({key})</source>
+        <translation>Slå ihop en person som registrerats två gånger, t.ex. på två datorer ({key})</translation>
+    </message>
+    <message>
+        <source>{key}: the same person registered twice?</source>
+        <translation>{key}: samma person registrerad två gånger?</translation>
     </message>
 </context>
 <context>

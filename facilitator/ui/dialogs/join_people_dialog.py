@@ -220,20 +220,18 @@ def join_people_button(page: QWidget, store: Store, editor: Editor,
         dialog.deleteLater()  # it listens to the undo stack while it lives
         refresh()
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("JoinPeopleDialog", text)
-
-    button = QPushButton(tr("Same person?…"))
+    button = QPushButton(QCoreApplication.translate("JoinPeopleDialog", "Same person?…"))
     button.setObjectName("joinPeople")
     key = QKeySequence(JOIN_KEY).toString(QKeySequence.SequenceFormat.NativeText)
-    button.setToolTip(tr(
+    button.setToolTip(QCoreApplication.translate(
+        "JoinPeopleDialog",
         "Join a person registered twice, e.g. on two computers ({key})").format(key=key))
     button.clicked.connect(open_dialog)
     shortcut = QShortcut(QKeySequence(JOIN_KEY), page)
     shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     shortcut.activated.connect(open_dialog)
-    hint = QLabel(tr("{key}: the same person registered twice?").format(
-        key=key))
+    hint = QLabel(QCoreApplication.translate(
+        "JoinPeopleDialog", "{key}: the same person registered twice?").format(key=key))
     hint.setObjectName("joinPeopleHint")
     hint.setStyleSheet("color: palette(dark);")
     return button, hint
