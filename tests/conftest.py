@@ -65,6 +65,7 @@ def db_path(tmp_path: Path, _template_db: Path) -> Path:
 # (.ci/run starts a throwaway cluster: tools/pg_cluster.sh).
 POSTGRES_URL = os.environ.get("FACILITATOR_TEST_POSTGRES_URL", "")
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
+NO_SERVER = "FACILITATOR_TEST_POSTGRES_URL names no server"
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -72,8 +73,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     runs once per backend. Window tests and tests that work on the database file
     (``db_path``: backups, copies to a second laptop) stay on SQLite."""
     path = str(metafunc.definition.path)
+    if metafunc.definition.get_closest_marker("postgres_only") is not None:
+        if "store" in metafunc.fixturenames:
+            metafunc.parametrize("backend", ["postgresql"] if POSTGRES_URL else [
+                pytest.param("postgresql", marks=pytest.mark.skip(reason=NO_SERVER))],
+                indirect=True)
+        return
     if "store" in metafunc.fixturenames and "db_path" not in metafunc.fixturenames \
-            and f"{os.sep}gui{os.sep}" not in path:
+            and f"{os.sep}gui{os.sep}" not in path \
+            and metafunc.definition.get_closest_marker("sqlite_only") is None:
         metafunc.parametrize("backend", BACKENDS, indirect=True)
 
 

@@ -148,7 +148,13 @@ def search(store: Store, text: str, limit: int = 50) -> list[SearchHit]:
         "tokens": SNIPPET_TOKENS,
     }
     with store.read() as session:
-        rows = session.execute(sql(_SEARCH), params).all()
+        if session.get_bind().dialect.name == "postgresql":
+            from facilitator.services import search_server
+
+            rows = search_server.run(session, query_words(text), int(limit), _PLACES,
+                                     (MARK_START, MARK_END), ELLIPSIS, SNIPPET_TOKENS)
+        else:
+            rows = session.execute(sql(_SEARCH), params).all()
     return [
         SearchHit(kind, row_id, workshop_id, project_id, title or "", snippet or "", place or "")
         for kind, row_id, title, snippet, workshop_id, project_id, place in rows

@@ -39,6 +39,7 @@ def test_pragmas_read_back_on_a_fresh_connection(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.sqlite_only  # SQLite pragmas
 def test_read_pragmas_reports_the_same(store) -> None:
     assert read_pragmas(store.engine) == {
         "locking_mode": "exclusive", "journal_mode": "wal", "synchronous": "2",

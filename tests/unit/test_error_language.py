@@ -62,6 +62,7 @@ def test_not_found(store: Store, language: str) -> None:
         "Workshopen finns inte (id 'saknas').")
 
 
+@pytest.mark.sqlite_only  # fills the SQLite file with max_page_count
 def test_storage_on_a_full_disk(store: Store, workshop: str, language: str) -> None:
     section = sections.add_section(store, workshop, "Inledning", "Kort.")
     fill_disk(store)

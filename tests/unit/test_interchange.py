@@ -471,6 +471,7 @@ def test_a_failure_while_writing_rolls_everything_back(package, monkeypatch):
 
 # --- command line ---------------------------------------------------------------------
 
+@pytest.mark.sqlite_only  # the CLI is given the database file
 def test_cli_export_and_import(store, tmp_path, capsys):
     from facilitator.cli import run
 

@@ -116,7 +116,8 @@ def test_hard_delete_removes_the_row_from_the_index(store: Store, place: Place):
     with store.write() as tx:
         tx.session.execute(text("DELETE FROM person WHERE id = :id"), {"id": person})
     assert found(store, "strömgren") == []
-    assert _index_count(store) == _live_rows(store)
+    if store.database is not None:  # SQLite's index is a table of its own
+        assert _index_count(store) == _live_rows(store)
 
 
 def test_hits_say_where_they_belong(store: Store, place: Place):
@@ -348,6 +349,7 @@ def test_every_indexed_table_has_its_triggers_at_head(db_path: Path):
             assert triggers.get(f"search_{table}_{suffix}") == table
 
 
+@pytest.mark.sqlite_only  # reads FTS5's own table
 def test_reordering_does_not_touch_the_index(store: Store, place: Place):
     ids = [wishes.add_wish(store, place.group, f"Ängsö punkt {i}") for i in range(5)]
     with store.read() as session:

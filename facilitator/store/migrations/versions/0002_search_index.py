@@ -121,12 +121,23 @@ def trigger_names(kind: str) -> list[str]:
 PG_CONFIG = "swedish"
 
 
+# kind → (title, body) in PostgreSQL. An e-mail address is cut at its dots and
+# @ (PostgreSQL's parser keeps it one token, so "odmark" would not find it).
+PG_TEXTS: dict[str, tuple[str, str]] = {
+    "workshop": ("{r}.title", "trim({r}.venue || ' ' || {r}.case_reference || chr(10) || "
+                 "{r}.lead, ' ' || chr(10))"),
+    "section": ("{r}.heading", "{r}.body"),
+    "wish": ("{r}.text", "{r}.note"),
+    "focus_area": ("{r}.name", "{r}.narrative"),
+    "person": ("{r}.name", "trim({r}.title || ' ' || translate({r}.email, '.@_+-', '     '))"),
+}
+
+
 def pg_document(kind: str, row: str = "t") -> str:
     """The tsvector of one row of ``kind``: the search index's expression."""
-    title, body, _ = INDEXED[kind]
-    body_sql = body.format(r=row).replace("char(10)", "chr(10)")
-    return (f"(setweight(to_tsvector('{PG_CONFIG}', coalesce({title.format(r=row)}, '')), 'A')"
-            f" || setweight(to_tsvector('{PG_CONFIG}', coalesce({body_sql}, '')), 'B'))")
+    title, body = (x.format(r=row) for x in PG_TEXTS[kind])
+    return (f"(setweight(to_tsvector('{PG_CONFIG}', coalesce({title}, '')), 'A')"
+            f" || setweight(to_tsvector('{PG_CONFIG}', coalesce({body}, '')), 'B'))")
 
 
 def _upgrade_postgresql() -> None:
