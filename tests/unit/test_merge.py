@@ -218,3 +218,42 @@ def test_votes_on_two_laptops_add_up_and_an_undo_takes_only_its_own(laptops) -> 
     assert wishes.list_wishes(a, ids["group"])[0].votes == 5  # A's three stay
     import_package(b, _copy(export_package(a, ids["project"])))
     assert wishes.list_wishes(b, ids["group"])[0].votes == 5
+
+
+def test_a_workshop_removed_for_good_elsewhere_goes_here_too(laptops) -> None:  # type: ignore[no-untyped-def]
+    """B still has the workshop A emptied from its trash: B's import removes it with all
+    in it (a wish B added since too), and both laptops then hold the same."""
+    a, b = laptops
+    ids = _world(a)
+    import_package(b, _copy(export_package(a, ids["project"])))
+    added = wishes.add_wish(b, ids["group"], "Grillplats på Ängsö udde")
+    workshops.delete_workshop(a, ids["workshop"])
+    trash.remove_for_good(a, "workshop", ids["workshop"])
+    import_package(b, _copy(export_package(a, ids["project"])))
+    with b.read() as s:
+        assert s.get(Workshop, ids["workshop"]) is None
+        stamps = {t.row_id: t.stamp for t in s.scalars(select(Tombstone))}
+    assert stamps[added] == stamps[ids["workshop"]]
+    import_package(a, _copy(export_package(b, ids["project"])))
+
+    def content(store: Store) -> dict:  # type: ignore[type-arg]
+        data = export_package(store, ids["project"])
+        return {k: v for k, v in data.items() if k not in ("exported_at", "device_id")}
+
+    assert content(a) == content(b)
+
+
+def test_removed_for_good_on_two_laptops_keeps_the_first_removal(laptops) -> None:  # type: ignore[no-untyped-def]
+    a, b = laptops
+    ids = _world(a)
+    import_package(b, _copy(export_package(a, ids["project"])))
+    for laptop in (a, b):
+        workshops.delete_workshop(laptop, ids["workshop"])
+        trash.remove_for_good(laptop, "workshop", ids["workshop"])
+    import_package(a, _copy(export_package(b, ids["project"])))
+    import_package(b, _copy(export_package(a, ids["project"])))
+    stamps = []
+    for laptop in (a, b):
+        with laptop.read() as s:
+            stamps.append(sorted((t.row_id, t.stamp) for t in s.scalars(select(Tombstone))))
+    assert stamps[0] == stamps[1]
