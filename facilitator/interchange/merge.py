@@ -38,6 +38,8 @@ def merge_row(session: Session, spec: RowSpec, current: Any, values: dict[str, A
               source: str) -> RowMerge:
     """Bring ``values`` (a package row, parsed) into ``current`` (the stored row)."""
     result = RowMerge()
+    if _same_versions(current, values):
+        return result  # every field's vectors are equal: nothing to take (most rows)
     mine, theirs = v.parse(current.versions), v.parse(values.get("versions"))
     merged_versions = current.versions
     fields = {f.name: f for f in spec.all_fields}
@@ -88,6 +90,12 @@ def merge_row(session: Session, spec: RowSpec, current: Any, values: dict[str, A
         current.updated_at = max(current.updated_at, incoming_time or current.updated_at)
         flag_modified(current, "updated_at")  # even when unchanged: no onupdate "now"
     return result
+
+
+def _same_versions(current: Any, values: dict[str, Any]) -> bool:
+    shares = getattr(current, "vote_shares", None)
+    return (current.versions is not None and values.get("versions") == current.versions
+            and values.get("vote_shares", shares) == shares)
 
 
 def _merge_votes(current: Any, values: dict[str, Any], result: RowMerge) -> None:
