@@ -83,6 +83,14 @@ def merge_row(session: Session, spec: RowSpec, current: Any, values: dict[str, A
         if other > ours:
             setattr(current, name, value)
             result.taken.append(name)
+    created = mine.get(v.ALL_FIELDS), theirs.get(v.ALL_FIELDS)
+    if created[0] and created[1] and created[0] != created[1]:
+        # One row created on two laptops (a check-in, by its natural key): every field
+        # now has its own vector, and "*" has seen both creations.
+        both = v.merged(v.field_vector(mine, v.ALL_FIELDS, None),
+                        v.field_vector(theirs, v.ALL_FIELDS, None))
+        merged_versions = v.with_vector(merged_versions, v.ALL_FIELDS, both,
+                                        current.updated_at)
     if merged_versions != current.versions:
         current.versions = merged_versions
         # Explicitly, or the flush would stamp "now": the later of the two, in any order.

@@ -257,3 +257,26 @@ def test_removed_for_good_on_two_laptops_keeps_the_first_removal(laptops) -> Non
         with laptop.read() as s:
             stamps.append(sorted((t.row_id, t.stamp) for t in s.scalars(select(Tombstone))))
     assert stamps[0] == stamps[1]
+
+
+def test_one_check_in_made_on_two_laptops_ends_as_the_same_row(laptops) -> None:  # type: ignore[no-untyped-def]
+    """Both note-takers check Märta in: two rows, two ids, one (workshop, person). After
+    swapping packages both laptops hold one row with the same id, time and versions."""
+    a, b = laptops
+    ids = _world(a)
+    spare = workshops.create_workshop(a, ids["project"], "Reservkväll")
+    marta = people.create_person(a, "Märta Ångström")
+    people.set_attendance(a, spare, marta, "invited")  # so the package brings her
+    import_package(b, _copy(export_package(a, ids["project"])))
+    for laptop in (a, b):
+        people.set_attendance(laptop, ids["workshop"], marta, "attended")
+    import_package(a, _copy(export_package(b, ids["project"])))
+    import_package(b, _copy(export_package(a, ids["project"])))
+
+    def content(store: Store) -> dict:  # type: ignore[type-arg]
+        data = export_package(store, ids["project"])
+        return {k: v for k, v in data.items() if k not in ("exported_at", "device_id")}
+
+    assert content(a) == content(b)
+    again = import_package(a, _copy(export_package(b, ids["project"])))
+    assert (again.updated, again.conflicts) == (0, 0)

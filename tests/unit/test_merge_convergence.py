@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -40,7 +40,8 @@ from facilitator.store.vocabulary import AttendanceStatus
 
 DAY_MS = 24 * 3600 * 1000
 OPS = ("add", "edit", "edit", "nest", "move", "delete", "restore", "trash_spare",
-       "empty_trash", "vote", "vote", "unvote", "checkin", "undo", "undo", "sync", "sync")
+       "empty_trash", "vote", "vote", "unvote", "checkin", "checkin", "undo", "undo", "sync",
+       "sync")
 Step = tuple[int, str, int, int]  # (which database, what, two choices)
 
 
@@ -255,8 +256,11 @@ steps = st.lists(st.tuples(st.integers(0, 3), st.sampled_from(OPS), st.integers(
                            st.integers(0, 50)), min_size=4, max_size=30)
 
 
-@settings(max_examples=30, deadline=None, phases=[Phase.generate],
+@settings(max_examples=30, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@example(count=2, plan=[(0, "checkin", 2, 0), (1, "checkin", 2, 0)], skewed=0, skew=3)
+@example(count=2, plan=[(0, "trash_spare", 0, 0), (0, "empty_trash", 0, 0),
+                        (1, "trash_spare", 0, 0), (1, "empty_trash", 0, 0)], skewed=1, skew=3)
 @given(count=st.integers(2, 4), plan=steps, skewed=st.integers(0, 3),
        skew=st.sampled_from([-4, 3]))
 def test_laptops_of_one_evening_end_the_same_and_lose_nothing(
