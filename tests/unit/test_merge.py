@@ -280,3 +280,20 @@ def test_one_check_in_made_on_two_laptops_ends_as_the_same_row(laptops) -> None:
     assert content(a) == content(b)
     again = import_package(a, _copy(export_package(b, ids["project"])))
     assert (again.updated, again.conflicts) == (0, 0)
+
+
+@pytest.mark.xfail(strict=True, reason="known merge bug (#14): concurrent nesting makes a cycle")
+def test_nesting_two_wishes_under_each_other_on_two_laptops_keeps_both(laptops) -> None:  # type: ignore[no-untyped-def]
+    """A puts Y under X while B puts X under Y: each parent_id merges on its own, so X and
+    Y end under each other in a circle, vanish from the list, and the merged laptop's
+    packages are refused ("the wishes lie under each other in a circle")."""
+    a, b = laptops
+    ids = _world(a)
+    other = wishes.add_wish(a, ids["group"], "Öppna skolans gympasal")
+    import_package(b, _copy(export_package(a, ids["project"])))
+    wishes.indent_wish(a, other)  # A: the gym under the benches
+    wishes.move_wish(b, other, None, 0)  # B: the gym first …
+    wishes.indent_wish(b, ids["wish"])  # … and the benches under it
+    import_package(a, _copy(export_package(b, ids["project"])))
+    assert len(wishes.list_wishes(a, ids["group"])) == 2
+    import_package(b, _copy(export_package(a, ids["project"])))
