@@ -39,6 +39,8 @@ BENCHMARKS = [
     "benchmarks.minutes",
     "benchmarks.minutes_preview",
     "benchmarks.follow_up",
+    "benchmarks.merge:evening",
+    "benchmarks.merge:diverged",
 ]
 
 _CHILD = r"""

@@ -20,7 +20,7 @@ from facilitator.messages import tr
 from facilitator.services.core import Store
 from facilitator.store import versions
 from facilitator.store.clock import StampError
-from facilitator.store.models import Person, Tombstone
+from facilitator.store.models import Person, Project, Tombstone, Workshop
 from facilitator.store.vocabulary import TombstoneReason
 
 # The table each reference (and each nesting parent) points to.
@@ -59,14 +59,31 @@ def tombstones(session: Any,
     an import must not bring back, and the people erased (they are let in, then erased
     again with every trace, as a restored backup's are)."""
     gone = {(t.table_name, t.row_id): t for t in session.scalars(select(Tombstone))}
+    learned = []
     for item in incoming:
         key = (item["table"], item["row_id"])
         if key not in gone:
             gone[key] = Tombstone(table_name=key[0], row_id=key[1], stamp=item["stamp"],
                                   reason=TombstoneReason(item["reason"]))
             session.add(gone[key])
+            learned.append(gone[key])
+        elif item["stamp"] < gone[key].stamp:  # removed on two laptops: the first removal
+            gone[key].stamp = item["stamp"]
+    _purge_learned(session, learned)
     erased = {key[1] for key, t in gone.items() if t.reason == TombstoneReason.ERASURE}
     return {key for key, t in gone.items() if t.reason != TombstoneReason.ERASURE}, erased
+
+
+def _purge_learned(session: Any, learned: list[Tombstone]) -> None:
+    """A project or workshop removed for good on another laptop goes here too, with
+    everything in it (rows added here since get tombstones at the same stamp), as the
+    emptied trash removed it there: else the laptops would never hold the same."""
+    from facilitator.services import trash
+
+    for kind, model in (("project", Project), ("workshop", Workshop)):
+        for t in learned:
+            if t.table_name == kind and session.get(model, t.row_id) is not None:
+                trash.purge(session, kind, t.row_id, t.stamp)
 
 
 def erase_tombstoned(store: Store, person_ids: set[str]) -> list[str]:

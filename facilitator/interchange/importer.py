@@ -323,6 +323,15 @@ def _merge_package(tx: Any, data: dict[str, Any], source: str, rows: list[Packag
     return erased
 
 
+def _same_row_two_ids(current: Any, values: dict[str, Any]) -> None:
+    """One row (a check-in, a member) made on two laptops under two ids: both keep the
+    smaller id and its creation time (and the merge both creations in its versions),
+    so every laptop ends with the same row."""
+    if values["id"] < current.id:
+        current.id = values["id"]
+        current.created_at = values.get("created_at") or current.created_at
+
+
 def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportResult,
                  gone: set[tuple[str, str]], source: str) -> None:
     s = tx.session
@@ -348,7 +357,8 @@ def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportR
         if current is None and natural:
             # The same person/area under the same parent, made on another laptop.
             current = by_key.get(tuple(values[n] for n in natural))
-            if current is not None:
+            if current is not None and current.id != row.id:
+                _same_row_two_ids(current, values)
                 values = {k: v for k, v in values.items() if k != "id"}
         if current is None:
             if (spec.table, row.id) in gone or refers_to_gone(values, gone):

@@ -38,6 +38,8 @@ def merge_row(session: Session, spec: RowSpec, current: Any, values: dict[str, A
               source: str) -> RowMerge:
     """Bring ``values`` (a package row, parsed) into ``current`` (the stored row)."""
     result = RowMerge()
+    if _same_versions(current, values):
+        return result  # every field's vectors are equal: nothing to take (most rows)
     mine, theirs = v.parse(current.versions), v.parse(values.get("versions"))
     merged_versions = current.versions
     fields = {f.name: f for f in spec.all_fields}
@@ -81,6 +83,14 @@ def merge_row(session: Session, spec: RowSpec, current: Any, values: dict[str, A
         if other > ours:
             setattr(current, name, value)
             result.taken.append(name)
+    created = mine.get(v.ALL_FIELDS), theirs.get(v.ALL_FIELDS)
+    if created[0] and created[1] and created[0] != created[1]:
+        # One row created on two laptops (a check-in, by its natural key): every field
+        # now has its own vector, and "*" has seen both creations.
+        both = v.merged(v.field_vector(mine, v.ALL_FIELDS, None),
+                        v.field_vector(theirs, v.ALL_FIELDS, None))
+        merged_versions = v.with_vector(merged_versions, v.ALL_FIELDS, both,
+                                        current.updated_at)
     if merged_versions != current.versions:
         current.versions = merged_versions
         # Explicitly, or the flush would stamp "now": the later of the two, in any order.
@@ -88,6 +98,12 @@ def merge_row(session: Session, spec: RowSpec, current: Any, values: dict[str, A
         current.updated_at = max(current.updated_at, incoming_time or current.updated_at)
         flag_modified(current, "updated_at")  # even when unchanged: no onupdate "now"
     return result
+
+
+def _same_versions(current: Any, values: dict[str, Any]) -> bool:
+    shares = getattr(current, "vote_shares", None)
+    return (current.versions is not None and values.get("versions") == current.versions
+            and values.get("vote_shares", shares) == shares)
 
 
 def _merge_votes(current: Any, values: dict[str, Any], result: RowMerge) -> None:

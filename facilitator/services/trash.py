@@ -150,12 +150,18 @@ def remove_for_good(store: Store, kind: str, row_id: str, *,
             raise ValidationError(
                 tr("”{title}” is a finalised public record and may only be disposed of "
                    "according to the archive rules."), title=finalised)
-        s.info["stamp"] = tx.stamp()
-        if kind == "project":
-            _purge_project(s, row_id)
-        else:
-            _purge_workshop(s, row_id)
+        purge(s, kind, row_id, tx.stamp())
         tx.changed(kind, row_id)
+
+
+def purge(s: Session, kind: str, row_id: str, stamp: str) -> None:
+    """Delete a project or workshop with everything in it, each row leaving a tombstone
+    at ``stamp`` (also what an import does with one removed for good elsewhere)."""
+    s.info["stamp"] = stamp
+    if kind == "project":
+        _purge_project(s, row_id)
+    else:
+        _purge_workshop(s, row_id)
 
 
 def empty_trash(store: Store) -> int:
