@@ -73,6 +73,7 @@ from facilitator.interchange.validation import (
     load_by_ids,
     schema_error,
 )
+from facilitator.interchange.wish_repair import repair_wish_trees
 from facilitator.messages import tr
 from facilitator.services.core import Store
 from facilitator.services.erasure_ledger import erase_again
@@ -320,6 +321,9 @@ def _merge_package(tx: Any, data: dict[str, Any], source: str, rows: list[Packag
             stage.sort(key=lambda r: depth[r.id])
         _write_stage(tx, spec, stage, result, gone, source or data["device_id"] or "")
         s.flush()
+    result.conflicts += repair_wish_trees(
+        s, {r.values["group_id"] for r in by_stage.get(WISH.key, [])},
+        source or data["device_id"] or "")
     return erased
 
 

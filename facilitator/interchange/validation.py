@@ -285,7 +285,7 @@ def check_wish_trees(rows: list[PackageRow]) -> dict[str, int]:
         base = depth[current.id] + 1 if current is not None else 0
         for offset, row in enumerate(reversed(chain)):
             depth[row.id] = base + offset
-            if depth[row.id] >= MAX_DEPTH:
+            if depth[row.id] > MAX_DEPTH:  # as the services allow: MAX_DEPTH under the top
                 raise fail(row.path, Text(tr("wishes can be nested at most {maximum} levels deep"),
                                            maximum=MAX_DEPTH))
     return depth

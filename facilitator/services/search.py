@@ -154,7 +154,7 @@ def search(store: Store, text: str, limit: int = 50) -> list[SearchHit]:
             rows = search_server.run(session, query_words(text), int(limit), _PLACES,
                                      (MARK_START, MARK_END), ELLIPSIS, SNIPPET_TOKENS)
         else:
-            rows = session.execute(sql(_SEARCH), params).all()
+            rows = [tuple(row) for row in session.execute(sql(_SEARCH), params)]
     return [
         SearchHit(kind, row_id, workshop_id, project_id, title or "", snippet or "", place or "")
         for kind, row_id, title, snippet, workshop_id, project_id, place in rows

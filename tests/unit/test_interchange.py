@@ -435,8 +435,8 @@ def test_wishes_nested_too_deep_or_across_groups_are_refused(package, tmp_path):
     target, data = package
     deep = copy.deepcopy(data)
     wish_rows = held(deep)["groups"][0]["wishes"]
-    parent = wish_rows[2]  # already two levels down
-    for n in range(3):
+    parent = wish_rows[2]  # already two levels down: four more make six under the top
+    for n in range(4):
         child = copy.deepcopy(parent)
         child["id"] = f"22222222-2222-4222-8222-00000000000{n}"
         child["parent_id"] = parent["id"]

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from facilitator.interchange.export import export_package
 from facilitator.interchange.importer import import_package
-from facilitator.services import gdpr, groups, people, projects, trash, wishes, workshops
+from facilitator.services import conflicts, gdpr, groups, people, projects, trash, wishes, workshops
 from facilitator.services.core import Store
 from facilitator.store.migrate import open_database
 from facilitator.store.models import MergeConflict, Person, Tombstone, Workshop
@@ -283,11 +283,10 @@ def test_one_check_in_made_on_two_laptops_ends_as_the_same_row(laptops) -> None:
     assert (again.updated, again.conflicts) == (0, 0)
 
 
-@pytest.mark.xfail(strict=True, reason="known merge bug (#14): concurrent nesting makes a cycle")
 def test_nesting_two_wishes_under_each_other_on_two_laptops_keeps_both(laptops) -> None:  # type: ignore[no-untyped-def]
     """A puts Y under X while B puts X under Y: each parent_id merges on its own, so X and
-    Y end under each other in a circle, vanish from the list, and the merged laptop's
-    packages are refused ("the wishes lie under each other in a circle")."""
+    Y would end under each other in a circle. The later placement gives way (the wish goes
+    to the top level) the same way on both laptops, and is kept in Konflikter."""
     a, b = laptops
     ids = _world(a)
     other = wishes.add_wish(a, ids["group"], "Öppna skolans gympasal")
@@ -298,3 +297,28 @@ def test_nesting_two_wishes_under_each_other_on_two_laptops_keeps_both(laptops) 
     import_package(a, _copy(export_package(b, ids["project"])))
     assert len(wishes.list_wishes(a, ids["group"])) == 2
     import_package(b, _copy(export_package(a, ids["project"])))
+    shown = [(w.text, w.depth) for w in wishes.list_wishes(a, ids["group"])]
+    assert shown == [(w.text, w.depth) for w in wishes.list_wishes(b, ids["group"])]
+    assert sorted(depth for _, depth in shown) == [0, 1]  # one nesting kept, one given way
+    [placed] = [c for c in conflicts.list_conflicts(a) if c.field == "parent_id"]
+    assert placed.row_id in (other, ids["wish"])
+
+
+def test_nestings_made_apart_never_go_deeper_than_the_services_allow(laptops) -> None:  # type: ignore[no-untyped-def]
+    a, b = laptops
+    ids = _world(a)
+    chain = [ids["wish"]] + [wishes.add_wish(a, ids["group"], f"Punkt {n}") for n in range(6)]
+    for n in range(1, 4):  # both laptops: four levels, then three wishes at the top
+        wishes.move_wish(a, chain[n], chain[n - 1], 0)
+    import_package(b, _copy(export_package(a, ids["project"])))
+    wishes.move_wish(a, chain[4], chain[3], 0)  # A: two more levels …
+    wishes.move_wish(a, chain[5], chain[4], 0)
+    wishes.move_wish(b, chain[6], chain[5], 0)  # … B: the last under the one A moved
+    result = import_package(a, _copy(export_package(b, ids["project"])))
+    assert result.conflicts == 1  # Punkt 5 gave way: its placement is in Konflikter
+    import_package(b, _copy(export_package(a, ids["project"])))
+    for laptop in (a, b):
+        shown = wishes.list_wishes(laptop, ids["group"])
+        assert len(shown) == 7 and max(w.depth for w in shown) == wishes.MAX_DEPTH
+    assert [(w.text, w.depth) for w in wishes.list_wishes(a, ids["group"])] == [
+        (w.text, w.depth) for w in wishes.list_wishes(b, ids["group"])]
