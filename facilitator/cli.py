@@ -33,8 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Facilitator: workshoppar offline och minnesanteckningar i Word. "
         "Utan kommando startar programfönstret.",
     )
-    parser.add_argument("--db", type=Path, metavar="PATH",
-                        help=f"databasfil (standard: {default_database()})")
+    parser.add_argument("--db", type=database_target, metavar="PATH|URL",
+                        help=f"databasfil (standard: {default_database()}) eller "
+                        "organisationens databas, postgresql://användare@server/databas")
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
 
@@ -91,7 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_store(db: Path | None) -> Store:
+def database_target(text: str) -> Path | str:
+    """``--db``: a file, or a server's address (postgresql://…) kept as text."""
+    from facilitator.store.server import is_server_url
+
+    return text if is_server_url(text) else Path(text)
+
+
+def _open_store(db: Path | str | None) -> Store:
     """The checked store (same start-up check and marker as the window).
 
     A damaged database raises DatabaseDamagedError (a DamagedDatabaseError)
@@ -101,6 +109,11 @@ def _open_store(db: Path | None) -> Store:
     from facilitator.app import open_store
     from facilitator.store.location import location_risks
 
+    if isinstance(db, str):
+        from facilitator.services.core import Store
+        from facilitator.store.server import open_server_database
+
+        return Store(open_server_database(db))
     path = db or default_database()
     for risk in location_risks(path):
         print(f"facilitator: varning: {risk.reason}", file=sys.stderr)
@@ -283,6 +296,7 @@ def run(argv: Sequence[str]) -> int:
     from facilitator.store.backup import BackupError
     from facilitator.store.db import DatabaseLockedError
     from facilitator.store.migrate import DamagedDatabaseError, NewerSchemaError
+    from facilitator.store.server import ServerError
 
     try:
         args = build_parser().parse_args(list(argv))
@@ -293,7 +307,8 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_USAGE
     try:
         store = _open_store(args.db)
-    except (NewerSchemaError, DamagedDatabaseError, DatabaseLockedError, BackupError) as exc:
+    except (NewerSchemaError, DamagedDatabaseError, DatabaseLockedError, BackupError,
+            ServerError) as exc:
         _report(exc)
         return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback

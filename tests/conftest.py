@@ -101,16 +101,24 @@ def _postgres_template() -> Iterator[str]:
 
 
 @pytest.fixture
+def server_database(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The address of a fresh, migrated database on the test server (skips without one)."""
+    if not POSTGRES_URL:
+        pytest.skip(NO_SERVER)
+    from tests.postgres import fresh_database
+
+    with fresh_database(POSTGRES_URL, request.getfixturevalue("_postgres_template")) as url:
+        yield url
+
+
+@pytest.fixture
 def store(request: pytest.FixtureRequest, backend: str) -> Iterator[Store]:
     if backend == "postgresql":
-        from tests.postgres import fresh_database
+        from facilitator.store.server import make_server_engine
 
-        with fresh_database(POSTGRES_URL, request.getfixturevalue("_postgres_template")) as url:
-            from facilitator.store.server import make_server_engine
-
-            s = Store(make_server_engine(url))
-            yield s
-            s.close()
+        s = Store(make_server_engine(request.getfixturevalue("server_database")))
+        yield s
+        s.close()
         return
     s = Store(open_database(request.getfixturevalue("db_path")))
     yield s

@@ -31,7 +31,7 @@ as_owner() {
 case $action in
   start)
     mkdir -p "$dir"
-    [ "$(id -u)" -eq 0 ] && chown "${PG_OWNER:-postgres}" "$dir"
+    if [ "$(id -u)" -eq 0 ]; then chown "${PG_OWNER:-postgres}" "$dir"; fi
     if [ ! -f "$dir/data/PG_VERSION" ]; then
       as_owner "$bindir/initdb" -D "$dir/data" -U facilitator --auth=trust -E UTF8 \
         --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
