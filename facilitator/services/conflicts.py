@@ -36,6 +36,10 @@ class ConflictInfo:
     chosen: str  # "open", "kept" or "other"
     label: str = ""  # the row as a user knows it: a wish's text, a person's name …
     where: str = ""  # where it is: a wish's group and workshop, a workshop's project
+    # A reference (a wish's place under another, a responsible person) named as the user
+    # knows the row it points to; None when the field is no reference.
+    kept_named: str | None = None
+    other_named: str | None = None
 
 
 NAMING_FIELDS = ("text", "name", "title", "heading", "metric", "comment", "role")
@@ -53,6 +57,17 @@ def _label(row: object) -> str:
         if isinstance(value, str) and value.strip():
             return short_label(value)
     return ""
+
+
+def _named(session: Session, field: str, value: object) -> str | None:
+    """The row a reference points to, as the user names it ("" for none)."""
+    from facilitator.interchange.fields import REF_TARGETS
+
+    model = REF_TARGETS.get(field)
+    if model is None:
+        return None
+    target = session.get(model, value) if isinstance(value, str) else None
+    return _label(target) if target is not None else ""
 
 
 def _where(session: Session, row: object) -> str:
@@ -98,7 +113,9 @@ def list_conflicts(store: Store, *, include_resolved: bool = False) -> list[Conf
                 json.loads(c.other_value or "null"), _when(c.kept_stamp), _when(c.other_stamp),
                 c.source, c.resolved_at is not None, c.chosen or "open",
                 _label(row) if row is not None else "",
-                _where(s, row) if row is not None else ""))
+                _where(s, row) if row is not None else "",
+                *(_named(s, c.field, json.loads(value or "null"))
+                  for value in (c.kept_value, c.other_value))))
         return found
 
 

@@ -1494,6 +1494,14 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>inte i papperskorgen</translation>
     </message>
     <message>
+        <source>under ”{wish}”</source>
+        <translation>under ”{wish}”</translation>
+    </message>
+    <message>
+        <source>at the top level</source>
+        <translation>överst</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>(tomt)</translation>
     </message>
@@ -1592,6 +1600,22 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>due date</source>
         <translation>klart senast</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>placering</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>ordning</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>organisation</translation>
     </message>
     <message>
         <source>Keep the merged value</source>

@@ -302,6 +302,8 @@ def test_nesting_two_wishes_under_each_other_on_two_laptops_keeps_both(laptops) 
     assert sorted(depth for _, depth in shown) == [0, 1]  # one nesting kept, one given way
     [placed] = [c for c in conflicts.list_conflicts(a) if c.field == "parent_id"]
     assert placed.row_id in (other, ids["wish"])
+    assert placed.kept_named == ""  # at the top level …
+    assert placed.other_named in ("Bänkar vid ån", "Öppna skolans gympasal")  # … not under
 
 
 def test_nestings_made_apart_never_go_deeper_than_the_services_allow(laptops) -> None:  # type: ignore[no-untyped-def]

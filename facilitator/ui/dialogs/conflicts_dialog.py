@@ -145,8 +145,12 @@ class ConflictsDialog(QDialog):
 
     def _add(self, info: ConflictInfo) -> QTreeWidgetItem:
         cells = [(self.describe(info), None),
-                 self._value(info.table, info.field, info.kept, info.kept_at),
-                 self._value(info.table, info.field, info.other, info.other_at),
+                 self._value(info.table, info.field,
+                             info.kept if info.kept_named is None else info.kept_named,
+                             info.kept_at),
+                 self._value(info.table, info.field,
+                             info.other if info.other_named is None else info.other_named,
+                             info.other_at),
                  (info.source, None), (self._choice_text(info.chosen), None)]
         item = QTreeWidgetItem(self.items, [text for text, _tip in cells])
         for column, (_text, tip) in enumerate(cells):
@@ -170,6 +174,9 @@ class ConflictsDialog(QDialog):
     def _value_text(self, field: str, value: object) -> str:
         if field == "deleted_at":
             return self.tr("in the trash") if value else self.tr("not in the trash")
+        if field == "parent_id":
+            return self.tr("under ”{wish}”").format(wish=value) if value \
+                else self.tr("at the top level")
         if value is None or value == "":
             return self.tr("(empty)")
         if isinstance(value, bool):
@@ -196,7 +203,9 @@ class ConflictsDialog(QDialog):
                   "body": self.tr("notes"), "status": self.tr("status"),
                   "deleted_at": self.tr("in the trash"), "heading": self.tr("heading"),
                   "description": self.tr("description"), "comment": self.tr("comment"),
-                  "due_date": self.tr("due date")}
+                  "due_date": self.tr("due date"), "parent_id": self.tr("place"),
+                  "position": self.tr("order"), "person_id": self.tr("person"),
+                  "organisation_id": self.tr("organisation")}
         kind = kinds.get(info.table, info.table)
         named = f"{kind} ”{info.label}”" if info.label else kind
         where = f" ({info.where})" if info.where else ""
