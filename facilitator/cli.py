@@ -139,7 +139,8 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
-    from facilitator.interchange.importer import import_packages, read_package_file
+    from facilitator.interchange.importer import import_packages
+    from facilitator.interchange.package_file import read_package_file
 
     packages = [(read_package_file(path), path.name) for path in args.files]
     results = import_packages(store, packages, dry_run=args.dry_run)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from facilitator.interchange import importer
+from facilitator.interchange import importer, package_file
 from facilitator.interchange.errors import PackageError
 from facilitator.interchange.export import export_package, package_text, write_package
 from facilitator.interchange.fields import FORMAT_VERSION
@@ -372,7 +372,7 @@ def test_too_large_file_is_refused_before_reading(package, tmp_path, monkeypatch
 def test_size_limit_applies_to_real_packages(package, tmp_path, monkeypatch):
     target, data = package
     path = _write(tmp_path, package_text(data))
-    monkeypatch.setattr(importer, "MAX_PACKAGE_BYTES", path.stat().st_size - 1)
+    monkeypatch.setattr(package_file, "MAX_PACKAGE_BYTES", path.stat().st_size - 1)
     _refused(target, path, "för stor")
 
 

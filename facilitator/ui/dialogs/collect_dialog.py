@@ -39,7 +39,8 @@ from facilitator.interchange.collect_preview import (
     CollectPreview,
     preview_collect,
 )
-from facilitator.interchange.importer import import_packages, read_package_file
+from facilitator.interchange.importer import import_packages
+from facilitator.interchange.package_file import read_package_file
 from facilitator.services.core import ServiceError, Store
 from facilitator.ui.shortcuts import CONFLICTS_KEY
 
