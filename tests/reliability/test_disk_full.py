@@ -13,9 +13,12 @@ from facilitator.interchange.importer import import_package
 from facilitator.services import people, projects, sections, wishes, workshops
 from facilitator.services.core import StorageError, Store
 from facilitator.store.clock import Stamp, wall_ms
+from tests.tables import table_names
 
 FULL = "Disken är full"
 
+
+pytestmark = pytest.mark.sqlite_only  # a full disk is simulated with SQLite's max_page_count
 
 def _raw(store: Store):  # type: ignore[no-untyped-def]
     connection = store.engine.connect()
@@ -40,8 +43,7 @@ def free_space(store: Store, limit: int) -> None:
 
 def _rows(store: Store) -> dict[str, int]:
     with store.engine.connect() as conn:
-        tables = [r[0] for r in conn.execute(text(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"))]
+        tables = table_names(conn)
         return {t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar() for t in tables}
 
 

@@ -29,6 +29,7 @@ from facilitator.services.responsibles import Who
 from facilitator.services.reviews import ReviewEntry, ReviewState
 from facilitator.services.roles import RoleEntry
 from facilitator.store.vocabulary import ReviewStatus, RoleKind
+from tests.tables import table_names
 
 NAME = "Yngve Qvarnström"
 EMAIL = "yngve.qvarnstrom@exempelkommun.se"
@@ -93,8 +94,7 @@ def _all_text(store: Store) -> str:
     """Every value of every table (the FTS shadow tables included) as one string."""
     parts = []
     with store.engine.connect() as conn:
-        tables = [r[0] for r in conn.execute(text(
-            "SELECT name FROM sqlite_master WHERE type='table'"))]
+        tables = table_names(conn)
         for table in tables:
             for row in conn.execute(text(f'SELECT * FROM "{table}"')):
                 parts.extend(

@@ -31,6 +31,7 @@ from facilitator.minutes.model import MinutesOptions
 from facilitator.minutes.template import checked_template_bytes, default_template_bytes
 from facilitator.services import people, projects, sections, workshops
 from facilitator.services.core import Store
+from tests.tables import table_names
 
 MB = 1024 * 1024
 LIMIT = 500 * MB
@@ -51,8 +52,7 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 
 def _rows(store: Store) -> dict[str, int]:
     with store.engine.connect() as conn:
-        tables = [r[0] for r in conn.execute(text(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"))]
+        tables = table_names(conn)
         return {t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar() for t in tables}
 
 
