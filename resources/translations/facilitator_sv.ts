@@ -1352,7 +1352,7 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     </message>
     <message>
         <source>Deleted</source>
-        <translation>Borttagen</translation>
+        <translation>Borttagna</translation>
     </message>
     <message>
         <source>In conflict</source>
@@ -2587,6 +2587,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Every package holds all groups; otherwise only the note-taker&apos;s group.</source>
         <translation>Varje paket innehåller alla grupper; annars bara antecknarens grupp.</translation>
+    </message>
+    <message>
+        <source>note-takers</source>
+        <translation>antecknare</translation>
     </message>
     <message>
         <source>Folder for the packages</source>

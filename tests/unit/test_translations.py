@@ -74,3 +74,18 @@ def _hidden_translations() -> list[str]:
 
 def test_no_translation_wrapper_hides_texts_from_lupdate():
     assert _hidden_translations() == []
+
+
+def test_no_text_to_translate_hides_inside_an_f_string():
+    """lupdate does not look inside f-strings: a ``self.tr("…")`` there stays English."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "facilitator").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [f"{path.relative_to(ROOT)}:{call.lineno}" for call in ast.walk(node)
+                           if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute
+                                                                         | ast.Name)
+                           and getattr(call.func, "attr", getattr(call.func, "id", "")) == "tr"]
+    assert hidden == []

@@ -88,7 +88,8 @@ class HandoutPackagesDialog(QDialog):
             "Every package holds all groups; otherwise only the note-taker's group."))
 
         base = Path(settings.get(opts.MINUTES_FOLDER) or Path.home())
-        folder_name = safe_file_name(f"{title} – {self.tr('note-takers')}", suffix="")
+        note_takers = self.tr("note-takers")  # outside the f-string, where lupdate sees it
+        folder_name = safe_file_name(f"{title} – {note_takers}", suffix="")
         self.folder = QLineEdit(str(base / folder_name))
         self.folder.setObjectName("handoutFolder")
         self.folder.setAccessibleName(self.tr("Folder for the packages"))
