@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.events import ChangeBus
 from facilitator.services import conflicts
-from facilitator.services.conflicts import ConflictInfo
+from facilitator.services.conflicts import NAMING_FIELDS, ConflictInfo
 from facilitator.services.core import Change, Store
 from facilitator.ui.commands import Editor, setter
 
@@ -207,7 +207,9 @@ class ConflictsDialog(QDialog):
                   "position": self.tr("order"), "person_id": self.tr("person"),
                   "organisation_id": self.tr("organisation")}
         kind = kinds.get(info.table, info.table)
-        named = f"{kind} ”{info.label}”" if info.label else kind
+        # A conflict about the name itself shows both names beside it: no third copy here.
+        named = f"{kind} ”{info.label}”" if info.label and info.field not in NAMING_FIELDS \
+            else kind
         where = f" ({info.where})" if info.where else ""
         return f"{named}{where}, {fields.get(info.field, info.field)}"
 
