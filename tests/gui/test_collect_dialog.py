@@ -81,6 +81,10 @@ def test_hand_out_to_three_note_takers_and_collect_their_work(
         type_text(dialog.folder, str(folder))
         press(dialog.folder, Qt.Key.Key_Return)  # Enter saves
         written.extend(dialog.written.item(i).text() for i in range(dialog.written.count()))
+        # The list of files does not squeeze the groups out of view.
+        qtbot.waitUntil(lambda: all(
+            box.visibleRegion().boundingRect().height() >= box.sizeHint().height()
+            for box in dialog.group_boxes))
 
     open_by_key(qtbot, window, Qt.Key.Key_U, HandoutPackagesDialog, hand_out)
     assert written == [

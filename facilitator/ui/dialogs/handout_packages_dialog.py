@@ -78,6 +78,8 @@ class HandoutPackagesDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setMaximumHeight(240)
+        # The groups stay in view when the list of written files appears below them.
+        scroll.setMinimumHeight(min(inner.sizeHint().height() + 2 * scroll.frameWidth(), 240))
         if not self.group_boxes:
             grid.addWidget(QLabel(self.tr("The workshop has no groups yet (page Grupper).")),
                            1, 0, 1, 2)
@@ -165,6 +167,7 @@ class HandoutPackagesDialog(QDialog):
         self.written.clear()
         self.written.addItems([p.name for p in paths])
         self.written.setVisible(True)
+        self.adjustSize()  # grow for the list rather than squeeze the groups
         self.status.setText(self.tr("{n} packages written in {folder}:").format(
             n=len(paths), folder=folder))
         self.written.setFocus(Qt.FocusReason.OtherFocusReason)
