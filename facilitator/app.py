@@ -37,7 +37,7 @@ def _wants_cli(argv: Sequence[str]) -> bool:
 
 def _gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="facilitator", add_help=False)
-    parser.add_argument("--db", type=Path)
+    parser.add_argument("--db")
     # Used by CI to prove the (frozen) window starts: quit after N seconds.
     parser.add_argument("--quit-after", type=float, default=None)
     args, _qt_args = parser.parse_known_args(list(argv))
@@ -118,6 +118,21 @@ def run_gui(argv: Sequence[str]) -> int:
         )
 
     install_excepthook(show_unexpected)
+    from facilitator.store.server import is_server_url
+
+    if is_server_url(args.db):  # the organisation's shared database
+        from facilitator.ui.server_session import ServerSession
+
+        shared = ServerSession(app, settings, args.db)
+        if not shared.start():
+            return 1
+        if args.quit_after is not None:
+            QTimer.singleShot(int(args.quit_after * 1000), shared.close_window)
+        try:
+            return app.exec()
+        finally:
+            shared.finish()
+            del translators
     database = Path(os.path.abspath(args.db or default_database()))
     # A window on this database already? Bring it forward; never open a second writer.
     # (QtNetwork is loaded only when the database is in use, or after the first paint.)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
     from facilitator.store.models import Base, Tracked
+    from facilitator.store.server_changes import ChangeListener
 
 T = TypeVar("T", bound="Base")
 E = TypeVar("E", bound=enum.Enum)
@@ -102,6 +103,8 @@ class Store:
         self.last_commit: dt.datetime | None = None
         # Names of people erased again when the database was opened (a restored backup).
         self.erased_again: list[str] = []
+        self._origin = ""  # on a server: this store's name in the change notifications
+        self._listener: ChangeListener | None = None
 
     @property
     def database(self) -> Path | None:
@@ -160,12 +163,40 @@ class Store:
         except OperationalError as exc:
             raise _read_error(exc) from exc
 
+    def listen_for_others(self) -> None:
+        """On a server: announce other users' commits to this store's listeners too."""
+        if not self.on_server or self._listener is not None:
+            return
+        from facilitator.store.server_changes import ChangeListener, new_origin
+
+        self._origin = new_origin()
+        conninfo = self.engine.url.set(drivername="postgresql").render_as_string(
+            hide_password=False)
+        self._listener = ChangeListener(conninfo, self._origin, self._announce_other)
+        self._listener.start()
+
+    def _announce_other(self, kinds: frozenset[str], ids: frozenset[str]) -> None:
+        change = Change(kinds, ids)
+        for listener in list(self._listeners):
+            listener(change)
+
+    def _notify_others(self, session: Session, tx: WriteTx) -> None:
+        from sqlalchemy import text
+
+        from facilitator.store.server_changes import CHANNEL, payloads
+
+        for payload in payloads(self._origin or "cli", tx.kinds, tx.ids):
+            session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                            {"channel": CHANNEL, "payload": payload})
+
     @contextmanager
     def write(self) -> Iterator[WriteTx]:
         with self._sessions() as session:
             tx = WriteTx(session, stamper=self.stamper)
             try:
                 yield tx
+                if tx.kinds and self.on_server:  # delivered to the others at the commit
+                    self._notify_others(session, tx)
                 session.commit()
             except OperationalError as exc:
                 session.rollback()
@@ -182,6 +213,9 @@ class Store:
                 listener(change)
 
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
         self.engine.dispose()
 
 

@@ -58,7 +58,8 @@ class MainWindow(QMainWindow):
     # Restoring a backup closes and reopens the database: the composition root does it.
     request_restore = Signal()
 
-    def __init__(self, store: Store, bus: ChangeBus, settings: Settings, database: Path) -> None:
+    def __init__(self, store: Store, bus: ChangeBus, settings: Settings,
+                 database: Path | str) -> None:
         super().__init__()
         self.store, self.bus, self.settings, self.database = store, bus, settings, database
         self.setObjectName("mainWindow")

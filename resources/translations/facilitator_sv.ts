@@ -3807,6 +3807,17 @@ Flytta den till papperskorgen ändå?</translation>
     </message>
 </context>
 <context>
+    <name>ServerSession</name>
+    <message>
+        <source>The database could not be opened</source>
+        <translation>Databasen kunde inte öppnas</translation>
+    </message>
+    <message>
+        <source>The server&apos;s backups are kept by the organisation&apos;s IT department.</source>
+        <translation>Serverns säkerhetskopior sköts av organisationens IT-avdelning.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
