@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError
 
 from facilitator.messages import Source, TranslatedError, tr
 from facilitator.services.order_keys import append_key
-from facilitator.store.stamping import Stamper
+from facilitator.store.stamping import Stamper, WrittenSinceError
 from facilitator.store.vocabulary import utcnow
 from facilitator.text import clean_text
 
@@ -53,6 +53,10 @@ class ValidationError(ServiceError):
 
 class NotFoundError(ServiceError):
     """The thing to change does not exist (or is in the trash)."""
+
+
+class ChangedSinceError(ServiceError):
+    """An undo or redo refused: another user (or a package) wrote the row since."""
 
 
 class StorageError(ServiceError):
@@ -199,18 +203,27 @@ class Store:
                     self._notify_others(session, tx)
                 session.commit()
             except OperationalError as exc:
-                session.rollback()
-                self.stamper.forget()
+                self._rolled_back(session)
                 raise _storage_error(exc) from exc
+            except WrittenSinceError:
+                self._rolled_back(session)
+                raise ChangedSinceError(tr(
+                    "someone else has changed it since (on another computer, or in an "
+                    "imported package); undoing would overwrite their edit")) from None
             except BaseException:
-                session.rollback()
-                self.stamper.forget()
+                self._rolled_back(session)
                 raise
+            self.stamper.committed(session)
         self.last_commit = dt.datetime.now()
         if tx.kinds:
             change = Change(frozenset(tx.kinds), frozenset(tx.ids))
             for listener in list(self._listeners):
                 listener(change)
+
+    def _rolled_back(self, session: Session) -> None:
+        session.rollback()
+        self.stamper.forget()
+        self.stamper.rolled_back(session)
 
     def close(self) -> None:
         if self._listener is not None:

@@ -154,6 +154,8 @@ def insert_wish(store: Store, group_id: str, text: str, *, parent_id: str | None
             "id": wish_id, "group_id": group_id, "parent_id": parent_id, "text": clean,
             "position": keys[0] if keys else append_key([last]), "votes": 0,
             "versions": written(None, (), stamp, None, new=True)})
+        if tx.stamper is not None:
+            tx.stamper.note_written(tx.session, "wish", wish_id, stamp)
         if keys is None:  # the gap is used up: the siblings are spaced out once
             put_wish(tx.session, tx.session.get_one(Wish, wish_id), parent_id, index or 0)
         tx.changed("wish", wish_id)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,16 +24,56 @@ from sqlalchemy import Connection, inspect, text
 
 from facilitator.store import vote_shares
 from facilitator.store.clock import HybridClock
-from facilitator.store.versions import UNVERSIONED, written
+from facilitator.store.versions import UNVERSIONED, parse, written
+
+WRITTEN = "written"  # session.info: (table, id) → stamp, for this transaction
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+
+# Set while an undo or redo runs (ui/commands.py): a row this store wrote last must not
+# have been written by anyone else since, or the undo would overwrite their edit.
+guarding_undo: ContextVar[bool] = ContextVar("guarding_undo", default=False)
+
+
+class WrittenSinceError(RuntimeError):
+    """An undo would overwrite what another user (or an imported package) wrote since."""
+
+    def __init__(self, table: str, row_id: str) -> None:
+        super().__init__(f"{table} {row_id} was written by someone else since")
+        self.table, self.row_id = table, row_id
+
+
+def newest_stamp(versions_text: str | None) -> str:
+    """The newest stamp anywhere in a row's versions ("" for a row without any)."""
+    return max((s for stamps in parse(versions_text).values() for s in stamps), default="")
 
 
 class Stamper:
     def __init__(self, database: Path | None) -> None:
         self.database = database
         self._clock: HybridClock | None = None
+        # (table, id) → the stamp this store last wrote there (committed writes only).
+        self.mine: dict[tuple[str, str], str] = {}
+
+    def committed(self, session: Session) -> None:
+        """The transaction's writes are in the database: they are this store's last ones."""
+        self.mine.update(session.info.pop(WRITTEN, {}))
+
+    def rolled_back(self, session: Session) -> None:
+        session.info.pop(WRITTEN, None)
+
+    @staticmethod
+    def note_written(session: Session, table: str, row_id: str, stamp: str) -> None:
+        session.info.setdefault(WRITTEN, {})[(table, row_id)] = stamp
+
+    def _check_not_written_since(self, session: Session, row: Any) -> None:
+        key = (str(row.__tablename__), str(row.id))
+        # Written already in this transaction (an earlier flush): that write is the last.
+        last = session.info.get(WRITTEN, {}).get(key) or self.mine.get(key)
+        if last is not None and newest_stamp(row.versions) != last:
+            raise WrittenSinceError(*key)
 
     # ----- the clock ---------------------------------------------------------------
     def clock(self, connection: Connection) -> HybridClock:
@@ -100,8 +141,13 @@ class Stamper:
                     changed.append((row, fields))
         if not new and not changed:
             return
+        if guarding_undo.get():
+            for row, _fields in changed:
+                self._check_not_written_since(session, row)
         stamp = self.tick(session.connection())
         device = self.device_id(session.connection())
+        for row in (*new, *(r for r, _f in changed)):
+            self.note_written(session, str(row.__tablename__), str(row.id), stamp)
         for row in new:
             if row.versions is None:  # an import brings the row's own versions
                 row.versions = written(None, (), stamp, None, new=True)

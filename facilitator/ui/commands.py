@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -22,8 +23,20 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from facilitator.atomic import TargetFileError
 from facilitator.messages import translate_error
 from facilitator.services.core import ServiceError
+from facilitator.store.stamping import guarding_undo
 
 MERGE_WINDOW_S = 5.0
+
+
+@contextmanager
+def undoing_guard() -> Iterator[None]:
+    """While an undo or redo runs, the store refuses to write a row someone else wrote
+    after this window's last write to it (store/stamping.py)."""
+    token = guarding_undo.set(True)
+    try:
+        yield
+    finally:
+        guarding_undo.reset(token)
 
 
 class ServiceCommand(QUndoCommand):
@@ -63,7 +76,8 @@ class ServiceCommand(QUndoCommand):
         if self._done or self._halted():
             return
         try:
-            self.result = self._redo(self.result) if self._redo else self._do()
+            with undoing_guard():
+                self.result = self._redo(self.result) if self._redo else self._do()
         except (ServiceError, TargetFileError) as exc:
             self._refused(exc, undoing=False)
             return
@@ -73,7 +87,8 @@ class ServiceCommand(QUndoCommand):
         if not self._done or self._halted():
             return
         try:
-            self._undo(self.result)
+            with undoing_guard():
+                self._undo(self.result)
         except (ServiceError, TargetFileError) as exc:
             self._refused(exc, undoing=True)
             return

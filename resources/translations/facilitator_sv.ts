@@ -304,6 +304,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Fokusområdet ”{name}” hör till ett annat projekt.</translation>
     </message>
     <message>
+        <source>someone else has changed it since (on another computer, or in an imported package); undoing would overwrite their edit</source>
+        <translation>någon annan har ändrat det sedan dess (på en annan dator eller i ett importerat paket); att ångra skulle skriva över deras ändring</translation>
+    </message>
+    <message>
         <source>The database could not be read: {reason}</source>
         <translation>Databasen kunde inte läsas: {reason}</translation>
     </message>
