@@ -137,13 +137,22 @@ def _set_votes(laptop: Laptop, wish_id: str, votes: int) -> int:
     return old
 
 
+def _group_live(store: Store, group_id: str) -> bool:
+    from facilitator.store.models import Group
+
+    with store.read() as s:
+        group = s.get(Group, group_id)
+        return group is not None and group.deleted_at is None
+
+
 def act(evening: Evening, laptop: Laptop, what: str, a: int, b: int) -> None:
     """One service call as the window makes it, and how its undo would take it back."""
     store, ids = laptop.store, evening.ids
     wish = _live(laptop, a)
     if what == "add":
         text = evening.text(laptop.name)
-        group = ids["group"] if b % 3 else ids["spare_group"]
+        group = ids["group"] if b % 3 or not _group_live(store, ids["spare_group"]) \
+            else ids["spare_group"]  # (the window offers no group that is gone)
         wish_id = wishes.add_wish(store, group, text)
         evening.written.add((wish_id, text))
         laptop.undo.append(lambda: wishes.delete_wish(store, wish_id) and None)
