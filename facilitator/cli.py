@@ -84,6 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="även klara och strukna åtgärder (standard: öppna och pågående)")
     sub.add_parser("conflicts", help="fält som ändrats på två datorer: värdet som behölls "
                    "och det andra")
+    p = sub.add_parser("take-offline", help="kopiera projekt från organisationens databas "
+                       "till den här datorns (--db), för att arbeta utan nätverk")
+    p.add_argument("server", metavar="URL", help="postgresql://användare@server/databas")
+    p.add_argument("projects", metavar="PROJEKT", nargs="+", help="id från 'facilitator list'")
+    p = sub.add_parser("sync", help="synkronisera den här datorns projekt (--db) med "
+                       "organisationens databas, åt båda hållen")
+    p.add_argument("server", metavar="URL", help="postgresql://användare@server/databas")
+    p.add_argument("--dry-run", action="store_true",
+                   help="visa vad som skulle ändras på varje sida; skriv ingenting")
     p = sub.add_parser("export-report", help="projektrapport med fokusområden, önskemål, "
                        "uppföljningar och siffror (.docx)")
     p.add_argument("project", metavar="PROJEKT", help="id från 'facilitator list'")
@@ -268,6 +277,56 @@ def cmd_conflicts(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _server(address: str) -> Store:
+    from facilitator.services.core import Store
+    from facilitator.store.server import is_server_url, open_server_database
+
+    if not is_server_url(address):
+        from facilitator.messages import tr
+        from facilitator.services.core import ValidationError
+
+        raise ValidationError(tr("{address} is not a database server's address "
+                                 "(postgresql://…)."), address=address)
+    return Store(open_server_database(address))
+
+
+def cmd_take_offline(store: Store, args: argparse.Namespace) -> int:
+    from facilitator.interchange.sync import take_offline
+
+    server = _server(args.server)
+    try:
+        results = take_offline(server, store, args.projects)
+    finally:
+        server.close()
+    for project_id, r in zip(args.projects, results, strict=True):
+        print(f"Tog med {project_id}: {r.created} nya, {r.updated} ändrade, "
+              f"{r.conflicts} i konflikt.")
+    return EXIT_OK
+
+
+def cmd_sync(store: Store, args: argparse.Namespace) -> int:
+    import socket
+
+    from facilitator.interchange.sync import synchronise
+
+    server = _server(args.server)
+    try:
+        result = synchronise(store, server, dry_run=args.dry_run,
+                             laptop_name=socket.gethostname() or "laptop")
+    finally:
+        server.close()
+    if not result.project_ids:
+        print("Inga gemensamma projekt: ta med ett projekt offline först (take-offline).")
+        return EXIT_OK
+    verb = "Skulle ge" if args.dry_run else "Gav"
+    for side, results in (("servern", result.to_server), ("den här datorn", result.to_laptop)):
+        new, changed, conflicts = result.counts(results)
+        print(f"{verb} {side}: {new} nya, {changed} ändrade, {conflicts} i konflikt.")
+    if args.dry_run:
+        print("Inget har skrivits (--dry-run).")
+    return EXIT_OK
+
+
 def cmd_export_report(store: Store, args: argparse.Namespace) -> int:
     from facilitator.minutes.project_report import export_project_report
 
@@ -287,6 +346,8 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "export-actions": cmd_export_actions,
     "export-report": cmd_export_report,
     "conflicts": cmd_conflicts,
+    "take-offline": cmd_take_offline,
+    "sync": cmd_sync,
 }
 
 

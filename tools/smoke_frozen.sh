@@ -68,6 +68,25 @@ if grep -Eqi "traceback|error|critical|could not load" "$tmp/out.txt"; then
 fi
 echo "      ($(( ($(date +%s%N) - start) / 1000000 )) ms including the 3 s wait)"
 check "window on a new database" timeout 60 "$app" --db "$tmp/new.sqlite3" --quit-after 1
+# The organisation's server, when a test server runs (.ci/run starts one): psycopg's C
+# wrapper and libpq must be in the bundle.
+if [ -n "${FACILITATOR_TEST_POSTGRES_URL:-}" ]; then
+  server_db="frozen_smoke_$$"
+  "$python" - "$FACILITATOR_TEST_POSTGRES_URL" "$server_db" <<'PY'
+import sys, psycopg
+with psycopg.connect(sys.argv[1], autocommit=True) as c:
+    c.execute(f'DROP DATABASE IF EXISTS "{sys.argv[2]}"')
+    c.execute(f'CREATE DATABASE "{sys.argv[2]}"')
+PY
+  server_url="${FACILITATOR_TEST_POSTGRES_URL%/*}/$server_db"
+  check "sample on a server" "$app" --db "$server_url" sample
+  check "list on a server" "$app" --db "$server_url" list
+  "$python" - "$FACILITATOR_TEST_POSTGRES_URL" "$server_db" <<'PY'
+import sys, psycopg
+with psycopg.connect(sys.argv[1], autocommit=True) as c:
+    c.execute(f'DROP DATABASE IF EXISTS "{sys.argv[2]}" WITH (FORCE)')
+PY
+fi
 
 cd - >/dev/null
 size_bytes=$(du -sb "$bundle" | cut -f1)

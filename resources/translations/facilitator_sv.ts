@@ -853,6 +853,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Uppgraderingen av databasen lämnade {count} trasiga hänvisningar och avbröts; filen har inte ändrats.</translation>
     </message>
     <message>
+        <source>{address} is not a database server&apos;s address (postgresql://…).</source>
+        <translation>{address} är ingen adress till en databasserver (postgresql://…).</translation>
+    </message>
+    <message>
         <source>the database could not be opened: {reason}</source>
         <translation>databasen kunde inte öppnas: {reason}</translation>
     </message>
