@@ -2,13 +2,14 @@
 # Prove a PyInstaller build of Facilitator works with no display and no source tree:
 #   tools/smoke_frozen.sh [dist/facilitator]
 # --help, the sample, list, export-minutes to a .docx that python-docx reopens,
-# the window shown offscreen for a few seconds, and the bundle's size (≤ 150 MB).
+# the window shown offscreen for a few seconds, and the bundle's size (≤ 160 MB).
 # Run from the repository root after `uv run --group build pyinstaller installer.spec`.
 set -euo pipefail
 
 bundle="${1:-dist/facilitator}"
 app="$bundle/facilitator"
-max_mb="${FACILITATOR_MAX_BUNDLE_MB:-150}"
+# 150 MB until #15; libpq with its TLS and Kerberos libraries (psycopg) add about 9 MB.
+max_mb="${FACILITATOR_MAX_BUNDLE_MB:-160}"
 [ -x "$app" ] || { echo "smoke: $app not found; build it first" >&2; exit 1; }
 
 python="${PYTHON:-python3}"
