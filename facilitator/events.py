@@ -33,7 +33,8 @@ class ChangeBus(QObject):
     def _on_commit(self, change: Change) -> None:
         self._kinds |= change.kinds
         self._ids |= change.ids
-        self.saved.emit()
+        if not change.by_others:  # "Sparat hh:mm" is about what this window stored
+            self.saved.emit()
         self._timer.start()
 
     def _flush(self) -> None:

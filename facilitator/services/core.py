@@ -69,6 +69,7 @@ class Change:
 
     kinds: frozenset[str]
     ids: frozenset[str]
+    by_others: bool = False  # committed by another user of the server, not by this window
 
 
 @dataclass
@@ -180,7 +181,7 @@ class Store:
         self._listener.start()
 
     def _announce_other(self, kinds: frozenset[str], ids: frozenset[str]) -> None:
-        change = Change(kinds, ids)
+        change = Change(kinds, ids, by_others=True)
         for listener in list(self._listeners):
             listener(change)
 
