@@ -55,7 +55,8 @@ def test_a_wish_added_by_one_user_is_announced_to_the_other(two_users) -> None: 
     group = groups.create_group(åsa, workshop, name="Grupp ett")
     wish = wishes.add_wish(åsa, group, "Bänkar vid ån")
     assert _heard_within(heard_by_göran, wish, 2.0), "Göran's store heard nothing in 2 s"
-    assert [c.kinds for c in heard_by_göran if wish in c.ids] == [frozenset({"wish"})]
+    assert [(c.kinds, c.by_others) for c in heard_by_göran if wish in c.ids] == [
+        (frozenset({"wish"}), True)]
     own = sum(wish in c.ids for c in heard_by_åsa)
     assert own == 1  # Åsa's own commit, announced once: her listener skips its echo
     wishes.set_text(göran, wish, "Fler bänkar vid ån")
