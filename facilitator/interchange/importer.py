@@ -113,6 +113,9 @@ class ImportResult:
     # People in the package who had been erased here (GDPR): removed again at once.
     erased_again: list[str] = field(default_factory=list)
     written_ids: set[str] = field(default_factory=set)  # rows created or updated
+    # Groups where a wish was placed under another: only there can two laptops' nestings
+    # make a circle or go too deep (interchange/wish_repair.py).
+    nested_groups: set[str] = field(default_factory=set)
     conflicts: int = 0  # fields changed on both sides: the other value kept in Konflikter
     gone: int = 0  # rows removed for good here (or erased), not brought back
     changes: list[RowChange] = field(default_factory=list)  # row by row, for a preview
@@ -198,9 +201,8 @@ def _merge_package(tx: Any, data: dict[str, Any], source: str, rows: list[Packag
             stage.sort(key=lambda r: depth[r.id])
         _write_stage(tx, spec, stage, result, gone, source or data["device_id"] or "")
         s.flush()
-    result.conflicts += repair_wish_trees(
-        s, {r.values["group_id"] for r in by_stage.get(WISH.key, [])},
-        source or data["device_id"] or "")
+    result.conflicts += repair_wish_trees(s, result.nested_groups,
+                                          source or data["device_id"] or "")
     return erased
 
 
@@ -252,6 +254,8 @@ def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportR
             result.created += 1
             result.written_ids.add(row.id)
             _note(result, spec, row.id, "new", values)
+            if spec is WISH and values.get("parent_id"):
+                result.nested_groups.add(values["group_id"])
         else:
             merge = merge_row(s, spec, current, values, source)
             result.conflicts += len(merge.conflicts)
@@ -268,6 +272,8 @@ def _write_stage(tx: Any, spec: RowSpec, rows: list[PackageRow], result: ImportR
                 continue
             result.updated += 1
             result.written_ids.add(current.id)
+            if spec is WISH and "parent_id" in merge.taken:
+                result.nested_groups.add(current.group_id)
             if spec is PERSON and current.merged_into_id and current.deleted_at is None:
                 current.deleted_at = utcnow()  # joined into another: stays in the trash
         result.by_kind[kind] += 1
