@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel
 from facilitator.events import ChangeBus
 from facilitator.interchange.sync import take_offline
 from facilitator.paths import default_database
-from facilitator.services import groups, projects, wishes, workshops
+from facilitator.services import conflicts, groups, projects, wishes, workshops
 from facilitator.services.core import Store
 from facilitator.services.overview import list_projects
 from facilitator.settings import ORGANISATION_DATABASE, Settings
@@ -83,12 +83,16 @@ def test_synchronise_previews_then_merges_both_ways(  # type: ignore[no-untyped-
     workshop = workshops.create_workshop(server, project, "Kväll i bygdegården")
     group = groups.create_group(server, workshop, name="Hamnen")
     bench = wishes.add_wish(server, group, "Bänkar vid ån")
-    wishes.add_wish(server, group, "Ny brygga vid Ängsö")
+    jetty = wishes.add_wish(server, group, "Ny brygga vid Ängsö")
     take_offline(server, store, [project])
     # Offline on the laptop: a new wish and an edit; meanwhile on the server a new wish.
     wishes.add_wish(store, group, "Fler cykelställ vid färjeläget")
     wishes.set_text(store, bench, "Bänkar och grillplats vid ån")
     wishes.add_wish(server, group, "Bättre belysning på bryggan i Öregrund")
+    # The same wish on both, the server's edit the later one: it is kept there, and the
+    # laptop's text is saved in the server's Konflikter.
+    wishes.set_text(store, jetty, "Ny brygga vid Ängsö, skrivet offline")
+    wishes.set_text(server, jetty, "Ny brygga vid Ängsö, skrivet på servern")
     Settings().set(ORGANISATION_DATABASE, server_database)
     window = make_window()
     assert window.sync_action.isEnabled() and not window.take_offline_action.isVisible()
@@ -106,13 +110,18 @@ def test_synchronise_previews_then_merges_both_ways(  # type: ignore[no-untyped-
         seen["dialog"] = dialog
 
     open_sync_dialog(qtbot, window, act)
-    # To the server: one new wish and one changed; back here: the server's new wish.
-    assert seen["preview"] == [["1", "1", "0"], ["1", "0", "0"]]
-    assert seen["after"] == seen["preview"]
-    assert seen["server_before"] == sorted(
-        ["Bänkar vid ån", "Ny brygga vid Ängsö", "Bättre belysning på bryggan i Öregrund"])
+    # To the server: the new wish, the bench, the jetty in conflict; back here: the server's
+    # new wish and its jetty text. Counted before the first direction, the jetty is in
+    # conflict on the laptop's row too; once the server has merged it, it is not.
+    assert seen["preview"] == [["1", "1", "1"], ["1", "1", "1"]]
+    assert seen["after"] == [["1", "1", "1"], ["1", "1", "0"]]
+    assert seen["server_before"] == sorted(["Bänkar vid ån", "Ny brygga vid Ängsö, skrivet på "
+                                            "servern", "Bättre belysning på bryggan i Öregrund"])
     assert "Synchronised" in str(seen["status"]) or "Synkroniserat" in str(seen["status"])
-    both = sorted(["Bänkar och grillplats vid ån", "Ny brygga vid Ängsö",
+    assert "Conflicts there" in str(seen["status"]) or "Konflikter där" in str(seen["status"])
+    [conflict] = conflicts.list_conflicts(server)
+    assert (conflict.row_id, conflict.other) == (jetty, "Ny brygga vid Ängsö, skrivet offline")
+    both = sorted(["Bänkar och grillplats vid ån", "Ny brygga vid Ängsö, skrivet på servern",
                    "Fler cykelställ vid färjeläget", "Bättre belysning på bryggan i Öregrund"])
     assert texts(store, group) == both
     assert texts(server, group) == both
@@ -167,18 +176,27 @@ def test_settings_refuse_an_unusable_address(  # type: ignore[no-untyped-def]
     assert settings.get(ORGANISATION_DATABASE) == ""
 
 
-def test_settings_keep_a_server_address(qtbot, swedish) -> None:  # type: ignore[no-untyped-def]
-    settings = Settings()
-    dialog = SettingsDialog(settings)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    field = dialog.organisation_database
-    assert field.placeholderText() == "postgresql://användare@server/databas"
-    field.setFocus()
-    type_text(field, "postgresql://åsa@kommunen.se/facilitator")
-    press(field, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
-    assert settings.get(ORGANISATION_DATABASE) == "postgresql://åsa@kommunen.se/facilitator"
+def test_settings_keep_a_server_address_and_synchronise_opens(  # type: ignore[no-untyped-def]
+        qtbot, swedish, make_window) -> None:
+    window = make_window()
+    assert not window.sync_action.isEnabled()
+    seen: dict[str, object] = {}
+
+    def act(dialog: SettingsDialog) -> None:
+        field = dialog.organisation_database
+        seen["placeholder"] = field.placeholderText()
+        field.setFocus()
+        type_text(field, "postgresql://åsa@kommunen.se/facilitator")
+        press(field, Qt.Key.Key_Return)
+        seen["open"] = dialog.isVisible()
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    when_shown(SettingsDialog, act)
+    press(window, Qt.Key.Key_Comma, M.ControlModifier)
+    assert seen == {"placeholder": "postgresql://användare@server/databas", "open": False}
+    assert Settings().get(ORGANISATION_DATABASE) == "postgresql://åsa@kommunen.se/facilitator"
+    assert window.sync_action.isEnabled()
 
 
 def test_take_offline_copies_checked_projects_to_this_computer(  # type: ignore[no-untyped-def]

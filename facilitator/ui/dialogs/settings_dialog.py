@@ -42,7 +42,6 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("The organisation's database:"), self.organisation_database)
-        form.addRow("", self.address_error)
         note = QLabel(self.tr("A new language is used from the next start of Facilitator."))
         note.setWordWrap(True)
         sync_note = QLabel(self.tr(
@@ -55,6 +54,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.address_error)
         layout.addWidget(note)
         layout.addWidget(sync_note)
         layout.addWidget(buttons)
@@ -90,6 +90,7 @@ class SettingsDialog(QDialog):
         if problem is not None:
             self.address_error.setText(problem)
             self.address_error.show()
+            self.adjustSize()  # room for the reason, however long
             self.organisation_database.setFocus()
             self.organisation_database.selectAll()
             return

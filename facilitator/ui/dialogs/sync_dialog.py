@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -49,7 +50,7 @@ class SyncDialog(QDialog):
         self.outcome: SyncResult | None = None
         self.setObjectName("syncDialog")
         self.setWindowTitle(self.tr("Synchronise with the organisation's database"))
-        self.resize(640, 360)
+        self.resize(640, 320)
         try:
             shown = describe(server_url(address))
         except ServerError:
@@ -69,9 +70,10 @@ class SyncDialog(QDialog):
             [self.tr("To the server"), self.tr("To this computer")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
-                                  + 2 * self.table.verticalHeader().defaultSectionSize() + 4)
+                                  + 2 * self.table.verticalHeader().defaultSectionSize()
+                                  + 2 * self.table.frameWidth() + 2)
         self.status = QLabel(self.tr("Connecting to the organisation's database…"))
         self.status.setObjectName("syncStatus")
         self.status.setWordWrap(True)
@@ -127,8 +129,13 @@ class SyncDialog(QDialog):
                 "Take a project offline first: start Facilitator on the organisation's "
                 "database and choose File → Take offline…"))
             return
-        self.status.setText(self.tr("Nothing has been written yet. Synchronise to bring "
-                                    "these changes to both sides."))
+        text = self.tr("Nothing has been written yet. Synchronise to bring these changes to "
+                       "both sides.")
+        if result.counts(result.to_laptop)[2]:
+            text += " " + self.tr("The row To this computer is counted before this computer's "
+                                  "changes reach the server: a field changed on both sides "
+                                  "may be counted on both rows.")
+        self.status.setText(text)
         self.run_button.setEnabled(True)
         self.run_button.setFocus()
 
@@ -150,11 +157,17 @@ class SyncDialog(QDialog):
         self._show_counts(result)
         text = self.tr("Synchronised: this computer and the organisation's database now "
                        "hold the same.")
-        conflicts = result.counts(result.to_server)[2] + result.counts(result.to_laptop)[2]
-        if conflicts:
+        # A conflict is kept in the database that found it; it does not travel.
+        here, there = result.counts(result.to_laptop)[2], result.counts(result.to_server)[2]
+        if here:
             text += " " + self.tr(
                 "{n} fields were changed on both sides: the newer value is kept and the other "
-                "is saved, see File → Conflicts ({key}).").format(n=conflicts, key=CONFLICTS_KEY)
+                "is saved, see File → Conflicts ({key}).").format(n=here, key=CONFLICTS_KEY)
+        if there:
+            text += " " + self.tr(
+                "{n} fields were changed on both sides and the organisation's database kept "
+                "the newer value: the other one is in Conflicts there (Facilitator started on "
+                "the organisation's database).").format(n=there)
         self.status.setText(text)
         self.close_button.setFocus()
         self.synchronised.emit()
