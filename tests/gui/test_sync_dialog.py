@@ -225,7 +225,7 @@ def test_take_offline_copies_checked_projects_to_this_computer(  # type: ignore[
 
     when_shown(TakeOfflineDialog, act)
     window.take_offline_action.trigger()
-    assert str(default_database()) in seen["status"]
+    assert str(default_database()) in seen["status"] and "Ängsö framåt" in seen["status"]
     laptop = Store(open_database(Path(default_database())))
     try:
         assert texts(laptop, group) == ["Bänkar vid ån"]

@@ -89,6 +89,7 @@ class SettingsDialog(QDialog):
         problem = self.address_problem(address)
         if problem is not None:
             self.address_error.setText(problem)
+            self.organisation_database.setAccessibleDescription(problem)  # read out with it
             self.address_error.show()
             self.adjustSize()  # room for the reason, however long
             self.organisation_database.setFocus()
