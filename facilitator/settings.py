@@ -35,6 +35,9 @@ TIMER_SOUND = Option("timer/sound", True)
 # The facilitator's own GDPR text for sign-in sheets; empty means the built-in default.
 SIGNIN_NOTICE = Option("handouts/signin_notice", "")
 SIGNIN_BLANK_ROWS = Option("handouts/signin_blank_rows", 10)
+# The organisation's shared database (postgresql://user@host/db) a laptop synchronises
+# with; empty: none. Never a password: libpq takes it from a pgpass file.
+ORGANISATION_DATABASE = Option("sync/organisation_database", "")
 
 
 class Settings:

@@ -35,6 +35,7 @@ from facilitator.ui.live_tools import LiveTools
 from facilitator.ui.navigator import ProjectNavigator
 from facilitator.ui.screen_recovery import ScreenRecovery
 from facilitator.ui.shortcuts import COLLECT_KEY, CONFLICTS_KEY, HAND_OUT_KEY
+from facilitator.ui.sync_commands import SYNC_KEY, SyncCommands, update_sync_actions
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.workshop_tabs import PageSpec, WorkshopTabs
 
@@ -156,6 +157,10 @@ class MainWindow(QMainWindow):
 
         return FileCommands(self)
 
+    @cached_property
+    def sync_commands(self) -> SyncCommands:
+        return SyncCommands(self)
+
     def _navigator_command(self, name: str) -> Callable[[], object]:
         return lambda: getattr(self.navigator_commands, name)()
 
@@ -221,6 +226,12 @@ class MainWindow(QMainWindow):
         self.collect_action = self._action(
             self.tr("Co&llect from note-takers…"), "actionCollect", files("collect_packages"),
             COLLECT_KEY)
+        self.sync_action = self._action(
+            self.tr("S&ynchronise with the organisation's database…"), "actionSynchronise",
+            lambda: self.sync_commands.synchronise(), SYNC_KEY)
+        self.take_offline_action = self._action(
+            self.tr("Take o&ffline…"), "actionTakeOffline",
+            lambda: self.sync_commands.take_offline())
         self.export_minutes_action = self._action(
             self.tr("Export &minutes…"), "actionExportMinutes", files("export_minutes"), "Ctrl+E")
         self.signin_action = self._action(
@@ -256,6 +267,7 @@ class MainWindow(QMainWindow):
                        self.new_project_action, None,
                        self.import_action, self.export_package_action,
                        self.hand_out_action, self.collect_action,
+                       self.sync_action, self.take_offline_action,
                        self.export_minutes_action, self.signin_action,
                        self.agenda_handout_action, self.project_report_action, None,
                        self.sample_action, self.trash_action, self.conflicts_action,
@@ -314,6 +326,7 @@ class MainWindow(QMainWindow):
         self.agenda_handout_action.setEnabled(has_workshop)
         self.copy_workshop_action.setEnabled(has_workshop)
         self.export_package_action.setEnabled(self.navigator.current_id() is not None)
+        update_sync_actions(self)
 
     # ----- service calls -----------------------------------------------------
     def run_service(self, call: Callable[[], T]) -> T | None:
@@ -417,6 +430,7 @@ class MainWindow(QMainWindow):
         from facilitator.ui.dialogs.settings_dialog import SettingsDialog
 
         SettingsDialog(self.settings, self).exec()
+        self._update_actions()  # the organisation's database may be named now
 
     def show_about(self) -> None:
         QMessageBox.about(
