@@ -230,7 +230,12 @@ def search(base: str, quick: bool) -> list[Figure]:
                     searched.append((time.perf_counter() - start) * 1000)
         bare_sql = (f"SELECT id FROM wish AS t WHERE {document('wish')} "
                     f"@@ to_tsquery('swedish', %s) LIMIT 50")
-        floor = []
+        # Not the floor, but where the time goes: ranking every match, as the search
+        # does before its LIMIT, recomputes each matching row's tsvector.
+        ranked_sql = (f"SELECT id FROM wish AS t, to_tsquery('swedish', %s) AS q "
+                      f"WHERE {document('wish')} @@ q "
+                      f"ORDER BY ts_rank({document('wish')}, q) DESC LIMIT 50")
+        floor, ranked = [], []
         with psycopg.connect(url, autocommit=True) as conn:
             for q in QUERIES[:3]:
                 conn.execute(bare_sql, (ts_query(query_words(q)),)).fetchall()
@@ -239,6 +244,9 @@ def search(base: str, quick: bool) -> list[Figure]:
                     start = time.perf_counter()
                     conn.execute(bare_sql, (ts_query(query_words(q)),)).fetchall()
                     floor.append((time.perf_counter() - start) * 1000)
+                    start = time.perf_counter()
+                    conn.execute(ranked_sql, (ts_query(query_words(q)),)).fetchall()
+                    ranked.append((time.perf_counter() - start) * 1000)
     floor_name = "bare tsvector @@ to_tsquery('swedish', …) LIMIT 50 over the indexed expression"
     name = f"search on the server, {count:,} wishes"
     return [
@@ -249,7 +257,8 @@ def search(base: str, quick: bool) -> list[Figure]:
                note=f"{len(searched)} searches over {len(QUERIES)} Swedish queries "
                     f"({', '.join(QUERIES[:3])}, …), {hits / max(1, len(searched)):.0f} hits "
                     f"on average (limit 50); filled by COPY + index + ANALYZE in "
-                    f"{filled:.0f} s"),
+                    f"{filled:.0f} s; the bare query ranked (ts_rank over every match, "
+                    f"ORDER BY … LIMIT 50) alone takes p95 {percentile(ranked, 95):.1f} ms"),
     ]
 
 
