@@ -41,6 +41,7 @@ BENCHMARKS = [
     "benchmarks.follow_up",
     "benchmarks.merge:evening",
     "benchmarks.merge:diverged",
+    "benchmarks.server",
 ]
 
 _CHILD = r"""
@@ -92,6 +93,9 @@ def run_entry(entry: str, quick: bool) -> dict:  # type: ignore[type-arg]
         data = json.loads(line[len("@@FIGURES@@"):])
         result["figures"] = [Figure.from_dict(f) for f in data["figures"]]
         result["peak_mb"] = data["peak_mb"]
+        if not result["figures"]:  # what it printed says why (no server to measure, …)
+            result["text"] = "\n".join(
+                x for x in proc.stdout.splitlines() if not x.startswith("@@FIGURES@@")).strip()
     else:
         result["text"] = proc.stdout.strip()
     return result
