@@ -2913,6 +2913,14 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Sam&amp;la in…</translation>
     </message>
     <message>
+        <source>S&amp;ynchronise with the organisation&apos;s database…</source>
+        <translation>S&amp;ynkronisera med organisationens databas…</translation>
+    </message>
+    <message>
+        <source>Take o&amp;ffline…</source>
+        <translation>Ta med o&amp;ffline…</translation>
+    </message>
+    <message>
         <source>Export &amp;minutes…</source>
         <translation>Exportera &amp;minnesanteckningar…</translation>
     </message>
@@ -3836,12 +3844,36 @@ Flytta den till papperskorgen ändå?</translation>
         <translation>Språk</translation>
     </message>
     <message>
+        <source>The organisation&apos;s database</source>
+        <translation>Organisationens databas</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>Språk:</translation>
     </message>
     <message>
+        <source>The organisation&apos;s database:</source>
+        <translation>Organisationens databas:</translation>
+    </message>
+    <message>
         <source>A new language is used from the next start of Facilitator.</source>
         <translation>Ett nytt språk används från nästa gång Facilitator startas.</translation>
+    </message>
+    <message>
+        <source>File → Synchronise merges this computer&apos;s projects with the organisation&apos;s database. Its password is never kept here: libpq reads it from a pgpass file.</source>
+        <translation>Arkiv → Synkronisera slår ihop den här datorns projekt med organisationens databas. Lösenordet sparas aldrig här: det läses från en pgpass-fil.</translation>
+    </message>
+    <message>
+        <source>Write the address of a PostgreSQL database, beginning with postgresql://, for example postgresql://anna@server/facilitator.</source>
+        <translation>Skriv adressen till en PostgreSQL-databas, som börjar med postgresql://, till exempel postgresql://anna@server/facilitator.</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address: the settings are not a safe place for it. Put it in a pgpass file (pgpass.conf in %APPDATA%\postgresql on Windows, ~/.pgpass elsewhere), where the database connection finds it.</source>
+        <translation>Skriv inte lösenordet i adressen: inställningarna är ingen säker plats för det. Lägg det i en pgpass-fil (pgpass.conf i %APPDATA%\postgresql på Windows, annars ~/.pgpass), där databasanslutningen hittar det.</translation>
+    </message>
+    <message>
+        <source>The address needs both the server and the database, for example postgresql://anna@server/facilitator.</source>
+        <translation>Adressen behöver både servern och databasen, till exempel postgresql://anna@server/facilitator.</translation>
     </message>
 </context>
 <context>
@@ -3849,6 +3881,124 @@ Flytta den till papperskorgen ändå?</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Synchronise with the organisation&apos;s database</source>
+        <translation>Synkronisera med organisationens databas</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s database: {address}</source>
+        <translation>Organisationens databas: {address}</translation>
+    </message>
+    <message>
+        <source>What the sync brings, per direction</source>
+        <translation>Vad synkroniseringen för över, i varje riktning</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nya</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Ändrade</translation>
+    </message>
+    <message>
+        <source>In conflict</source>
+        <translation>I konflikt</translation>
+    </message>
+    <message>
+        <source>To the server</source>
+        <translation>Till servern</translation>
+    </message>
+    <message>
+        <source>To this computer</source>
+        <translation>Till den här datorn</translation>
+    </message>
+    <message>
+        <source>Connecting to the organisation&apos;s database…</source>
+        <translation>Ansluter till organisationens databas…</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronise</source>
+        <translation>&amp;Synkronisera</translation>
+    </message>
+    <message>
+        <source>Enter: synchronise · Esc: close · {key}: Conflicts</source>
+        <translation>Retur: synkronisera · Esc: stäng · {key}: Konflikter</translation>
+    </message>
+    <message>
+        <source>This computer and the organisation&apos;s database have no project in common. Take a project offline first: start Facilitator on the organisation&apos;s database and choose File → Take offline…</source>
+        <translation>Den här datorn och organisationens databas har inget gemensamt projekt. Ta med ett projekt offline först: starta Facilitator mot organisationens databas och välj Arkiv → Ta med offline…</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Synchronise to bring these changes to both sides.</source>
+        <translation>Inget har skrivits än. Synkronisera för att föra över ändringarna åt båda hållen.</translation>
+    </message>
+    <message>
+        <source>The row To this computer is counted before this computer&apos;s changes reach the server: a field changed on both sides may be counted on both rows.</source>
+        <translation>Raden Till den här datorn räknas innan den här datorns ändringar har nått servern: ett fält som ändrats på båda håll kan räknas på båda raderna.</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Synkroniserar…</translation>
+    </message>
+    <message>
+        <source>Synchronised: this computer and the organisation&apos;s database now hold the same.</source>
+        <translation>Synkroniserat: den här datorn och organisationens databas innehåller nu samma sak.</translation>
+    </message>
+    <message>
+        <source>{n} fields were changed on both sides: the newer value is kept and the other is saved, see File → Conflicts ({key}).</source>
+        <translation>{n} fält hade ändrats på båda håll: det nyare värdet behölls och det andra sparades, se Arkiv → Konflikter ({key}).</translation>
+    </message>
+    <message>
+        <source>{n} fields were changed on both sides and the organisation&apos;s database kept the newer value: the other one is in Conflicts there (Facilitator started on the organisation&apos;s database).</source>
+        <translation>{n} fält hade ändrats på båda håll och organisationens databas behöll det nyare värdet: det andra finns i Konflikter där (Facilitator startad mot organisationens databas).</translation>
+    </message>
+    <message>
+        <source>Could not be done: {reason}
+Nothing has been lost; try again when the connection works.</source>
+        <translation>Det gick inte: {reason}
+Inget har gått förlorat; försök igen när anslutningen fungerar.</translation>
+    </message>
+    <message>
+        <source>Projects on both: {names}</source>
+        <translation>Projekt på båda: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>TakeOfflineDialog</name>
+    <message>
+        <source>Take offline</source>
+        <translation>Ta med offline</translation>
+    </message>
+    <message>
+        <source>Check the projects to copy to this computer (Space checks and unchecks).</source>
+        <translation>Kryssa i projekten som ska kopieras till den här datorn (Mellanslag kryssar i och ur).</translation>
+    </message>
+    <message>
+        <source>Projects on the organisation&apos;s database</source>
+        <translation>Projekt i organisationens databas</translation>
+    </message>
+    <message>
+        <source>They are copied into {path}.</source>
+        <translation>De kopieras till {path}.</translation>
+    </message>
+    <message>
+        <source>&amp;Take offline</source>
+        <translation>&amp;Ta med</translation>
+    </message>
+    <message>
+        <source>Copied to this computer, into {path}: {names}. Start Facilitator without --db to work on them offline; File → Synchronise with the organisation&apos;s database brings the changes back.</source>
+        <translation>Kopierat till den här datorn, till {path}: {names}. Starta Facilitator utan --db för att arbeta med dem offline; Arkiv → Synkronisera med organisationens databas för tillbaka ändringarna.</translation>
+    </message>
+    <message>
+        <source>Could not be done: {reason}
+Nothing has been changed.</source>
+        <translation>Det gick inte: {reason}
+Inget har ändrats.</translation>
     </message>
 </context>
 <context>
@@ -4240,6 +4390,13 @@ Details are in the log file:
 
 Detaljer finns i loggfilen:
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Name the organisation&apos;s database in File → Settings first.</source>
+        <translation>Ange organisationens databas i Arkiv → Inställningar först.</translation>
     </message>
 </context>
 </TS>
