@@ -166,6 +166,8 @@ class WindowKeys(QObject):
             (self.tr("Export the shown actions to Excel (Actions page)"), "Ctrl+Shift+X"),
             (self.tr("Hand out to note-takers / collect from them"),
              f"{HAND_OUT_KEY} / {COLLECT_KEY}"),
+            (self.tr("Same person registered twice? (Participants page)"), "Ctrl+J"),
+            (self.tr("Synchronise with the organisation's database"), "Ctrl+Shift+Y"),
         ]
         return "\n".join(f"{what}: {_native_list(key)}" for what, key in rows)
 

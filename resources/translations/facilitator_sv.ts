@@ -4245,6 +4245,14 @@ Inget har ändrats.</translation>
         <translation>Dela ut till antecknare / samla in</translation>
     </message>
     <message>
+        <source>Same person registered twice? (Participants page)</source>
+        <translation>Samma person registrerad två gånger? (sidan Deltagare)</translation>
+    </message>
+    <message>
+        <source>Synchronise with the organisation&apos;s database</source>
+        <translation>Synkronisera med organisationens databas</translation>
+    </message>
+    <message>
         <source>Projector: agenda &amp;item</source>
         <translation>Projektorn: dagordnings&amp;punkt</translation>
     </message>
