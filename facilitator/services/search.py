@@ -151,7 +151,7 @@ def search(store: Store, text: str, limit: int = 50) -> list[SearchHit]:
         if session.get_bind().dialect.name == "postgresql":
             from facilitator.services import search_server
 
-            rows = search_server.run(session, query_words(text), int(limit), _PLACES,
+            rows = search_server.run(session, query_words(text), int(limit),
                                      (MARK_START, MARK_END), ELLIPSIS, SNIPPET_TOKENS)
         else:
             rows = [tuple(row) for row in session.execute(sql(_SEARCH), params)]

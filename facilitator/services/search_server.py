@@ -1,9 +1,8 @@
 """Full-text search on a PostgreSQL server (#15): the same hits as on SQLite.
 
-Each of the five searchable tables has a GIN index over its own words with
-Swedish stemming (migration 0002), so "förening" finds "föreningarna". The
-expressions below must stay exactly those of the indexes, or the server reads
-every row instead (tests/unit/test_search_server.py compares them). Every
+Each of the five searchable tables has a stored ``search_document`` of its
+words with Swedish stemming and a GIN index on it (migration 0002), so
+"förening" finds "föreningarna". Every
 word the user typed becomes a prefix term, all required; the words come from
 ``search.query_words``, letters and digits only, so nothing typed is query
 syntax. Snippets come from ``ts_headline`` with the same marks as SQLite's.
@@ -17,26 +16,22 @@ from sqlalchemy import text as sql
 
 CONFIG = "swedish"
 ELLIPSIS_OPTION = '"…"'
+# Written out in each table's branch, not read from a CTE: the planner then estimates
+# how many rows match from the column's statistics and picks hash joins for a common
+# word (20,000 matches), not nested loops.
+QUERY = f"to_tsquery('{CONFIG}', :query)"
 
-# kind → (title expression, body expression): migration 0002's INDEXED, in PostgreSQL.
-TEXTS: dict[str, tuple[str, str]] = {
+# kind → (title, body as shown in a hit, and the hit's own place: its group, parent
+# wish, workshop and project, as far as the row itself knows them).
+HITS: dict[str, tuple[str, str, str]] = {
     "workshop": ("t.title",
-                 "trim(t.venue || ' ' || t.case_reference || chr(10) || t.lead, ' ' || chr(10))"),
-    "section": ("t.heading", "t.body"),
-    "wish": ("t.text", "t.note"),
-    "focus_area": ("t.name", "t.narrative"),
-    "person": ("t.name", "trim(t.title || ' ' || translate(t.email, '.@_+-', '     '))"),
+                 "trim(t.venue || ' ' || t.case_reference || chr(10) || t.lead, ' ' || chr(10))",
+                 "NULL, NULL, t.id, t.project_id"),
+    "section": ("t.heading", "t.body", "NULL, NULL, t.workshop_id, NULL"),
+    "wish": ("t.text", "t.note", "t.group_id, t.parent_id, NULL, NULL"),
+    "focus_area": ("t.name", "t.narrative", "NULL, NULL, NULL, t.project_id"),
+    "person": ("t.name", "trim(t.title || ' ' || t.email)", "NULL, NULL, NULL, NULL"),
 }
-
-
-# What a hit shows where the index cuts the text differently (an e-mail address whole).
-SHOWN_BODY = {"person": "trim(t.title || ' ' || t.email)"}
-
-
-def document(kind: str) -> str:
-    title, body = TEXTS[kind]
-    return (f"(setweight(to_tsvector('{CONFIG}', coalesce({title}, '')), 'A')"
-            f" || setweight(to_tsvector('{CONFIG}', coalesce({body}, '')), 'B'))")
 
 
 def ts_query(words: list[str]) -> str:
@@ -44,34 +39,39 @@ def ts_query(words: list[str]) -> str:
     return " & ".join(f"'{word}':*" for word in words)
 
 
-_HITS = "\nUNION ALL\n".join(
-    f"SELECT '{kind}' AS kind, t.id AS row_id, {title} AS title, "
-    f"coalesce({SHOWN_BODY.get(kind, body)}, '') AS body, "
-    f"ts_rank({document(kind)}, q.q) AS rank FROM {kind} AS t, q "
-    f"WHERE {document(kind)} @@ q.q AND t.deleted_at IS NULL"
-    for kind, (title, body) in TEXTS.items())
-
-
-def search_sql(places: str) -> str:
-    """The query; ``places`` is search._PLACES (the joins to each hit's workshop and
-    project, shared with SQLite)."""
+def search_sql() -> str:
+    """The query. Each table's stored ``search_document`` (migration 0002) is matched
+    through its GIN index and ranked without parsing the text again; only the best
+    ``:candidates`` are then placed and checked against the trash (a hit carries its own
+    group and parent), so a common word among 200,000 wishes does not join 20,000 rows
+    (benchmarks/server.py). ``:candidates`` NULL: every match."""
+    hits = "\nUNION ALL\n".join(
+        f"SELECT '{kind}' AS kind, t.id AS row_id, {title} AS title, "
+        f"coalesce({body}, '') AS body, ts_rank(t.search_document, {QUERY}) AS rank, "
+        + ", ".join(f"{column}::varchar AS {name}" for column, name in zip(
+            place.split(", "), ("group_id", "parent_id", "workshop_id", "project_id"),
+            strict=True))
+        + f" FROM {kind} AS t WHERE t.search_document @@ {QUERY} AND t.deleted_at IS NULL"
+        for kind, (title, body, place) in HITS.items())
     return f"""
 WITH q AS (SELECT to_tsquery('{CONFIG}', :query) AS q),
 found AS (
-  SELECT si.kind, si.row_id, si.title, si.body, si.rank,
-         CASE si.kind WHEN 'workshop' THEN si.row_id ELSE w.id END AS workshop_id,
-         coalesce(w.project_id, fa.project_id) AS project_id,
+  SELECT si.kind, si.row_id, si.title, si.body, si.rank, w.id AS workshop_id,
+         coalesce(w.project_id, si.project_id) AS project_id,
          CASE WHEN si.kind IN ('section', 'wish') THEN w.title
               WHEN si.kind IN ('workshop', 'focus_area') THEN p.name
               ELSE '' END AS place
-  FROM ({_HITS}) AS si
-  {places}
+  FROM (SELECT * FROM ({hits}) AS h ORDER BY h.rank DESC, h.row_id
+        LIMIT :candidates) AS si
+  LEFT JOIN work_group AS g ON g.id = si.group_id
+  LEFT JOIN workshop AS w ON w.id = coalesce(si.workshop_id, g.workshop_id)
+  LEFT JOIN project AS p ON p.id = coalesce(w.project_id, si.project_id)
   WHERE g.deleted_at IS NULL
     AND w.deleted_at IS NULL
     AND p.deleted_at IS NULL
-    AND (wi.parent_id IS NULL OR NOT EXISTS (
+    AND (si.parent_id IS NULL OR NOT EXISTS (
           WITH RECURSIVE up(id, parent_id, deleted_at) AS (
-              SELECT id, parent_id, deleted_at FROM wish WHERE id = wi.parent_id
+              SELECT id, parent_id, deleted_at FROM wish WHERE id = si.parent_id
               UNION
               SELECT x.id, x.parent_id, x.deleted_at FROM wish AS x
               JOIN up ON x.id = up.parent_id
@@ -106,11 +106,14 @@ def with_ellipses(source: str, headline: str, marks: tuple[str, str], ellipsis: 
     return ("" if head else ellipsis) + headline + ("" if tail else ellipsis)
 
 
-def run(session: Any, words: list[str], limit: int, places: str, marks: tuple[str, str],
+def run(session: Any, words: list[str], limit: int, marks: tuple[str, str],
         ellipsis: str, tokens: int) -> list[tuple[Any, ...]]:
-    rows = session.execute(sql(search_sql(places)), {
-        "query": ts_query(words), "limit": limit,
-        "options": headline_options(marks[0], marks[1], tokens)}).all()
+    params = {"query": ts_query(words), "limit": limit,
+              "options": headline_options(marks[0], marks[1], tokens),
+              "candidates": limit * 2 + 20}
+    rows = session.execute(sql(search_sql()), params).all()
+    if len(rows) < limit:  # fewer matches, or the best were hidden by the trash: all of them
+        rows = session.execute(sql(search_sql()), {**params, "candidates": None}).all()
     return [(kind, row_id, title, with_ellipses(source or "", headline or "", marks, ellipsis),
              workshop_id, project_id, place)
             for kind, row_id, title, workshop_id, project_id, place, source, headline in rows]

@@ -53,7 +53,10 @@ def make_server_engine(target: str) -> Engine:
     url = server_url(target)
     return create_engine(
         url, pool_size=5, max_overflow=5, pool_pre_ping=True, pool_recycle=1800,
-        connect_args={"application_name": "Facilitator", "connect_timeout": 10},
+        # JIT off: our queries are small, and the search's estimated cost made PostgreSQL
+        # spend a second compiling it (benchmarks/server.py: 1.1 s → see docs/BENCHMARKS.md).
+        connect_args={"application_name": "Facilitator", "connect_timeout": 10,
+                      "options": "-c jit=off"},
     )
 
 
