@@ -397,7 +397,8 @@ def concurrent_users(base: str, quick: bool) -> list[Figure]:
         Figure("server", f"{scale}: p95", percentile(service, 95), "ms",
                percentile(floor, 95), floor_name, GOAL_USERS_P95_MS, "max",
                note=f"{acknowledged:,} adds through insert_wish, each its own Store and "
-                    f"group, 50–150 ms between a user's adds; p50 {percentile(service, 50):.2f} ms (floor "
+                    f"group, 50–150 ms between a user's adds; "
+                    f"p50 {percentile(service, 50):.2f} ms (floor "
                     f"{percentile(floor, 50):.2f} ms); {len(floor):,} bare adds"),
         Figure("server", f"{scale}: adds acknowledged / rows stored", acknowledged, "adds",
                stored, "the wish rows found in the database afterwards", 1.0, "ratio",
