@@ -164,6 +164,21 @@ def _erase_function_sql(schema: str) -> str:
         END $function$"""
 
 
+def my_units(connection: Connection) -> list[str]:
+    """This login's units in alphabetical order (none without server-init, or for the owner).
+
+    A new project goes into the first: with several units it is the owner who moves it
+    (docs/server.md), and until then it is at least not everyone's.
+    """
+    installed = connection.execute(text("SELECT to_regprocedure('facilitator_my_units()')"))
+    if installed.scalar() is None:
+        return []
+    units = connection.execute(text(
+        "SELECT CASE WHEN has_function_privilege('facilitator_my_units()', 'EXECUTE') "
+        "THEN facilitator_my_units() END")).scalar()
+    return sorted(units or [])
+
+
 def erase_elsewhere(connection: Connection, person_id: str) -> int:
     """Erase the person in the rows this login cannot see (0 without server-init)."""
     installed = connection.execute(

@@ -112,8 +112,9 @@ def test_a_facilitator_cannot_write_into_another_unit(facilitators, world):
     with pytest.raises(DBAPIError, match="row-level security"), norr.write() as tx:
         tx.session.add(Workshop(project_id=world["Söder"]["project"], title="Smuggel"))
     mine = projects.create_project(norr, "Eget")
-    with norr.write() as tx:
-        tx.session.get_one(Project, mine).unit = "Norr"
+    with norr.read() as s:  # a new project is the facilitator's unit's
+        assert s.get_one(Project, mine).unit == "Norr"
+    assert mine not in {p.id for p in projects.list_projects(facilitators["Söder"])}
     with pytest.raises(DBAPIError, match="row-level security"), norr.write() as tx:
         tx.session.get_one(Project, mine).unit = "Söder"  # giving it away is refused too
     with norr.read() as s:  # a row one can't see is never changed, only not found
