@@ -20,6 +20,15 @@ after each update of the program: it also runs the migrations). It makes:
   workshop, which follows its project. One rule, one place (``FOLLOWS``).
   The people and organisations register is shared: no policy there.
 
+What the chain costs (EXPLAIN ANALYZE, 10,000 wishes in 20 projects of three
+units, JIT off as in our engine): one group's wishes 0.05 ms as the owner, 0.2-0.3
+ms as a facilitator (a primary-key probe per wish into its group and workshop);
+counting every wish 1.2 ms → 2.0 ms (the parents become hashed subplans, each
+table read once). ``facilitator_my_units()`` is wrapped in a scalar subquery so
+it runs once per statement, not once per row. With JIT on, the planner's high
+cost estimate for the per-row subplans made PostgreSQL spend 30 ms compiling
+the count: one more reason our connections turn JIT off.
+
 Erasing a person (GDPR) must reach rows in projects the facilitator cannot
 see. ``facilitator_erase_elsewhere(person_id)`` (SECURITY DEFINER) does, with
 the owner's rights, exactly what services/gdpr.py does in the rows one can

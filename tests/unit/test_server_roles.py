@@ -135,3 +135,30 @@ def test_erasure_by_one_facilitator_removes_the_person_in_every_unit(
         texts = list(s.scalars(select(Wish.text)))
     assert len(texts) == 3
     assert all("Åsa Berg" not in t and "borttagen person" in t for t in texts)
+
+
+def test_the_commands_for_it(server_database, capsys):
+    from facilitator.cli import run
+
+    assert run(["server-init", server_database]) == 0
+    assert run(["server-init", server_database]) == 0
+    role = f"test_cli_{uuid.uuid4().hex[:8]}"
+    try:
+        assert run(["server-add-user", server_database, role, "--unit", "Norr",
+                    "--unit", "Söder"]) == 0
+        assert run(["server-add-user", server_database, role, "--unit", "Väster"]) == 0
+        out = capsys.readouterr().out
+        assert f"Skapade {role}, enheter: Norr, Söder." in out
+        assert f"Uppdaterade {role}, enheter: Väster." in out
+        store = Store(make_server_engine(as_role(server_database, role)))
+        try:
+            with store.read() as s:
+                units = s.execute(text("SELECT facilitator_my_units()")).scalar()
+        finally:
+            store.close()
+        assert units == ["Väster"]
+    finally:
+        with psycopg.connect(server_database, autocommit=True) as admin:
+            admin.execute(f'DROP ROLE IF EXISTS "{role}"')
+    assert run(["server-init", "/tmp/not-a-server.sqlite3"]) == 1
+    assert "postgresql://" in capsys.readouterr().err
