@@ -19,7 +19,7 @@ SECOND_LAUNCH_PATIENCE_MS = 4000
 # one is named, so the window starts without it.
 CLI_WORDS = {"list", "import", "export-json", "sample", "export-minutes", "export-signin",
              "export-agenda", "export-actions", "export-report", "conflicts",
-             "take-offline", "sync",
+             "take-offline", "sync", "server-init", "server-add-user",
              "-h", "--help", "--version"}
 
 

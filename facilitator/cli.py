@@ -93,6 +93,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("server", metavar="URL", help="postgresql://användare@server/databas")
     p.add_argument("--dry-run", action="store_true",
                    help="visa vad som skulle ändras på varje sida; skriv ingenting")
+    p = sub.add_parser("server-init", help="för IT: skapa tabeller, roller och behörighets"
+                       "regler i organisationens databas (körs av databasens ägare)")
+    p.add_argument("server", metavar="URL", help="postgresql://ägare@server/databas")
+    p = sub.add_parser("server-add-user", help="för IT: en inloggning för en processledare "
+                       "som ser sina enheters projekt")
+    p.add_argument("server", metavar="URL", help="postgresql://ägare@server/databas")
+    p.add_argument("role", metavar="ROLL", help="processledarens inloggningsnamn")
+    p.add_argument("--unit", dest="units", metavar="ENHET", action="append", required=True,
+                   help="enhet vars projekt rollen ser (kan anges flera gånger)")
     p = sub.add_parser("export-report", help="projektrapport med fokusområden, önskemål, "
                        "uppföljningar och siffror (.docx)")
     p.add_argument("project", metavar="PROJEKT", help="id från 'facilitator list'")
@@ -279,7 +288,13 @@ def cmd_conflicts(store: Store, args: argparse.Namespace) -> int:
 
 def _server(address: str) -> Store:
     from facilitator.services.core import Store
-    from facilitator.store.server import is_server_url, open_server_database
+    from facilitator.store.server import open_server_database
+
+    return Store(open_server_database(_server_address(address)))
+
+
+def _server_address(address: str) -> str:
+    from facilitator.store.server import is_server_url
 
     if not is_server_url(address):
         from facilitator.messages import tr
@@ -287,7 +302,7 @@ def _server(address: str) -> Store:
 
         raise ValidationError(tr("{address} is not a database server's address "
                                  "(postgresql://…)."), address=address)
-    return Store(open_server_database(address))
+    return address
 
 
 def cmd_take_offline(store: Store, args: argparse.Namespace) -> int:
@@ -335,6 +350,31 @@ def cmd_export_report(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_server_init(args: argparse.Namespace) -> int:
+    from facilitator.store.server_setup import init_server
+
+    init_server(_server_address(args.server))
+    print("Databasen är klar: tabeller, gruppen facilitator_users och reglerna för enheter.")
+    return EXIT_OK
+
+
+def cmd_server_add_user(args: argparse.Namespace) -> int:
+    from facilitator.store.server_setup import add_user
+
+    made = add_user(_server_address(args.server), args.role, args.units)
+    units = ", ".join(args.units)
+    print(f"{'Skapade' if made else 'Uppdaterade'} {args.role}, enheter: {units}.")
+    if made:
+        print("Ge rollen ett lösenord (\\password i psql) eller inloggning via katalogen.")
+    return EXIT_OK
+
+
+SERVER_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "server-init": cmd_server_init,
+    "server-add-user": cmd_server_add_user,
+}
+
+
 COMMANDS: dict[str, Callable[..., int]] = {
     "list": cmd_list,
     "import": cmd_import,
@@ -367,6 +407,12 @@ def run(argv: Sequence[str]) -> int:
     if args.command is None:
         build_parser().print_help()
         return EXIT_USAGE
+    if args.command in SERVER_COMMANDS:  # the organisation's server, not a database file
+        try:
+            return SERVER_COMMANDS[args.command](args)
+        except (ServiceError, ServerError, NewerSchemaError) as exc:
+            _report(exc)
+            return EXIT_FAILED
     try:
         store = _open_store(args.db)
     except (NewerSchemaError, DamagedDatabaseError, DatabaseLockedError, BackupError,

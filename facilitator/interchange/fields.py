@@ -156,6 +156,8 @@ PERSON = RowSpec("person", Person, "personen", (
 PROJECT = RowSpec("project", Project, "projektet", (
     line("name", 300, tr("The project's name"), required=True),
     body("description", MAX_BODY, tr("Project description")),
+    # The unit whose facilitators see it on the organisation's server (store/server_setup.py).
+    Field("unit", "line", 200, nullable=True, optional=True, label=tr("The unit")),
 ))
 
 FOCUS_AREA = RowSpec("focus_area", FocusArea, "fokusområdet", (

@@ -93,6 +93,8 @@ class ErasureReport:
     name: str
     places: list[Place] = field(default_factory=list)
     vacuumed: bool = False
+    # Rows changed in projects this login cannot see (a server with units, server_setup.py).
+    elsewhere: int = 0
     # Why the erasure could not be written to the ledger, if it could not.
     ledger_error: str = ""
 
@@ -252,6 +254,10 @@ def erase_person(store: Store, person_id: str, *, vacuum: bool = True,
             tx.changed(_change_kind(row), row.id)
 
         s.flush()
+        if store.on_server:  # other units' projects, with the owner's rights
+            from facilitator.store.server_setup import erase_elsewhere
+
+            report.elsewhere = erase_elsewhere(s.connection(), person_id)
         s.delete(person)
         # The erasure travels in packages: no laptop brings the person back (#14).
         if s.get(Tombstone, ("person", person_id)) is None:
@@ -282,6 +288,24 @@ def _person_rows() -> list[type[Any]]:
     # Responsibles and roles only point at the person: they are rewritten, not removed.
     kept = (Person, Responsible, WorkshopRole)
     return [m for m in _models() if m not in kept and "person_id" in m.__table__.columns]
+
+
+def person_row_tables() -> list[str]:
+    """The tables whose rows are removed with the person (server_setup.py does the same)."""
+    return [str(m.__tablename__) for m in _person_rows()]
+
+
+def erasable_text_columns() -> dict[str, list[str]]:
+    """table → the free-text columns searched for the person (as ``_mentions`` does)."""
+    tables = {}
+    for model in _models():
+        columns = _text_columns(model)
+        if model is Person:
+            columns = [c for c in columns if c not in _OTHER_PERSON_IDENTITY]
+        if columns:
+            tables[str(model.__tablename__)] = [model.__table__.columns[c].name
+                                                for c in columns]
+    return tables
 
 
 def _responsible_owner(session: Any, item: Responsible) -> tuple[str, str, str]:

@@ -23,6 +23,10 @@ def create_project(store: Store, name: str, description: str = "") -> str:
             name=required_line(name, tr("The project's name"), 300),
             description=optional_body(description, tr("Project description")),
         )
+        if store.on_server:  # a facilitator's new project is their unit's, not everyone's
+            from facilitator.store.server_setup import my_units
+
+            project.unit = next(iter(my_units(tx.session.connection())), None)
         tx.session.add(project)
         tx.session.flush()
         tx.changed("project", project.id)

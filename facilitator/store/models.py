@@ -116,6 +116,8 @@ class Project(Tracked, Base):
 
     name: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
+    # The unit (enhet) whose facilitators see it on a server with roles; None: everyone.
+    unit: Mapped[str | None] = mapped_column(String(200), default=None)
 
     focus_areas: Mapped[list[FocusArea]] = relationship(
         back_populates="project", order_by="FocusArea.position"
