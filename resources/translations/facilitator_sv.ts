@@ -972,6 +972,18 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <source>Two registrations are joined only when they have the same name and the same organisation or e-mail: {name} and {other} do not.</source>
         <translation>Två registreringar slås ihop bara när de har samma namn och samma organisation eller e-post: det har inte {name} och {other}.</translation>
     </message>
+    <message>
+        <source>The server could not be set up (run this as the database&apos;s owner): {reason}</source>
+        <translation>Servern kunde inte förberedas (kör kommandot som databasens ägare): {reason}</translation>
+    </message>
+    <message>
+        <source>Run server-init on the server first.</source>
+        <translation>Kör server-init mot servern först.</translation>
+    </message>
+    <message>
+        <source>The user could not be added: {reason}</source>
+        <translation>Användaren kunde inte läggas till: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>ActionRegister</name>
