@@ -76,13 +76,23 @@ def open_server_database(target: str) -> Engine:
                        "changed."), path=describe(engine.url), schema=current)
             if current != head:
                 from alembic import command
+                from sqlalchemy.exc import ProgrammingError
 
-                with connection.begin():
-                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                       {"key": MIGRATION_LOCK})
-                    cfg = _alembic_config()
-                    cfg.attributes["connection"] = connection
-                    command.upgrade(cfg, "head")  # another copy may have done it meanwhile
+                try:
+                    with connection.begin():
+                        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                           {"key": MIGRATION_LOCK})
+                        cfg = _alembic_config()
+                        cfg.attributes["connection"] = connection
+                        command.upgrade(cfg, "head")  # another copy may have done it
+                except ProgrammingError as exc:
+                    if getattr(exc.orig, "sqlstate", "") != "42501":  # insufficient_privilege
+                        raise
+                    raise ServerError(tr(
+                        "The database {address} needs an update for this version of "
+                        "Facilitator that only its owner may make. Ask the IT department to "
+                        "run 'facilitator server-init' (docs/server.md); nothing has been "
+                        "changed."), address=describe(engine.url)) from None
     except OperationalError as exc:
         engine.dispose()
         raise ServerError(tr("The database server {address} could not be reached: {reason}"),

@@ -961,6 +961,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Databasen {path} har skapats av en nyare version av Facilitator (schema {schema}). Uppdatera programmet; databasen har inte ändrats.</translation>
     </message>
     <message>
+        <source>The database {address} needs an update for this version of Facilitator that only its owner may make. Ask the IT department to run &apos;facilitator server-init&apos; (docs/server.md); nothing has been changed.</source>
+        <translation>Databasen {address} behöver en uppdatering för den här versionen av Facilitator som bara dess ägare får göra. Be IT-avdelningen köra &apos;facilitator server-init&apos; (docs/server.md); ingenting har ändrats.</translation>
+    </message>
+    <message>
         <source>The database server {address} could not be reached: {reason}</source>
         <translation>Databasservern {address} gick inte att nå: {reason}</translation>
     </message>

@@ -162,3 +162,18 @@ def test_the_commands_for_it(server_database, capsys):
             admin.execute(f'DROP ROLE IF EXISTS "{role}"')
     assert run(["server-init", "/tmp/not-a-server.sqlite3"]) == 1
     assert "postgresql://" in capsys.readouterr().err
+
+
+def test_a_facilitator_opening_a_database_that_needs_an_update_is_told_to_ask_it(
+        server: str, owner: Store, facilitators: dict[str, Store]) -> None:
+    from facilitator.messages import translate_error
+    from facilitator.store.server import ServerError, open_server_database
+
+    with owner.write() as tx:  # as if the program were newer than the database
+        tx.session.execute(text("UPDATE alembic_version SET version_num = '0008'"))
+    norr = facilitators["Norr"].engine.url.render_as_string(hide_password=False)
+    with pytest.raises(ServerError) as refused:
+        open_server_database(norr.replace("postgresql+psycopg", "postgresql"))
+    assert "server-init" in translate_error(refused.value)
+    with owner.read() as s:  # nothing changed
+        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0008"
