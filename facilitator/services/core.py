@@ -56,7 +56,18 @@ class NotFoundError(ServiceError):
 
 
 class ChangedSinceError(ServiceError):
-    """An undo or redo refused: another user (or a package) wrote the row since."""
+    """An edit refused: another user (or a package) wrote the value since it was read."""
+
+
+def unchanged_since(current: object, expected: object, what: Source) -> None:
+    """Optimistic concurrency (#15): refuse to store over a value someone else changed
+    after the user read it (``expected``: what the user's edit started from; None: no
+    check). The page shows the new value; the user's text stays where it was typed."""
+    if expected is not None and current != expected:
+        raise ChangedSinceError(tr(
+            "someone else changed {what} meanwhile. Your text was not stored over theirs; "
+            "it is still where you typed it, so you can compare and store it again."),
+            what=what)
 
 
 class StorageError(ServiceError):

@@ -18,6 +18,7 @@ from facilitator.services.core import (
     optional_line,
     required_line,
     tombstone,
+    unchanged_since,
 )
 from facilitator.services.order_keys import reorder
 from facilitator.store.models import FocusArea, Section, SectionKind, Workshop
@@ -104,11 +105,14 @@ def set_heading(store: Store, section_id: str, heading: str) -> str:
         return old
 
 
-def set_body(store: Store, section_id: str, body: str) -> str:
-    """Store the section's Markdown notes; returns the previous text (for undo)."""
+def set_body(store: Store, section_id: str, body: str, *, expected: str | None = None) -> str:
+    """Store the section's Markdown notes; returns the previous text (for undo).
+
+    ``expected``: the notes the user started from; refused if they changed since."""
     with store.write() as tx:
         section = get_live(tx.session, Section, section_id, tr("The agenda item"))
         old = section.body
+        unchanged_since(old, expected, tr("these notes"))
         section.body = optional_body(body, tr("The notes"))
         tx.changed("section", section.id)
         return old

@@ -23,6 +23,7 @@ from facilitator.services.core import (
     optional_body,
     required_body,
     tombstone,
+    unchanged_since,
 )
 from facilitator.services.order_keys import append_key, reorder
 from facilitator.store.models import Group, Wish, WishStatus
@@ -138,10 +139,13 @@ def checked_votes(value: object) -> int:
     return value
 
 
-def set_text(store: Store, wish_id: str, text: str) -> str:
+def set_text(store: Store, wish_id: str, text: str, *, expected: str | None = None) -> str:
+    """The wish's text; returns the old one (for undo). ``expected``: the text the user
+    started from; refused if someone else changed it since."""
     clean = required_body(text, tr("The wish"), MAX_WISH)
     with store.write() as tx:
         wish = get_live(tx.session, Wish, wish_id, tr("The wish"))
+        unchanged_since(wish.text, expected, tr("this wish"))
         old, wish.text = wish.text, clean
         tx.changed("wish", wish.id)
         return old

@@ -236,6 +236,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Ändra önskemål</translation>
     </message>
     <message>
+        <source>Not stored: “{text}”</source>
+        <translation>Inte sparat: ”{text}”</translation>
+    </message>
+    <message>
         <source>Votes</source>
         <translation>Röster</translation>
     </message>
@@ -302,6 +306,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>The focus area ”{name}” belongs to another project.</source>
         <translation>Fokusområdet ”{name}” hör till ett annat projekt.</translation>
+    </message>
+    <message>
+        <source>someone else changed {what} meanwhile. Your text was not stored over theirs; it is still where you typed it, so you can compare and store it again.</source>
+        <translation>någon annan ändrade {what} under tiden. Din text sparades inte över deras; den finns kvar där du skrev den, så att du kan jämföra och spara den igen.</translation>
     </message>
     <message>
         <source>someone else has changed it since (on another computer, or in an imported package); undoing would overwrite their edit</source>
@@ -449,6 +457,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Typ av punkt</translation>
     </message>
     <message>
+        <source>these notes</source>
+        <translation>anteckningarna</translation>
+    </message>
+    <message>
         <source>The number</source>
         <translation>Numret</translation>
     </message>
@@ -495,6 +507,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>Votes must be a whole number 0–100000, not {value!r}.</source>
         <translation>Antal röster måste vara ett heltal 0–100000, inte {value!r}.</translation>
+    </message>
+    <message>
+        <source>this wish</source>
+        <translation>önskemålet</translation>
     </message>
     <message>
         <source>The first wish on a level cannot be nested.</source>

@@ -199,10 +199,19 @@ class WishBoardActions:
         clean = clean_text(text.strip(), multiline=True)
         if info is None or not clean.strip() or clean == info.text:
             return
-        if self.editor.run(setter(tr("Edit wish"),
-                                  lambda value: wishes.set_text(self.store, wish_id, value),
-                                  clean)):
+        store, base = self.store, info.text
+        command = ServiceCommand(
+            tr("Edit wish"),
+            # A colleague's text stored since the board showed it is not overwritten.
+            do=lambda: wishes.set_text(store, wish_id, clean, expected=base),
+            undo=lambda old: wishes.set_text(store, wish_id, old),
+            redo=lambda _old: wishes.set_text(store, wish_id, clean))
+        if self.editor.run(command):
             column.model.update_infos([replace(info, text=clean)])
+        else:  # told why; the typed text stays in view, and the column shows theirs
+            self.hint(tr("Not stored: “{text}”").format(
+                text=clean if len(clean) <= 80 else clean[:79] + "…"))
+            self.reload(column)
 
     # ----- votes -----------------------------------------------------------------
     def vote(self, column: WishColumn, wish_id: str | None, delta: int) -> None:
