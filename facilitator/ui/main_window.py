@@ -265,9 +265,9 @@ class MainWindow(QMainWindow):
         file_menu.setObjectName("menuFile")
         for action in (self.new_workshop_action, self.copy_workshop_action,
                        self.new_project_action, None,
-                       self.import_action, self.export_package_action,
+                       self.import_action, self.export_package_action, None,
                        self.hand_out_action, self.collect_action,
-                       self.sync_action, self.take_offline_action,
+                       self.sync_action, self.take_offline_action, None,
                        self.export_minutes_action, self.signin_action,
                        self.agenda_handout_action, self.project_report_action, None,
                        self.sample_action, self.trash_action, self.conflicts_action,
