@@ -123,3 +123,30 @@ def store(request: pytest.FixtureRequest, backend: str) -> Iterator[Store]:
     s = Store(open_database(request.getfixturevalue("db_path")))
     yield s
     s.close()
+
+
+@pytest.fixture
+def laptops(db_path: Path, tmp_path: Path) -> Iterator[tuple[Store, Store]]:
+    """Two laptops' databases (#14): A is ``db_path``; B a copy of the empty template, so
+    each gets its own device id at its first write."""
+    other = tmp_path / "b.sqlite3"
+    shutil.copyfile(db_path, other)
+    a, b = Store(open_database(db_path)), Store(open_database(other))
+    try:
+        yield a, b
+    finally:
+        a.close()
+        b.close()
+
+
+@pytest.fixture
+def colleagues(server_database: str) -> Iterator[tuple[Store, Store]]:
+    """Two users' stores on one server database (#15); skips without a test server."""
+    from facilitator.store.server import make_server_engine
+
+    first, second = (Store(make_server_engine(server_database)) for _ in range(2))
+    try:
+        yield first, second
+    finally:
+        first.close()
+        second.close()

@@ -12,8 +12,6 @@ from PySide6.QtGui import QUndoStack
 
 from facilitator.events import ChangeBus
 from facilitator.services import groups, projects, wishes, workshops
-from facilitator.services.core import Store
-from facilitator.store.server import make_server_engine
 from facilitator.ui.commands import Editor
 from facilitator.ui.views.wish_board import WishBoardView
 from tests.gui.keyboard import press, type_text
@@ -24,15 +22,6 @@ def _collect_between_tests() -> Iterator[None]:
     yield
     gc.collect()
 
-
-@pytest.fixture
-def colleagues(server_database: str) -> Iterator[tuple[Store, Store]]:
-    mine, theirs = (Store(make_server_engine(server_database)) for _ in range(2))
-    try:
-        yield mine, theirs
-    finally:
-        mine.close()
-        theirs.close()
 
 
 def test_a_colleagues_wish_appears_in_my_open_board(qtbot, colleagues, swedish) -> None:  # type: ignore[no-untyped-def]

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -16,19 +13,6 @@ from facilitator.services import conflicts, gdpr, groups, people, projects, tras
 from facilitator.services.core import Store
 from facilitator.store.migrate import open_database
 from facilitator.store.models import MergeConflict, Person, Tombstone, Workshop
-
-
-@pytest.fixture
-def laptops(db_path: Path, tmp_path: Path) -> Iterator[tuple[Store, Store]]:
-    """Laptop A with a small workshop, and laptop B that got it as a package."""
-    other = tmp_path / "b.sqlite3"
-    shutil.copyfile(db_path, other)
-    a, b = Store(open_database(db_path)), Store(open_database(other))
-    try:
-        yield a, b
-    finally:
-        a.close()
-        b.close()
 
 
 def _copy(data: dict) -> dict:  # type: ignore[type-arg]

@@ -4,11 +4,7 @@ edits of its neighbours on another both survive the merge."""
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -19,22 +15,10 @@ from facilitator.services import groups, projects, sections, wish_batch, wishes,
 from facilitator.services.core import Store
 from facilitator.services.order_keys import keys_between
 from facilitator.services.wish_fast_paths import get_wishes, insert_wish
-from facilitator.store.migrate import open_database
 from facilitator.store.models import Group, Wish
 
 TEXTS = ["Bänkar vid ån", "Ny brygga", "Öppen gympasal", "Cykelväg till skolan"]
 
-
-@pytest.fixture
-def laptops(db_path: Path, tmp_path: Path) -> Iterator[tuple[Store, Store]]:
-    other = tmp_path / "b.sqlite3"
-    shutil.copyfile(db_path, other)
-    a, b = Store(open_database(db_path)), Store(open_database(other))
-    try:
-        yield a, b
-    finally:
-        a.close()
-        b.close()
 
 
 def _group(store: Store) -> tuple[str, str]:

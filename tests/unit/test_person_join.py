@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,7 +29,6 @@ from facilitator.services.person_join import (
 )
 from facilitator.services.responsibles import Who
 from facilitator.services.roles import RoleEntry
-from facilitator.store.migrate import open_database
 from facilitator.store.models import Attendance, AttendanceStatus, Person
 from facilitator.store.vocabulary import RoleKind
 
@@ -180,17 +176,6 @@ def test_unjoin_restores_exactly_what_was_there(store: Store, world: dict[str, s
     join_people(store, world["keep"], world["dup"])  # redo
     assert duplicate_candidates(store) == []
 
-
-@pytest.fixture
-def laptops(db_path: Path, tmp_path: Path) -> Iterator[tuple[Store, Store]]:
-    other = tmp_path / "b.sqlite3"
-    shutil.copyfile(db_path, other)
-    a, b = Store(open_database(db_path)), Store(open_database(other))
-    try:
-        yield a, b
-    finally:
-        a.close()
-        b.close()
 
 
 def _package(store: Store, project: str) -> dict[str, Any]:

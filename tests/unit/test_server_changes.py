@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-
-import pytest
 
 from facilitator.services import groups, projects, wishes, workshops
-from facilitator.services.core import Change, Store
-from facilitator.store.server import make_server_engine
+from facilitator.services.core import Change
 from facilitator.store.server_changes import IDS_PER_NOTICE, parse, payloads
 
 
@@ -22,15 +18,6 @@ def test_a_big_commit_is_told_in_batches_that_fit_a_notice() -> None:
     assert parse("not json") is None and parse('{"origin": 1}') is None
 
 
-@pytest.fixture
-def two_users(server_database: str) -> Iterator[tuple[Store, Store]]:
-    first, second = (Store(make_server_engine(server_database)) for _ in range(2))
-    try:
-        yield first, second
-    finally:
-        first.close()
-        second.close()
-
 
 def _heard_within(heard: list[Change], row_id: str, seconds: float) -> bool:
     """Whether a change naming ``row_id`` arrives within ``seconds`` (polled)."""
@@ -42,8 +29,8 @@ def _heard_within(heard: list[Change], row_id: str, seconds: float) -> bool:
     return False
 
 
-def test_a_wish_added_by_one_user_is_announced_to_the_other(two_users) -> None:  # type: ignore[no-untyped-def]
-    åsa, göran = two_users
+def test_a_wish_added_by_one_user_is_announced_to_the_other(colleagues) -> None:  # type: ignore[no-untyped-def]
+    åsa, göran = colleagues
     heard_by_göran: list[Change] = []
     heard_by_åsa: list[Change] = []
     göran.subscribe(heard_by_göran.append)

@@ -3,13 +3,10 @@ refused, on SQLite and on the server; two users editing one wish at once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from facilitator.services import groups, projects, sections, wishes, workshops
 from facilitator.services.core import ChangedSinceError, Store
-from facilitator.store.server import make_server_engine
 
 
 def _wish(store: Store) -> tuple[str, str]:
@@ -43,18 +40,9 @@ def test_an_edit_from_a_value_changed_since_is_refused(store: Store) -> None:
     assert sections.get_section(store, section).body == "Välkomna!"
 
 
-@pytest.fixture
-def two_users(server_database: str) -> Iterator[tuple[Store, Store]]:
-    åsa, göran = (Store(make_server_engine(server_database)) for _ in range(2))
-    try:
-        yield åsa, göran
-    finally:
-        åsa.close()
-        göran.close()
 
-
-def test_two_users_editing_one_wish_at_once_lose_no_update(two_users) -> None:  # type: ignore[no-untyped-def]
-    åsa, göran = two_users
+def test_two_users_editing_one_wish_at_once_lose_no_update(colleagues) -> None:  # type: ignore[no-untyped-def]
+    åsa, göran = colleagues
     _, wish = _wish(åsa)
     seen_by_åsa = seen_by_göran = _text(göran, wish)  # both open the same wish
     wishes.set_text(göran, wish, "Bänkar och grillplats vid ån", expected=seen_by_göran)

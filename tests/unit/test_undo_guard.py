@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from facilitator.interchange.importer import import_package
 from facilitator.services import groups, projects, wishes, workshops
 from facilitator.services.core import Store
 from facilitator.store.migrate import open_database
-from facilitator.store.server import make_server_engine
 from facilitator.ui.commands import Editor, setter
 
 
@@ -84,27 +82,18 @@ def test_an_import_after_my_edit_makes_my_undo_refuse(
     assert editor.stack.index() == 1  # the step stays, to be undone once it is safe
 
 
-@pytest.fixture
-def colleague(server_database: str) -> Iterator[tuple[Store, Store]]:
-    mine, theirs = (Store(make_server_engine(server_database)) for _ in range(2))
-    try:
-        yield mine, theirs
-    finally:
-        mine.close()
-        theirs.close()
-
 
 def test_on_a_server_my_undo_does_not_overwrite_a_colleagues_later_edit(
-        colleague: tuple[Store, Store], editor: Editor) -> None:
-    mine, theirs = colleague
+        colleagues: tuple[Store, Store], editor: Editor) -> None:
+    mine, theirs = colleagues
     _, group = _group(mine)
     wish = wishes.add_wish(mine, group, "Bänkar vid ån")
     other = wishes.add_wish(mine, group, "Ny brygga")
     _edit_text(editor, mine, wish, "Fler bänkar vid ån")
     _edit_text(editor, mine, other, "En ny brygga")
-    wishes.set_text(theirs, wish, "Bänkar och grillplats vid ån")  # the colleague, after me
+    wishes.set_text(theirs, wish, "Bänkar och grillplats vid ån")  # the colleagues, after me
     editor.stack.undo()  # my last edit: nobody touched that wish, so it is undone
     assert _text(mine, other) == "Ny brygga"
-    editor.stack.undo()  # this one would overwrite the colleague's text: refused
+    editor.stack.undo()  # this one would overwrite the colleagues's text: refused
     assert _text(mine, wish) == "Bänkar och grillplats vid ån"
     assert len(editor.refusals) == 1  # type: ignore[attr-defined]
