@@ -17,6 +17,7 @@ from facilitator.services.core import (
     optional_body,
     required_line,
     tombstone,
+    unchanged_since,
 )
 from facilitator.services.groups import refresh_group_names
 from facilitator.services.order_keys import reorder
@@ -92,10 +93,14 @@ def rename_focus_area(store: Store, area_id: str, name: str) -> str:
         return old
 
 
-def set_narrative(store: Store, area_id: str, narrative: str) -> str:
+def set_narrative(store: Store, area_id: str, narrative: str, *,
+                  expected: str | None = None) -> str:
+    """The area's narrative; returns the old one (for undo). ``expected``: the text the
+    user started from; refused if someone else changed it since."""
     with store.write() as tx:
         area = get_live(tx.session, FocusArea, area_id, tr("The focus area"))
         old = area.narrative
+        unchanged_since(old, expected, tr("this narrative"))
         area.narrative = optional_body(narrative, tr("The description"))
         tx.changed("focus_area", area.id)
         return old

@@ -1004,6 +1004,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <source>The user could not be added: {reason}</source>
         <translation>Användaren kunde inte läggas till: {reason}</translation>
     </message>
+    <message>
+        <source>this narrative</source>
+        <translation>beskrivningen</translation>
+    </message>
 </context>
 <context>
     <name>ActionRegister</name>

@@ -40,3 +40,33 @@ def test_notes_a_colleague_changed_while_i_typed(qtbot, store, window) -> None: 
     window.agenda.list.setFocus()
     qtbot.waitUntil(lambda: sections.get_section(store, section).body.startswith("Åsa"))
     assert len(shown) == 1
+
+
+def test_a_narrative_a_colleague_changed_while_i_typed(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.services import focus_areas
+
+    project = projects.create_project(store, "Lillsjö framåt")
+    workshop = workshops.create_workshop(store, project, "Kväll i bygdegården")
+    area = focus_areas.add_focus_area(store, project, "Kultur- och turismsamverkan")
+    focus_areas.set_narrative(store, area, "Föreningarna samarbetar.")
+    window.navigator.reload()
+    window.open_workshop(workshop)
+    window.show_page(window.focus_areas)
+    window.focus_areas.select(area)
+    narrative = window.focus_areas.narrative
+    qtbot.waitUntil(lambda: narrative.markdown() == "Föreningarna samarbetar.")
+    narrative.edit.setFocus()
+    narrative.edit.selectAll()
+    type_text(narrative.edit, "Föreningarna i Lillsjö gör en gemensam kalender.")
+    focus_areas.set_narrative(store, area, "Göran: kalendern sköts av byalaget.")  # elsewhere
+    shown: list[str] = []
+    answer_box(QMessageBox.StandardButton.Ok, shown)
+    window.focus_areas.list.setFocus()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "någon annan ändrade beskrivningen" in shown[0]
+    assert focus_areas.get_focus_area(store, area).narrative.startswith("Göran")
+    assert narrative.markdown() == "Föreningarna i Lillsjö gör en gemensam kalender."
+    narrative.edit.setFocus()
+    window.focus_areas.list.setFocus()
+    qtbot.waitUntil(
+        lambda: focus_areas.get_focus_area(store, area).narrative.startswith("Föreningarna i"))

@@ -18,7 +18,8 @@ from facilitator.services import sections
 from facilitator.services.core import Store
 from facilitator.services.overview import get_facts
 from facilitator.store.models import SectionKind
-from facilitator.ui.commands import Editor, ServiceCommand, creator, deleter, setter
+from facilitator.ui.commands import Editor, creator, deleter, setter
+from facilitator.ui.text_commands import store_typed_text
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
 from facilitator.ui.widgets.ordered_list import OrderedList, list_panel
@@ -31,7 +32,6 @@ class AgendaView(WorkshopPage):
         super().__init__(store, editor, parent)
         self.setObjectName("agendaView")
         self._loading = False
-        self._notes_base: str | None = None  # the notes as last read: what an edit starts from
 
         self.list = OrderedList("sectionList", self.tr("Agenda items"))
         self.list.move_requested.connect(self._move)
@@ -120,10 +120,7 @@ class AgendaView(WorkshopPage):
             if self.notes.property("section") != section_id:
                 self.notes.setProperty("section", section_id)
                 self.notes.load_markdown(section.body, draft_key=f"note:{section_id}")
-                self._notes_base = section.body
             else:
-                if not self.notes.has_pending():  # what the next edit starts from
-                    self._notes_base = section.body
                 self.notes.show_markdown(section.body)
         finally:
             self._loading = False
@@ -212,17 +209,9 @@ class AgendaView(WorkshopPage):
         section_id = self.notes.property("section")
         if not section_id:
             return
-        store, base = self.store, self._notes_base
-        command = ServiceCommand(
-            self.tr("Edit notes"),
-            # A colleague's notes stored since this page read them are not overwritten.
-            do=lambda: sections.set_body(store, section_id, markdown, expected=base),
-            undo=lambda old: sections.set_body(store, section_id, old),
-            redo=lambda _old: sections.set_body(store, section_id, markdown),
-            merge_key=(1001, section_id))
-        stored = self.editor.run(command)
-        # Read back: after a refusal the next commit stores the user's text over the
-        # colleague's, now that the user has been told.
-        self._notes_base = sections.get_section(store, section_id).body
-        if not stored:
-            self.notes.commit_failed()  # keep the text in the editor; retried next commit
+        store = self.store
+        store_typed_text(
+            self.editor, self.notes, self.tr("Edit notes"), markdown,
+            lambda text, expected: sections.set_body(store, section_id, text,
+                                                     expected=expected),
+            lambda: sections.get_section(store, section_id).body, (1001, section_id))

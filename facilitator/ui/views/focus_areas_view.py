@@ -16,6 +16,7 @@ from facilitator.services import focus_areas, responsibles, workshops
 from facilitator.services.core import Store
 from facilitator.services.responsibles import Who
 from facilitator.ui.commands import Editor, creator, deleter, setter
+from facilitator.ui.text_commands import store_typed_text
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
 from facilitator.ui.widgets.ordered_list import OrderedList, list_panel
@@ -193,8 +194,10 @@ class FocusAreasView(WorkshopPage):
         area_id = self.narrative.property("area")
         if not area_id:
             return
-        if not self.editor.run(setter(self.tr("Edit narrative"),
-                                      lambda v: focus_areas.set_narrative(self.store, area_id, v),
-                                      markdown, merge_key=(1002, area_id))):
-            self.narrative.commit_failed()  # keep the text; retried next commit
+        store = self.store
+        store_typed_text(
+            self.editor, self.narrative, self.tr("Edit narrative"), markdown,
+            lambda text, expected: focus_areas.set_narrative(store, area_id, text,
+                                                             expected=expected),
+            lambda: focus_areas.get_focus_area(store, area_id).narrative, (1002, area_id))
 

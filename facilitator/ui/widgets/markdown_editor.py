@@ -74,6 +74,7 @@ class MarkdownEditor(QWidget):
         self.edit.installEventFilter(self)
         self.escape_target: QWidget | None = None  # where Esc goes (the page's list)
         self._shown = ""
+        self.base: str | None = None  # the stored text shown last (None: unknown)
         self._unsaved = False  # the last commit was refused: keep and retry the text
         self._previous = ""  # what was stored before the last commit
         self._timer = QTimer(self)
@@ -122,7 +123,10 @@ class MarkdownEditor(QWidget):
 
     def show_markdown(self, text: str) -> None:
         """Show stored text, unless the user is typing something not yet committed."""
-        if self.has_pending() or text == self._shown:
+        if self.has_pending():
+            return
+        self.base = text
+        if text == self._shown:
             return
         self.load_markdown(text)
 
@@ -133,6 +137,7 @@ class MarkdownEditor(QWidget):
         again, so it is committed after the usual pause."""
         if draft_key is not None:
             self.draft_key = draft_key
+        self.base = text  # the stored text an edit starts from (see ui/text_commands.py)
         self._timer.stop()
         self._unsaved = False
         self._loading = True
