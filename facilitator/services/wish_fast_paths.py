@@ -80,7 +80,7 @@ def _capture_statements() -> dict[str, Any]:
     A statement object made once also keeps its SQLAlchemy cache key, which
     otherwise is computed anew on every execution (a third of the call).
     """
-    from sqlalchemy import Table, bindparam, func, insert, update
+    from sqlalchemy import Table, bindparam, func, insert
 
     wish_table = Wish.__table__
     assert isinstance(wish_table, Table)  # a declarative model maps one Table
@@ -92,8 +92,6 @@ def _capture_statements() -> dict[str, Any]:
         "wish": select(Wish.group_id, Wish.deleted_at).where(Wish.id == bindparam("w")),
         "parent": select(Wish.parent_id).where(Wish.id == bindparam("w")),
         "insert": insert(wish_table),
-        "versions": update(wish_table).where(Wish.id == bindparam("w"))
-        .values(versions=bindparam("v")),
     }
     for name, parent in parents.items():
         siblings = (Wish.group_id == bindparam("g"), parent, live)

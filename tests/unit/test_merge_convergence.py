@@ -18,9 +18,8 @@ row, a deleter's undo restores it to its place, a move moves back).
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager, suppress
+from collections.abc import Callable
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,41 +32,14 @@ from facilitator.interchange.export import export_package
 from facilitator.interchange.importer import import_package
 from facilitator.services import groups, people, projects, trash, wishes, workshops
 from facilitator.services.core import Store, ValidationError
-from facilitator.store.clock import HybridClock, wall_ms
-from facilitator.store.migrate import open_database
 from facilitator.store.models import MergeConflict, Tombstone, Wish, Workshop
 from facilitator.store.vocabulary import AttendanceStatus
+from tests.reliability.test_merge_property import laptop as opened_laptop
 
-DAY_MS = 24 * 3600 * 1000
 OPS = ("add", "edit", "edit", "nest", "move", "delete", "restore", "trash_spare",
        "empty_trash", "vote", "vote", "unvote", "checkin", "checkin", "undo", "undo", "sync",
        "sync")
 Step = tuple[int, str, int, int]  # (which database, what, two choices)
-
-
-@contextmanager
-def opened(template: Path, path: Path, skew_days: int = 0) -> Iterator[Store]:
-    """A copy of the empty template: its first write gives it its own device id."""
-    shutil.copyfile(template, path)
-    store = Store(open_database(path))
-    if skew_days:
-        real = HybridClock.__init__
-
-        def skewed(self: HybridClock, device: str, last: str | None = None,
-                   now: Callable[[], int] | None = None) -> None:
-            real(self, device, last, lambda: wall_ms() + skew_days * DAY_MS)
-
-        HybridClock.__init__ = skewed  # type: ignore[method-assign]
-        try:
-            with store.engine.connect() as connection:
-                store.stamper.clock(connection)
-                connection.commit()
-        finally:
-            HybridClock.__init__ = real  # type: ignore[method-assign]
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 @dataclass
@@ -277,8 +249,8 @@ def test_laptops_of_one_evening_end_the_same_and_lose_nothing(
         skew: int) -> None:
     folder = tmp_path_factory.mktemp("evening")
     with ExitStack() as stack:
-        laptops = [Laptop(stack.enter_context(opened(
-            db_path, folder / f"{i}.sqlite3", skew if i == skewed else 0)), f"laptop{i}")
+        laptops = [Laptop(stack.enter_context(opened_laptop(
+            db_path, folder, str(i), skew if i == skewed else 0)), f"laptop{i}")
             for i in range(count)]
         ids = hand_out(laptops[0])
         handed_out = package(laptops[0].store, ids["project"])
