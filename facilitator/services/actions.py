@@ -19,6 +19,7 @@ from facilitator.services.core import (
     next_position,
     required_body,
     tombstone,
+    unchanged_fields,
 )
 from facilitator.services.responsibles import (
     ResponsibleInfo,
@@ -113,14 +114,18 @@ def add_action(
         return action.id
 
 
-def update_action(store: Store, action_id: str, **values: Any) -> dict[str, Any]:
+def update_action(store: Store, action_id: str, *, expected: dict[str, Any] | None = None,
+                  **values: Any) -> dict[str, Any]:
     """Change some fields; returns their previous values (for undo).
 
     ``responsibles`` (a list of :class:`Who`) replaces the action's responsibles.
+    ``expected``: the fields' values the user's edit started from (not responsibles);
+    refused if another user changed one of them since.
     """
     whos = values.pop("responsibles", None)
     with store.write() as tx:
         action = get_live(tx.session, Action, action_id, tr("The action"))
+        unchanged_fields(action, expected, tr("The action"))
         cleaned = _clean(tx.session, values)
         old: dict[str, Any] = {key: getattr(action, key) for key in cleaned}
         for key, value in cleaned.items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +68,22 @@ def unchanged_since(current: object, expected: object, what: Source) -> None:
             "someone else changed {what} meanwhile. Your text was not stored over theirs; "
             "it is still where you typed it, so you can compare and store it again."),
             what=what)
+
+
+def _as_shown(value: object) -> object:
+    return "" if value is None else value  # a field shows a missing text as empty
+
+
+def unchanged_fields(row: object, expected: Mapping[str, object] | None, what: Source) -> None:
+    """Optimistic concurrency (#15) for a form: refuse the edit if any field in
+    ``expected`` (the values the form showed when the user began) now holds
+    something else. A field left out of ``expected`` is not checked."""
+    for name, value in (expected or {}).items():
+        if _as_shown(getattr(row, name)) != _as_shown(value):
+            raise ChangedSinceError(tr(
+                "Someone else changed “{what}” meanwhile, so your change was not stored "
+                "over theirs. Compare, and make your change again if it should stand."),
+                what=what)
 
 
 class StorageError(ServiceError):

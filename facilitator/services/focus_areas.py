@@ -17,6 +17,7 @@ from facilitator.services.core import (
     optional_body,
     required_line,
     tombstone,
+    unchanged_fields,
     unchanged_since,
 )
 from facilitator.services.groups import refresh_group_names
@@ -82,9 +83,12 @@ def get_focus_area(store: Store, area_id: str) -> FocusAreaInfo:
         return _info(session, area, _live_areas(session, area.project_id).index(area))
 
 
-def rename_focus_area(store: Store, area_id: str, name: str) -> str:
+def rename_focus_area(store: Store, area_id: str, name: str, *,
+                      expected: str | None = None) -> str:
     with store.write() as tx:
         area = get_live(tx.session, FocusArea, area_id, tr("The focus area"))
+        if expected is not None:
+            unchanged_fields(area, {"name": expected}, tr("The focus area's name"))
         old = area.name
         area.name = required_line(name, tr("The focus area's name"), 300)
         tx.session.flush()

@@ -18,6 +18,7 @@ from facilitator.services.core import (
     next_position,
     optional_line,
     tombstone,
+    unchanged_fields,
 )
 from facilitator.services.order_keys import reorder
 from facilitator.store.models import (
@@ -228,10 +229,14 @@ def set_group_focus_areas(store: Store, group_id: str, focus_area_ids: list[str]
         return old
 
 
-def rename_group(store: Store, group_id: str, name: str) -> tuple[str, bool]:
-    """Rename; an empty name returns to the automatic name. Returns (old name, old custom)."""
+def rename_group(store: Store, group_id: str, name: str, *,
+                 expected: str | None = None) -> tuple[str, bool]:
+    """Rename; an empty name returns to the automatic name. Returns (old name, old custom).
+    ``expected``: the name the user saw; refused if another user renamed it since."""
     with store.write() as tx:
         group = get_live(tx.session, Group, group_id, tr("The group"))
+        if expected is not None:
+            unchanged_fields(group, {"name": expected}, tr("The group's name"))
         old = (group.name, group.custom_name)
         clean = optional_line(name, tr("The group's name"))
         group.custom_name = bool(clean)

@@ -18,6 +18,7 @@ from facilitator.services.core import (
     optional_line,
     required_line,
     tombstone,
+    unchanged_fields,
 )
 from facilitator.store.models import (
     Attendance,
@@ -146,10 +147,15 @@ def _email(value: str) -> str:
     return email
 
 
-def update_person(store: Store, person_id: str, **values: str | None) -> dict[str, object]:
-    """Change register fields; ``organisation`` takes a name. Returns old values."""
+def update_person(store: Store, person_id: str, *, expected: dict[str, object] | None = None,
+                  **values: str | None) -> dict[str, object]:
+    """Change register fields; ``organisation`` takes a name. Returns old values.
+
+    ``expected``: the register fields (``organisation_id``, not a name) as the user saw
+    them; refused if another user changed one of them since."""
     with store.write() as tx:
         person = get_live(tx.session, Person, person_id, tr("The person"))
+        unchanged_fields(person, expected, tr("The person"))
         old: dict[str, object] = {}
         for key, value in values.items():
             if key == "organisation":

@@ -10,6 +10,7 @@ from facilitator.services.core import (
     optional_body,
     required_line,
     tombstone,
+    unchanged_fields,
 )
 from facilitator.services.overview import ProjectSummary as ProjectSummary
 from facilitator.services.overview import WorkshopSummary as WorkshopSummary
@@ -33,19 +34,31 @@ def create_project(store: Store, name: str, description: str = "") -> str:
         return project.id
 
 
-def rename_project(store: Store, project_id: str, name: str) -> str:
-    """Rename; returns the previous name (for undo)."""
+def project_name(store: Store, project_id: str) -> str:
+    with store.read() as session:
+        return get_live(session, Project, project_id, tr("The project")).name
+
+
+def rename_project(store: Store, project_id: str, name: str, *,
+                   expected: str | None = None) -> str:
+    """Rename; returns the previous name (for undo). ``expected``: the name the user
+    saw; refused if another user renamed it since."""
     with store.write() as tx:
         project = get_live(tx.session, Project, project_id, tr("The project"))
+        if expected is not None:
+            unchanged_fields(project, {"name": expected}, tr("The project's name"))
         old = project.name
         project.name = required_line(name, tr("The project's name"), 300)
         tx.changed("project", project.id)
         return old
 
 
-def update_project_description(store: Store, project_id: str, description: str) -> str:
+def update_project_description(store: Store, project_id: str, description: str, *,
+                               expected: str | None = None) -> str:
     with store.write() as tx:
         project = get_live(tx.session, Project, project_id, tr("The project"))
+        if expected is not None:
+            unchanged_fields(project, {"description": expected}, tr("Project description"))
         old = project.description
         project.description = optional_body(description, tr("Project description"))
         tx.changed("project", project.id)

@@ -18,6 +18,7 @@ from facilitator.services.core import (
     optional_line,
     required_line,
     tombstone,
+    unchanged_fields,
     unchanged_since,
 )
 from facilitator.services.order_keys import reorder
@@ -96,9 +97,12 @@ def get_section(store: Store, section_id: str) -> SectionInfo:
         return _info(section, _live_sections(session, section.workshop_id).index(section))
 
 
-def set_heading(store: Store, section_id: str, heading: str) -> str:
+def set_heading(store: Store, section_id: str, heading: str, *,
+                expected: str | None = None) -> str:
     with store.write() as tx:
         section = get_live(tx.session, Section, section_id, tr("The agenda item"))
+        if expected is not None:
+            unchanged_fields(section, {"heading": expected}, tr("The heading"))
         old = section.heading
         section.heading = required_line(heading, tr("The heading"))
         tx.changed("section", section.id)

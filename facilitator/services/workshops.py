@@ -18,6 +18,7 @@ from facilitator.services.core import (
     optional_line,
     required_line,
     tombstone,
+    unchanged_fields,
 )
 from facilitator.services.overview import FACT_NAMES as FACT_NAMES
 from facilitator.services.overview import WorkshopFacts as WorkshopFacts
@@ -39,6 +40,22 @@ _LINE_LABELS = {
     "case_reference": tr("Case reference"),
     "issuing_unit": tr("The issuing unit"),
     "document_type": tr("Document type"),
+}
+
+_FACT_LABELS = {
+    **_LINE_LABELS,
+    "title": tr("The title"),
+    "kind": tr("Type of meeting"),
+    "status": tr("Status"),
+    "date": tr("The date"),
+    "start_time": tr("Start time"),
+    "end_time": tr("End time"),
+    "lead": tr("The lead paragraph"),
+    "language": tr("Language of the minutes"),
+    "responsible_form": tr("How responsibles are written"),
+    "group_lead_text": tr("The text before the groups"),
+    "group_after_text": tr("The text after the list of groups"),
+    "show_group_members": tr("List each group's members"),
 }
 
 
@@ -128,11 +145,17 @@ def create_workshop(store: Store, project_id: str, title: str, **facts: Any) -> 
         return workshop.id
 
 
-def update_workshop(store: Store, workshop_id: str, **facts: Any) -> dict[str, Any]:
-    """Change some facts; returns their previous values (for undo)."""
+def update_workshop(store: Store, workshop_id: str, *,
+                    expected: dict[str, Any] | None = None, **facts: Any) -> dict[str, Any]:
+    """Change some facts; returns their previous values (for undo).
+
+    ``expected``: the values the user's edit started from; refused if another user
+    changed one of them since."""
     cleaned = _clean_facts(facts)
     with store.write() as tx:
         w = get_live(tx.session, Workshop, workshop_id, tr("The workshop"))
+        for name, value in (expected or {}).items():
+            unchanged_fields(w, {name: value}, _FACT_LABELS.get(name, tr("The workshop")))
         old = {name: getattr(w, name) for name in cleaned}
         start = cleaned.get("start_time", w.start_time)
         end = cleaned.get("end_time", w.end_time)
@@ -144,8 +167,10 @@ def update_workshop(store: Store, workshop_id: str, **facts: Any) -> dict[str, A
         return old
 
 
-def rename_workshop(store: Store, workshop_id: str, title: str) -> str:
-    return update_workshop(store, workshop_id, title=title)["title"]
+def rename_workshop(store: Store, workshop_id: str, title: str, *,
+                    expected: str | None = None) -> str:
+    check = None if expected is None else {"title": expected}
+    return update_workshop(store, workshop_id, title=title, expected=check)["title"]
 
 
 def delete_workshop(store: Store, workshop_id: str, *, allow_finalised: bool = False) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from facilitator.atomic import TargetFileError
 from facilitator.messages import translate_error
-from facilitator.services.core import ServiceError
+from facilitator.services.core import ChangedSinceError, ServiceError
 from facilitator.store.stamping import guarding_undo
 
 MERGE_WINDOW_S = 5.0
@@ -139,6 +139,8 @@ class Editor(QObject):
         super().__init__(parent)
         self.stack = stack
         self._refusal: tuple[ServiceCommand, Exception, bool] | None = None
+        # Why the last ``run`` was refused: a page keeps typed text after some refusals.
+        self.last_refusal: Exception | None = None
         self._stepping_back = False
         # A plain function holding the Editor weakly: the stack may signal while it is being
         # destroyed (it clears itself), after this Editor has already gone.
@@ -193,9 +195,11 @@ class Editor(QObject):
 
         A refusal is announced through ``refused`` and leaves no history entry.
         """
+        self.last_refusal = None
         try:
             command.execute()
         except (ServiceError, TargetFileError) as exc:
+            self.last_refusal = exc
             self.refused.emit(translate_error(exc))
             return False
         command.editor = self
@@ -219,6 +223,25 @@ def setter(text: str, apply: Callable[[Any], Any], value: Any,
         do=lambda: apply(value),
         undo=lambda old: apply(old),
         redo=lambda _old: apply(value),
+        merge_key=merge_key,
+    )
+
+
+def refused_by_colleague(editor: Editor) -> bool:
+    """Whether the last ``run`` was refused because someone else changed the value first."""
+    return isinstance(editor.last_refusal, ChangedSinceError)
+
+
+def checked_setter(text: str, apply: Callable[[Any, Any], Any], value: Any, shown: Any,
+                   merge_key: tuple[int, str] | None = None) -> ServiceCommand:
+    """A setter over a value a colleague may change meanwhile (#15): ``apply(value,
+    expected)`` stores ``value`` only if the stored value is still ``shown``, what the
+    user saw when they began. Undo and redo pass None: the undo guard protects those."""
+    return ServiceCommand(
+        text,
+        do=lambda: apply(value, shown),
+        undo=lambda old: apply(old, None),
+        redo=lambda _old: apply(value, None),
         merge_key=merge_key,
     )
 

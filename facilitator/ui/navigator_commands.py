@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from facilitator.services import projects, workshops
 from facilitator.store.vocabulary import WorkshopStatus
-from facilitator.ui.commands import creator, deleter, setter
+from facilitator.ui.commands import checked_setter, creator, deleter
 
 if TYPE_CHECKING:
     from facilitator.ui.main_window import MainWindow
@@ -29,20 +29,18 @@ class NavigatorCommands(QObject):
         row_id, kind = self.w.navigator.current_id(), self.w.navigator.current_kind()
         if row_id is None:
             return
-        item = self.w.navigator.currentItem()
-        assert item is not None  # current_id() read it
+        store = self.w.store
+        shown = (projects.project_name(store, row_id) if kind == "project"
+                 else workshops.get_facts(store, row_id).title)
         name, ok = QInputDialog.getText(self.w, self.tr("Rename"), self.tr("New name:"),
-                                        text=item.text(0))
-        if not ok:
+                                        text=shown)
+        if not ok or name.strip() == shown:
             return
-        if kind == "project":
-            self.w.editor.run(setter(
-                self.tr("Rename project"),
-                lambda v: projects.rename_project(self.w.store, row_id, v), name))
-        else:
-            self.w.editor.run(setter(
-                self.tr("Rename workshop"),
-                lambda v: workshops.rename_workshop(self.w.store, row_id, v), name))
+        # Stored only over the name the dialog showed: a colleague's rename meanwhile wins.
+        rename = projects.rename_project if kind == "project" else workshops.rename_workshop
+        self.w.editor.run(checked_setter(
+            self.tr("Rename project") if kind == "project" else self.tr("Rename workshop"),
+            lambda value, seen: rename(store, row_id, value, expected=seen), name, shown))
 
     def delete_item(self) -> None:
         """Move the project or workshop chosen in the navigator to the trash (Del)."""

@@ -312,6 +312,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>någon annan ändrade {what} under tiden. Din text sparades inte över deras; den finns kvar där du skrev den, så att du kan jämföra och spara den igen.</translation>
     </message>
     <message>
+        <source>Someone else changed “{what}” meanwhile, so your change was not stored over theirs. Compare, and make your change again if it should stand.</source>
+        <translation>Någon annan ändrade ”{what}” under tiden, så din ändring sparades inte över deras. Jämför, och gör din ändring igen om den ska gälla.</translation>
+    </message>
+    <message>
         <source>someone else has changed it since (on another computer, or in an imported package); undoing would overwrite their edit</source>
         <translation>någon annan har ändrat det sedan dess (på en annan dator eller i ett importerat paket); att ångra skulle skriva över deras ändring</translation>
     </message>
@@ -563,6 +567,14 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>How responsibles are written</source>
         <translation>Hur ansvariga skrivs</translation>
+    </message>
+    <message>
+        <source>The date</source>
+        <translation>Datumet</translation>
+    </message>
+    <message>
+        <source>Language of the minutes</source>
+        <translation>Minnesanteckningarnas språk</translation>
     </message>
     <message>
         <source>List each group&apos;s members</source>

@@ -49,3 +49,88 @@ def test_two_users_editing_one_wish_at_once_lose_no_update(colleagues) -> None: 
     with pytest.raises(ChangedSinceError):  # Åsa's would have overwritten Göran's
         wishes.set_text(åsa, wish, "Fler bänkar vid ån", expected=seen_by_åsa)
     assert _text(åsa, wish) == "Bänkar och grillplats vid ån"
+
+
+NO_CHECK = object()  # a colleague's write, made without looking
+
+
+def _check(name: str, shown: object) -> dict[str, object] | None:
+    return None if shown is NO_CHECK else {name: shown}
+
+
+def _name(shown: object) -> str | None:
+    return None if shown is NO_CHECK else str(shown)
+
+
+def _fields(store: Store) -> dict[str, tuple]:  # type: ignore[type-arg]
+    """Each form field: (read, write(value, expected))."""
+    from facilitator.services import actions, focus_areas, people
+
+    project = projects.create_project(store, "Ängsö framåt", "Byns utveckling")
+    workshop = workshops.create_workshop(store, project, "Kväll i bygdegården",
+                                         venue="Bygdegården")
+    group = groups.create_group(store, workshop, name="Hamnen")
+    area = focus_areas.add_focus_area(store, project, "Kultur")
+    section = sections.add_section(store, workshop, "Inledning")
+    action = actions.add_action(store, "Ordna möte med föreningarna", workshop_id=workshop)
+    person = people.create_person(store, "Märta Öberg", email="marta@example.se")
+
+    def facts(name: str) -> tuple:  # type: ignore[type-arg]
+        return (lambda: getattr(workshops.get_facts(store, workshop), name),
+                lambda v, e: workshops.update_workshop(store, workshop, **{name: v},
+                                                       expected=_check(name, e)))
+
+    return {
+        "workshop title": (
+            lambda: workshops.get_facts(store, workshop).title,
+            lambda v, e: workshops.rename_workshop(store, workshop, v, expected=_name(e))),
+        "workshop venue": facts("venue"),
+        "workshop date": facts("date"),
+        "workshop status": facts("status"),
+        "group lead text": facts("group_lead_text"),
+        "project name": (
+            lambda: projects.project_name(store, project),
+            lambda v, e: projects.rename_project(store, project, v, expected=_name(e))),
+        "group name": (
+            lambda: next(g.name for g in groups.list_groups(store, workshop)),
+            lambda v, e: groups.rename_group(store, group, v, expected=_name(e))),
+        "focus area name": (
+            lambda: focus_areas.get_focus_area(store, area).name,
+            lambda v, e: focus_areas.rename_focus_area(store, area, v, expected=_name(e))),
+        "agenda heading": (
+            lambda: sections.get_section(store, section).heading,
+            lambda v, e: sections.set_heading(store, section, v, expected=_name(e))),
+        "action text": (
+            lambda: actions.list_actions(store, workshop_id=workshop)[0].text,
+            lambda v, e: actions.update_action(store, action, text=v, expected=_check("text", e))),
+        "person e-mail": (
+            lambda: people.get_person(store, person).email,
+            lambda v, e: people.update_person(store, person, email=v,
+                                                     expected=_check("email", e))),
+    }
+
+
+FIELD_VALUES = {
+    "workshop date": ("2026-12-01", "2026-12-02", "2026-12-03"),
+    "workshop status": ("held", "minutes_sent", "finalised"),
+}
+
+
+@pytest.mark.parametrize("field", [
+    "workshop title", "workshop venue", "workshop date", "workshop status", "group lead text",
+    "project name", "group name", "focus area name", "agenda heading", "action text",
+    "person e-mail"])
+def test_every_form_field_refuses_a_write_over_a_colleagues(store: Store, field: str) -> None:
+    read, write = _fields(store)[field]
+    theirs, mine, again = FIELD_VALUES.get(
+        field, ("Göran skrev så här", "Åsa skrev så här", "Åsa, efter att ha jämfört"))
+    if field == "person e-mail":
+        theirs, mine, again = "goran@example.se", "asa@example.se", "asa.o@example.se"
+    shown = read()  # what my form shows …
+    write(theirs, NO_CHECK)  # … when a colleague stores theirs
+    stored = read()
+    with pytest.raises(ChangedSinceError, match="Någon annan ändrade ”"):
+        write(mine, shown)
+    assert read() == stored  # theirs stands
+    write(again, stored)  # told, I make my change over theirs deliberately
+    assert read() != stored

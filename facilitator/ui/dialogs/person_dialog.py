@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.services import people
 from facilitator.services.core import Store
-from facilitator.ui.commands import Editor, creator, setter
+from facilitator.ui.commands import Editor, checked_setter, creator, refused_by_colleague
 from facilitator.ui.widgets.completion import enter_accepts_completion
 
 FIELDS = ("name", "title", "organisation", "email", "phone")
@@ -109,10 +109,24 @@ def edit_person(parent: QWidget, editor: Editor, store: Store, person_id: str,
     values = {"name": info.name, "title": info.title, "organisation": info.organisation,
               "email": info.email, "phone": info.phone}
 
+    shown = [info]  # the register fields as the user last saw them
+
     def submit(changes: dict[str, str]) -> bool:
-        return editor.run(setter(
-            QCoreApplication.translate("PersonDialog", "Edit {name}").format(name=info.name),
-            lambda v: people.update_person(store, person_id, **v), changes))
+        # Stored only over the values the user saw (#15): a colleague's edit of the same
+        # field meanwhile is refused, and the dialog stays open with the typing; the next
+        # OK, made knowing, stores it over theirs.
+        seen = {("organisation_id" if key == "organisation" else key):
+                (shown[0].organisation_id if key == "organisation" else getattr(shown[0], key))
+                for key in changes}
+        if editor.run(checked_setter(
+                QCoreApplication.translate("PersonDialog", "Edit {name}").format(name=info.name),
+                lambda v, expected: people.update_person(store, person_id, **v,
+                                                         expected=expected),
+                changes, seen)):
+            return True
+        if refused_by_colleague(editor):
+            shown[0] = people.get_person(store, person_id)
+        return False
 
     title = QCoreApplication.translate("PersonDialog", "Edit person")
     dialog = PersonDialog(title, values, organisations, submit, parent)

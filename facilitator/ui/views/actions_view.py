@@ -32,7 +32,7 @@ from facilitator.ui.action_register_export import (
     export_register,
     register_owners,
 )
-from facilitator.ui.commands import Editor, creator, deleter, setter
+from facilitator.ui.commands import Editor, checked_setter, creator, deleter
 from facilitator.ui.models.action_delegates import (
     ActionsTable,
     DueDateDelegate,
@@ -326,8 +326,17 @@ class ActionsView(WorkshopPage):
             label = self.tr("Change action status")
         else:
             label = self.tr("Change responsible")
-        done = self.editor.run(setter(
-            label, lambda v: actions.update_action(self.store, action_id, **v), values))
+        row = self.model.row_of(action_id)
+        shown = self.model.action_at(row) if row is not None else None
+        # Stored only over the values the table showed (#15): a colleague's edit meanwhile
+        # is refused, not overwritten. Responsibles are replaced as a whole.
+        seen = None if shown is None else {
+            key: getattr(shown, key) for key in values
+            if key != "responsibles" and hasattr(shown, key)}
+        done = self.editor.run(checked_setter(
+            label, lambda v, expected: actions.update_action(self.store, action_id, **v,
+                                                             expected=expected),
+            values, seen))
         if done:
             self.refresh()
         return done

@@ -19,7 +19,7 @@ from facilitator.services.core import Store
 from facilitator.services.overview import get_facts
 from facilitator.store.models import SectionKind
 from facilitator.ui.commands import Editor, creator, deleter, setter
-from facilitator.ui.text_commands import store_typed_text
+from facilitator.ui.text_commands import show_stored_line, store_typed_line, store_typed_text
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
 from facilitator.ui.widgets.ordered_list import OrderedList, list_panel
@@ -113,8 +113,8 @@ class AgendaView(WorkshopPage):
         section = sections.get_section(self.store, section_id)
         self._loading = True
         try:
-            if not self.heading.hasFocus() or self.heading.property("section") != section_id:
-                self.heading.setText(section.heading)
+            show_stored_line(self.heading, section.heading,
+                             force=self.heading.property("section") != section_id)
             self.heading.setProperty("section", section_id)
             self.kind.setCurrentIndex(self.kind.findData(str(section.kind)))
             if self.notes.property("section") != section_id:
@@ -173,13 +173,14 @@ class AgendaView(WorkshopPage):
         section_id = self.current_section_id()
         if self._loading or section_id is None:
             return
-        text = self.heading.text()
-        if text.strip() == sections.get_section(self.store, section_id).heading:
-            return
-        if not self.editor.run(setter(self.tr("Rename agenda item"),
-                                      lambda value: sections.set_heading(self.store, section_id,
-                                                                         value), text)):
-            self._show_current()
+        store = self.store
+        stored = store_typed_line(
+            self.editor, self.heading, self.tr("Rename agenda item"),
+            lambda value, seen: sections.set_heading(store, section_id, value, expected=seen),
+            lambda: sections.get_section(store, section_id).heading)
+        if stored is False:  # refused as invalid: show what is stored
+            show_stored_line(self.heading, sections.get_section(store, section_id).heading,
+                             force=True)
 
     def _commit_kind(self) -> None:
         section_id = self.current_section_id()

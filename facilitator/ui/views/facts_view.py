@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from facilitator.services.core import Change, NotFoundError, StorageError, Store
 from facilitator.services.overview import get_facts
 from facilitator.store.vocabulary import ResponsibleForm, WorkshopKind, WorkshopStatus
-from facilitator.ui.commands import Editor, setter
+from facilitator.ui.commands import Editor, checked_setter, refused_by_colleague
 from facilitator.ui.first_paint import after_first_paint
 from facilitator.ui.qt_dates import py_time, qdate, qtime
+from facilitator.ui.text_commands import store_typed_text
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.date_time_fields import DateField, TimeField
 from facilitator.ui.widgets.key_figures_editor import KeyFiguresEditor
@@ -44,6 +45,7 @@ class FactsView(WorkshopPage):
         self._loading = False
         self._force = False  # redraw even the field being edited (after a refusal)
         self._unsaved: set[str] = set()  # facts whose typed text could not be stored
+        self._base: dict[str, Any] = {}  # each fact as the form last showed it from the store
         self.lines: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -157,33 +159,46 @@ class FactsView(WorkshopPage):
         """Store one fact; True when stored (or unchanged).
 
         A refusal because the database could not be written (disk full,
-        locked) keeps what was typed, and the next edit tries again; a value
-        the service refuses (an empty title…) shows the stored value again.
+        locked) keeps what was typed, and the next edit tries again; so does a
+        refusal because a colleague changed the fact since this form showed it
+        (#15): the next edit then stores the typed text over theirs. A value the
+        service refuses (an empty title…) shows the stored value again.
         """
         if self._loading or self.workshop_id is None:
             return True
         current = getattr(get_facts(self.store, self.workshop_id), fact)
         if _same(current, value) and fact not in self._unsaved:
+            self._base[fact] = current
+            if fact in self.lines:
+                self.lines[fact].setModified(False)
             return True
-        workshop_id = self.workshop_id
-        storage_failed = []
+        workshop_id, store, storage_failed = self.workshop_id, self.store, []
 
-        def update(values: dict[str, Any]) -> dict[str, Any]:
+        def update(values: dict[str, Any], shown: tuple[Any] | None) -> dict[str, Any]:
             # Loaded with the first edit: the form is drawn before the ORM is.
             from facilitator.services.workshops import update_workshop
 
             try:
-                return update_workshop(self.store, workshop_id, **values)
+                return update_workshop(store, workshop_id, **values,
+                                       expected=None if shown is None else {fact: shown[0]})
             except StorageError:
                 storage_failed.append(True)
                 raise
 
-        done = self.editor.run(setter(
-            self.tr("Change {field}").format(field=self._label(fact)), update, {fact: value}))
+        done = self.editor.run(checked_setter(
+            self.tr("Change {field}").format(field=self._label(fact)), update, {fact: value},
+            (self._base[fact],) if fact in self._base else None))
         if done:
             self._unsaved.discard(fact)
+            self._base[fact] = getattr(get_facts(store, workshop_id), fact)
+            if fact in self.lines:
+                self.lines[fact].setModified(False)
         elif storage_failed:  # keep the typed text; the message is already shown
             self._unsaved.add(fact)
+        elif refused_by_colleague(self.editor) and fact in self.lines:
+            # Keep the typed text; the next edit (Enter) stores it over theirs.
+            self._unsaved.add(fact)
+            self._base[fact] = getattr(get_facts(store, workshop_id), fact)
         else:  # refused: show the stored value again; the message is already shown
             self._force = True
             self.safe_refresh()
@@ -197,8 +212,18 @@ class FactsView(WorkshopPage):
         self._commit("date", None if date == NO_DATE else date.toPython())
 
     def _commit_lead(self, markdown: str) -> None:
-        if not self._commit("lead", markdown):
-            self.lead.commit_failed()  # keep the text in the editor; retried next commit
+        if self._loading or self.workshop_id is None:
+            return
+        from facilitator.services.workshops import update_workshop
+
+        workshop_id, store = self.workshop_id, self.store
+        store_typed_text(
+            self.editor, self.lead, self.tr("Change {field}").format(field=self._label("lead")),
+            markdown,
+            lambda text, seen: update_workshop(
+                store, workshop_id, lead=text,
+                expected=None if seen is None else {"lead": seen})["lead"],
+            lambda: get_facts(store, workshop_id).lead, (1003, workshop_id))
 
     def _label(self, fact: str) -> str:
         if fact in self.lines:
@@ -211,6 +236,7 @@ class FactsView(WorkshopPage):
 
     def set_workshop(self, workshop_id: str | None) -> None:
         self._unsaved.clear()
+        self._base.clear()
         super().set_workshop(workshop_id)
 
     def on_changed(self, change: Change) -> None:
@@ -253,8 +279,14 @@ class FactsView(WorkshopPage):
                 value = getattr(facts, name)
                 if name in self._unsaved:
                     continue
-                if edit.text() != value and (self._force or not edit.hasFocus()):
-                    edit.setText(value)
+                if self._force or not edit.hasFocus() or not edit.isModified():
+                    if edit.text() != value:
+                        edit.setText(value)
+                    edit.setModified(False)
+                    self._base[name] = value  # what an edit of the field starts from
+            for name in ("kind", "status", "language", "responsible_form", "date",
+                         "start_time", "end_time"):
+                self._base[name] = getattr(facts, name)
             self.kind.setCurrentIndex(self.kind.findData(str(facts.kind)))
             self.status.setCurrentIndex(self.status.findData(str(facts.status)))
             self.language.setCurrentIndex(self.language.findData(facts.language))

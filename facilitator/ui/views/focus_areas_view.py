@@ -16,7 +16,7 @@ from facilitator.services import focus_areas, responsibles, workshops
 from facilitator.services.core import Store
 from facilitator.services.responsibles import Who
 from facilitator.ui.commands import Editor, creator, deleter, setter
-from facilitator.ui.text_commands import store_typed_text
+from facilitator.ui.text_commands import show_stored_line, store_typed_line, store_typed_text
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
 from facilitator.ui.widgets.ordered_list import OrderedList, list_panel
@@ -108,8 +108,7 @@ class FocusAreasView(WorkshopPage):
         area = focus_areas.get_focus_area(self.store, area_id)
         self._loading = True
         try:
-            if not self.name.hasFocus() or self.name.property("area") != area_id:
-                self.name.setText(area.name)
+            show_stored_line(self.name, area.name, force=self.name.property("area") != area_id)
             self.name.setProperty("area", area_id)
             self.responsibles.set_responsibles(area.responsibles)
             if self.narrative.property("area") != area_id:
@@ -171,14 +170,15 @@ class FocusAreasView(WorkshopPage):
         area_id = self.current_area_id()
         if self._loading or area_id is None:
             return
-        text = self.name.text()
-        if text.strip() == focus_areas.get_focus_area(self.store, area_id).name:
-            return
-        if not self.editor.run(setter(self.tr("Rename focus area"),
-                                      lambda v: focus_areas.rename_focus_area(self.store,
-                                                                              area_id, v),
-                                      text)):
-            self._show_current()
+        store = self.store
+        stored = store_typed_line(
+            self.editor, self.name, self.tr("Rename focus area"),
+            lambda value, seen: focus_areas.rename_focus_area(store, area_id, value,
+                                                              expected=seen),
+            lambda: focus_areas.get_focus_area(store, area_id).name)
+        if stored is False:  # refused as invalid: show what is stored
+            show_stored_line(self.name, focus_areas.get_focus_area(store, area_id).name,
+                             force=True)
 
     def _commit_responsibles(self, whos: list[Who]) -> None:
         area_id = self.current_area_id()

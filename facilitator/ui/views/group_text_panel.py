@@ -26,6 +26,7 @@ from facilitator.services.core import StorageError, Store
 from facilitator.services.overview import get_facts
 from facilitator.services.workshops import update_workshop
 from facilitator.ui.commands import Editor, setter
+from facilitator.ui.text_commands import store_typed_text
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
 
 
@@ -146,16 +147,24 @@ class GroupTextPanel(QWidget):
         return None if storage_failed else False
 
     def _commit_text(self, fact: str, text_editor: MarkdownEditor, text: str) -> None:
-        value: str | None = text if text.strip() else ""
-        if fact == "group_lead_text" and not value:
-            value = None  # an empty lead text is the generated sentence again
+        if self._loading or self.workshop_id is None:
+            return
         label = (self.tr("Change the text before the groups") if fact == "group_lead_text"
                  else self.tr("Change the text after the list of groups"))
-        done = self._run(label, {fact: value})
-        if done is None:
-            text_editor.commit_failed()  # keep the text; tried again at the next commit
-        elif done is False and self.workshop_id is not None:
-            self.show_workshop(self.workshop_id, self._groups())
+        workshop_id, store = self.workshop_id, self.store
+
+        def write(new: str, seen: str | None) -> str:
+            value: str | None = new if new.strip() else ""
+            if fact == "group_lead_text" and not value:
+                value = None  # an empty lead text is the generated sentence again
+            # Stored only over the text the field showed (#15); a missing lead shows empty.
+            old = update_workshop(store, workshop_id, **{fact: value},
+                                  expected=None if seen is None else {fact: seen})[fact]
+            return old or ""
+
+        store_typed_text(self.editor, text_editor, label, text, write,
+                         lambda: getattr(get_facts(store, workshop_id), fact) or "",
+                         (1004 if fact == "group_lead_text" else 1005, workshop_id))
 
     def reset_lead(self) -> bool:
         """Go back to the generated sentence before the groups (undoable)."""

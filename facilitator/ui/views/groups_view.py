@@ -375,14 +375,16 @@ class GroupsView(WorkshopPage):
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._loading or column != 0 or item.data(0, KIND_ROLE) != "group":
             return
-        group_id, text = item.data(0, ID_ROLE), item.text(0)
-        if text.strip() == item.data(0, NAME_ROLE):
+        group_id, text, shown = item.data(0, ID_ROLE), item.text(0), item.data(0, NAME_ROLE)
+        if text.strip() == shown:
             return
 
         def undo(old: tuple[str, bool]) -> None:
             groups.rename_group(self.store, group_id, old[0] if old[1] else "")
 
+        # Stored only over the name the tree showed: a colleague's rename meanwhile wins.
         if not self.editor.run(ServiceCommand(
                 self.tr("Rename group"),
-                do=lambda: groups.rename_group(self.store, group_id, text), undo=undo)):
+                do=lambda: groups.rename_group(self.store, group_id, text, expected=shown),
+                undo=undo, redo=lambda _old: groups.rename_group(self.store, group_id, text))):
             self.refresh()

@@ -1,0 +1,118 @@
+"""A colleague stores the same field while I type in it (#15): a title, an agenda heading,
+a person's e-mail. Mine is not stored over theirs without my knowing: I am told, my typing
+stays, and storing it again (Enter, OK) puts mine over theirs deliberately."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
+
+from facilitator.services import people, projects, sections, workshops
+from facilitator.ui.dialogs.person_dialog import PersonDialog
+from tests.gui.keyboard import press, type_text
+from tests.gui.modal import answer_box, when_shown
+
+TOLD = "Någon annan ändrade ”"
+
+
+def _replace(edit: QLineEdit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    press(edit, Qt.Key.Key_Delete)
+    type_text(edit, text)
+
+
+def _opened(store, window) -> str:  # type: ignore[no-untyped-def]
+    project = projects.create_project(store, "Lillsjö framåt")
+    workshop = workshops.create_workshop(store, project, "Kväll i bygdegården")
+    window.navigator.reload()
+    window.open_workshop(workshop)
+    return workshop
+
+
+def test_a_title_a_colleague_changed_while_i_typed(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    workshop = _opened(store, window)
+    title = window.facts.lines["title"]
+    qtbot.waitUntil(lambda: title.text() == "Kväll i bygdegården")
+    _replace(title, "Åsas kväll om ängarna")
+    workshops.rename_workshop(store, workshop, "Görans kväll om hamnen")  # elsewhere
+    assert title.text() == "Åsas kväll om ängarna"  # the colleague's does not clobber mine
+
+    told: list[str] = []
+    answer_box(QMessageBox.StandardButton.Ok, told)
+    press(title, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(told))
+    assert told[0].startswith(TOLD + "Titeln”")
+    assert workshops.get_facts(store, workshop).title == "Görans kväll om hamnen"
+    assert title.text() == "Åsas kväll om ängarna"
+
+    title.setFocus()
+    press(title, Qt.Key.Key_Return)  # told, I store mine
+    assert workshops.get_facts(store, workshop).title == "Åsas kväll om ängarna"
+    assert len(told) == 1
+    window.undo_action.trigger()  # undo gives the colleague's title back
+    assert workshops.get_facts(store, workshop).title == "Görans kväll om hamnen"
+
+
+def test_a_field_a_colleague_did_not_touch_takes_their_other_edits(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    workshop = _opened(store, window)
+    venue = window.facts.lines["venue"]
+    venue.setFocus()  # in the field, not typing
+    workshops.update_workshop(store, workshop, venue="Bygdegården i Lillsjö")  # elsewhere
+    qtbot.waitUntil(lambda: venue.text() == "Bygdegården i Lillsjö")
+    _replace(window.facts.lines["case_reference"], "Dnr 2026/7 Ängsö")
+    press(window.facts.lines["case_reference"], Qt.Key.Key_Return)
+    facts = workshops.get_facts(store, workshop)
+    assert (facts.venue, facts.case_reference) == ("Bygdegården i Lillsjö", "Dnr 2026/7 Ängsö")
+
+
+def test_a_heading_a_colleague_changed_while_i_typed(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    workshop = _opened(store, window)
+    section = sections.add_section(store, workshop, "Inledning")
+    window.show_page(window.agenda)
+    heading = window.agenda.heading
+    qtbot.waitUntil(lambda: heading.text() == "Inledning")
+    _replace(heading, "Välkomna och fika")
+    sections.set_heading(store, section, "Göran: presentationsrunda")  # elsewhere
+    told: list[str] = []
+    answer_box(QMessageBox.StandardButton.Ok, told)
+    press(heading, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(told))
+    assert told[0].startswith(TOLD + "Rubriken”")
+    assert sections.get_section(store, section).heading == "Göran: presentationsrunda"
+    assert heading.text() == "Välkomna och fika"
+    heading.setFocus()
+    press(heading, Qt.Key.Key_Return)
+    assert sections.get_section(store, section).heading == "Välkomna och fika"
+
+
+def test_an_email_a_colleague_changed_while_the_dialog_was_open(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    _opened(store, window)
+    person = people.create_person(store, "Märta Öberg", email="marta@example.se")
+    page = window.people
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.register.rowCount() == 1)
+    page.register.setFocus()
+    page.register.selectRow(0)
+    told: list[str] = []
+    steps: list[str] = []
+
+    def type_mine(dialog: PersonDialog) -> None:
+        email = dialog.edits["email"]
+        _replace(email, "marta.oberg@lillsjo.se")
+        people.update_person(store, person, email="m.oberg@example.se")  # elsewhere
+        # OK again once the message is closed, as a user can only then.
+        answer_box(QMessageBox.StandardButton.Ok, told,
+                   then=lambda: QTimer.singleShot(50, lambda: store_again(dialog)))
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        ok.click()
+
+    def store_again(dialog: PersonDialog) -> None:
+        steps.append(dialog.edits["email"].text())  # still open, with my typing
+        press(dialog.edits["email"], Qt.Key.Key_Return)
+
+    when_shown(PersonDialog, type_mine)
+    page.rename_selected()  # F2: the dialog
+    assert told and told[0].startswith(TOLD + "Personen”")
+    assert steps == ["marta.oberg@lillsjo.se"]
+    assert people.get_person(store, person).email == "marta.oberg@lillsjo.se"
