@@ -19,6 +19,8 @@ after each update of the program: it also runs the migrations). It makes:
   inside that subquery, so a wish follows its group, which follows its
   workshop, which follows its project. One rule, one place (``FOLLOWS``).
   The people and organisations register is shared: no policy there.
+- Merge conflicts and tombstones carry their project's unit (filled by a
+  trigger, store/server_units.py) and follow the project's rule (``TRAILS``).
 
 What the chain costs (EXPLAIN ANALYZE, 10,000 wishes in 20 projects of three
 units, JIT off as in our engine): one group's wishes 0.05 ms as the owner, 0.2-0.3
