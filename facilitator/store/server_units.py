@@ -150,11 +150,20 @@ def units_overview(target: str) -> UnitsOverview:
 
 
 def set_project_unit(target: str, project: str, unit: str | None) -> ProjectUnit:
-    """Put the project named by id or exact name into ``unit`` (None: everyone's)."""
+    """Put the project named by id or exact name into ``unit`` (None: everyone's).
+
+    Written through the app's own session, so the change is stamped like an edit in the
+    window: a laptop that took the project offline before gets the new unit at its next
+    sync instead of bringing the old one back.
+    """
+    from facilitator.services.core import Store
+    from facilitator.store.models import Project
+
     unit = (unit or "").strip() or None
-    engine = _owner_engine(target)
+    store = Store(_owner_engine(target))
     try:
-        with engine.begin() as connection:
+        with store.write() as tx:
+            connection = tx.session.connection()
             _members(connection)  # server-init first: else no trigger moves the trail
             found = [p for p in _projects(connection) if project in (p.id, p.name)]
             if not found:
@@ -165,8 +174,8 @@ def set_project_unit(target: str, project: str, unit: str | None) -> ProjectUnit
                 raise ServerError(tr("Several projects are called {project}: {candidates}. "
                                      "Give the id of the one you mean."),
                                   project=project, candidates=candidates)
-            connection.execute(text("UPDATE project SET unit = :u WHERE id = :id"),
-                               {"u": unit, "id": found[0].id})
+            tx.session.get_one(Project, found[0].id).unit = unit
+            tx.changed("project", found[0].id)
             return ProjectUnit(found[0].id, found[0].name, unit, found[0].in_trash)
     except ServerError:
         raise
@@ -174,7 +183,7 @@ def set_project_unit(target: str, project: str, unit: str | None) -> ProjectUnit
         raise ServerError(tr("The project's unit could not be set (run this as the "
                              "database's owner): {reason}"), reason=_first_line(exc)) from None
     finally:
-        engine.dispose()
+        store.close()
 
 
 def _first_line(exc: BaseException) -> str:

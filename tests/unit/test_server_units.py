@@ -180,3 +180,17 @@ def test_a_new_project_is_its_creators_unit_and_visible_to_them_only(facilitator
         with facilitators[unit].read() as s:
             assert s.get_one(Project, made[unit]).unit == unit
         people.create_person(facilitators[unit], f"Person i {unit}")  # the shared register
+
+
+def test_a_laptop_that_took_the_project_offline_before_gets_the_new_unit(
+        facilitators, world, owner, server, laptop):
+    norr, project_id = facilitators["Norr"], world[None]["project"]
+    take_offline(norr, laptop, [project_id])  # everyone's when it was taken
+    wishes.set_text(laptop, world[None]["wish"], "Skrivet offline")
+    set_project_unit(server, project_id, "Norr")
+    synchronise(laptop, norr, [project_id])
+    for store in (owner, laptop):  # the move is an edit: the laptop's old value loses
+        with store.read() as s:
+            assert s.get_one(Project, project_id).unit == "Norr"
+            assert s.get_one(Wish, world[None]["wish"]).text == "Skrivet offline"
+    assert project_id not in {p.id for p in projects.list_projects(facilitators["Söder"])}
