@@ -89,8 +89,10 @@ def trail_sql(schema: str, trails: tuple[str, ...]) -> list[str]:
             f"CREATE TRIGGER {TRAIL_FUNCTION} BEFORE INSERT ON {trail} FOR EACH ROW "
             f"EXECUTE FUNCTION {TRAIL_FUNCTION}()",
             # those made before server-init: the project is found while its rows exist
-            f"UPDATE {trail} SET project_id = {project_of('table_name', 'row_id')} "
-            "WHERE project_id IS NULL",
+            f"""UPDATE {trail} t SET project_id = found.project_id
+                FROM (SELECT ctid AS place, {project_of('table_name', 'row_id')} AS project_id
+                      FROM {trail} WHERE project_id IS NULL) found
+                WHERE t.ctid = found.place AND found.project_id IS NOT NULL""",
             f"UPDATE {trail} t SET unit = p.unit FROM project p "
             "WHERE p.id = t.project_id AND t.unit IS DISTINCT FROM p.unit",
         ]

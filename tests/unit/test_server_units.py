@@ -18,7 +18,16 @@ from sqlalchemy import select
 from facilitator.interchange.export import export_package
 from facilitator.interchange.importer import import_packages
 from facilitator.interchange.sync import synchronise, take_offline
-from facilitator.services import conflicts, gdpr, people, projects, trash, wishes
+from facilitator.services import (
+    conflicts,
+    gdpr,
+    groups,
+    people,
+    projects,
+    trash,
+    wishes,
+    workshops,
+)
 from facilitator.services.core import Store
 from facilitator.store.migrate import open_database
 from facilitator.store.models import MergeConflict, Project, Tombstone, Wish
@@ -194,3 +203,32 @@ def test_a_laptop_that_took_the_project_offline_before_gets_the_new_unit(
             assert s.get_one(Project, project_id).unit == "Norr"
             assert s.get_one(Wish, world[None]["wish"]).text == "Skrivet offline"
     assert project_id not in {p.id for p in projects.list_projects(facilitators["Söder"])}
+
+
+def test_conflicts_made_before_server_init_get_their_projects_unit(server_database):
+    from facilitator.store.server import make_server_engine
+    from facilitator.store.server_setup import init_server
+
+    owner = Store(make_server_engine(server_database))
+    try:
+        project_id = projects.create_project(owner, "Före")
+        with owner.write() as tx:
+            tx.session.get_one(Project, project_id).unit = "Norr"
+        group_id = groups.create_group(owner, workshops.create_workshop(owner, project_id,
+                                                                        "Träff"), name="G")
+        wish_id = wishes.add_wish(owner, group_id, "Önskemål")
+        with owner.write() as tx:
+            tx.session.add(MergeConflict(table_name="wish", row_id=wish_id, field="text",
+                                         kept_value='"a"', kept_stamp="2", other_value='"b"',
+                                         other_stamp="1", source="test"))
+            tx.session.add(Tombstone(table_name="wish", row_id="borta", stamp="1",
+                                     reason="purged"))
+        init_server(server_database)
+        init_server(server_database)
+        with owner.read() as s:
+            [conflict] = s.scalars(select(MergeConflict))
+            assert (conflict.project_id, conflict.unit) == (project_id, "Norr")
+            gone = s.get_one(Tombstone, ("wish", "borta"))  # its row was gone already
+            assert (gone.project_id, gone.unit) == (None, None)
+    finally:
+        owner.close()
