@@ -19,7 +19,8 @@ SECOND_LAUNCH_PATIENCE_MS = 4000
 # one is named, so the window starts without it.
 CLI_WORDS = {"list", "import", "export-json", "sample", "export-minutes", "export-signin",
              "export-agenda", "export-actions", "export-report", "conflicts",
-             "take-offline", "sync", "server-init", "server-add-user",
+             "take-offline", "sync", "server-init", "server-add-user", "server-set-unit",
+             "server-units",
              "-h", "--help", "--version"}
 
 

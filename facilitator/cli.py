@@ -102,6 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("role", metavar="ROLL", help="processledarens inloggningsnamn")
     p.add_argument("--unit", dest="units", metavar="ENHET", action="append", required=True,
                    help="enhet vars projekt rollen ser (kan anges flera gånger)")
+    p = sub.add_parser("server-set-unit", help="för IT: lägg ett projekt i en enhet "
+                       "(eller gör det synligt för alla med --alla)")
+    p.add_argument("server", metavar="URL", help="postgresql://ägare@server/databas")
+    p.add_argument("project", metavar="PROJEKT", help="projektets id eller exakta namn")
+    p.add_argument("unit", metavar="ENHET", nargs="?", help="enhetens namn")
+    p.add_argument("--alla", dest="everyone", action="store_true",
+                   help="ingen enhet: projektet syns för alla")
+    p = sub.add_parser("server-units", help="för IT: varje projekt och dess enhet, och "
+                       "vilka roller som hör till vilken enhet")
+    p.add_argument("server", metavar="URL", help="postgresql://ägare@server/databas")
     p = sub.add_parser("export-report", help="projektrapport med fokusområden, önskemål, "
                        "uppföljningar och siffror (.docx)")
     p.add_argument("project", metavar="PROJEKT", help="id från 'facilitator list'")
@@ -369,9 +379,47 @@ def cmd_server_add_user(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_server_set_unit(args: argparse.Namespace) -> int:
+    from facilitator.store.server_units import set_project_unit, units_overview
+
+    if bool(args.unit) == args.everyone:
+        print("Ange antingen en ENHET eller --alla.", file=sys.stderr)
+        return EXIT_USAGE
+    address = _server_address(args.server)
+    project = set_project_unit(address, args.project, None if args.everyone else args.unit)
+    if project.unit is None:
+        print(f"Projektet {project.name} ({project.id}) har ingen enhet: det syns för alla.")
+        return EXIT_OK
+    print(f"Projektet {project.name} ({project.id}) hör nu till enheten {project.unit}.")
+    if project.unit not in units_overview(address).members:
+        print(f"Obs: ingen roll hör till enheten {project.unit} än. Bara databasens ägare "
+              "ser projektet tills en processledare läggs till med server-add-user.")
+    return EXIT_OK
+
+
+def cmd_server_units(args: argparse.Namespace) -> int:
+    from facilitator.store.server_units import units_overview
+
+    overview = units_overview(_server_address(args.server))
+    print("Projekt och enheter:")
+    for project in overview.projects:
+        trash = " (i papperskorgen)" if project.in_trash else ""
+        print(f"  {project.name}{trash} [{project.id}]: {project.unit or 'alla (ingen enhet)'}")
+    if not overview.projects:
+        print("  (inga projekt)")
+    print("Enheter och roller:")
+    for unit, roles in overview.members.items():
+        print(f"  {unit}: {', '.join(roles)}")
+    if not overview.members:
+        print("  (inga roller; lägg till med server-add-user)")
+    return EXIT_OK
+
+
 SERVER_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "server-init": cmd_server_init,
     "server-add-user": cmd_server_add_user,
+    "server-set-unit": cmd_server_set_unit,
+    "server-units": cmd_server_units,
 }
 
 

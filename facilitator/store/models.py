@@ -448,6 +448,10 @@ class Tombstone(Base):
     stamp: Mapped[str] = mapped_column(String(120))
     reason: Mapped[TombstoneReason] = mapped_column(_enum(TombstoneReason, "tombstone_reason"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # On a server with units (#15) the project it belongs to and that project's unit,
+    # filled by server-init's trigger; the rule of row-level security. NULL elsewhere.
+    project_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    unit: Mapped[str | None] = mapped_column(String(200), default=None)
 
 
 class MergeConflict(Base):
@@ -468,3 +472,7 @@ class MergeConflict(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     chosen: Mapped[str | None] = mapped_column(String(10), default=None)  # "kept" / "other"
+    # On a server with units (#15) the project it belongs to and that project's unit,
+    # filled by server-init's trigger; the rule of row-level security. NULL elsewhere.
+    project_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    unit: Mapped[str | None] = mapped_column(String(200), default=None)

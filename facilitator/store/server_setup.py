@@ -19,6 +19,8 @@ after each update of the program: it also runs the migrations). It makes:
   inside that subquery, so a wish follows its group, which follows its
   workshop, which follows its project. One rule, one place (``FOLLOWS``).
   The people and organisations register is shared: no policy there.
+- Merge conflicts and tombstones carry their project's unit (filled by a
+  trigger, store/server_units.py) and follow the project's rule (``TRAILS``).
 
 What the chain costs (EXPLAIN ANALYZE, 10,000 wishes in 20 projects of three
 units, JIT off as in our engine): one group's wishes 0.05 ms as the owner, 0.2-0.3
@@ -50,6 +52,7 @@ from sqlalchemy import Connection, Engine, text
 
 from facilitator.messages import tr
 from facilitator.store.server import ServerError, open_server_database
+from facilitator.store.server_units import trail_sql
 
 APP_GROUP = "facilitator_users"
 UNIT_TABLE = "facilitator_unit_member"
@@ -59,31 +62,40 @@ ERASE_FUNCTION = "facilitator_erase_elsewhere"
 PROJECT_VISIBLE = "unit IS NULL OR unit = ANY ((SELECT facilitator_my_units())::text[])"
 
 
-def _under(parent: str, *columns: str) -> str:
-    return " OR ".join(f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {{t}}.{column})"
-                       for column in columns)
+# Each table under a project: the columns that point to its parent, in the order tried.
+PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "focus_area": (("project_id", "project"),),
+    "workshop": (("project_id", "project"),),
+    **{table: (("workshop_id", "workshop"),)
+       for table in ("section", "attendance", "work_group", "workshop_role", "key_figure",
+                     "review", "focus_choice")},
+    **{table: (("group_id", "work_group"),)
+       for table in ("wish", "group_member", "group_focus_area")},
+    "action": (("workshop_id", "workshop"), ("focus_area_id", "focus_area")),
+    "responsible": (("focus_area_id", "focus_area"), ("action_id", "action"),
+                    ("review_id", "review")),
+}
+
+
+def _under(parent: str, column: str) -> str:
+    return f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {{t}}.{column})"
 
 
 # Each table under a project: who decides whether a row of it is visible.
 FOLLOWS: dict[str, str] = {
-    "focus_area": _under("project", "project_id"),
-    "workshop": _under("project", "project_id"),
-    **{table: _under("workshop", "workshop_id")
-       for table in ("section", "attendance", "work_group", "workshop_role", "key_figure",
-                     "review", "focus_choice")},
-    **{table: _under("work_group", "group_id")
-       for table in ("wish", "group_member", "group_focus_area")},
-    "action": " OR ".join((_under("workshop", "workshop_id"),
-                           _under("focus_area", "focus_area_id"))),
-    "responsible": " OR ".join((_under("focus_area", "focus_area_id"),
-                                _under("action", "action_id"), _under("review", "review_id"))),
-}
+    table: " OR ".join(_under(parent, column) for column, parent in parents)
+    for table, parents in PARENTS.items()}
+
+# Merge conflicts and tombstones name their row by (table_name, row_id), and a
+# tombstone's row is gone: they carry the project's unit, written when they are made.
+TRAILS = ("merge_conflict", "tombstone")
 
 
 def policy_sql() -> list[str]:
     """Row-level security on ``project`` and on every table under it."""
     rules = {"project": PROJECT_VISIBLE,
-             **{table: rule.format(t=table) for table, rule in FOLLOWS.items()}}
+             **{table: rule.format(t=table) for table, rule in FOLLOWS.items()},
+             **dict.fromkeys(TRAILS, PROJECT_VISIBLE)}
     statements = []
     for table, rule in rules.items():
         statements += [
@@ -120,6 +132,7 @@ def _setup_sql(schema: str) -> list[str]:
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} "
         f"GRANT USAGE, SELECT ON SEQUENCES TO {APP_GROUP}",
         *policy_sql(),
+        *trail_sql(schema, TRAILS),
         _erase_function_sql(schema),
         f"REVOKE ALL ON FUNCTION {ERASE_FUNCTION}(text) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION {ERASE_FUNCTION}(text) TO {APP_GROUP}",
