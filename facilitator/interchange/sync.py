@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from facilitator.interchange.export import export_package, session_package
 from facilitator.interchange.importer import ImportResult, import_packages
@@ -92,20 +93,25 @@ def shared_projects(laptop: Store, server: Store) -> list[str]:
 
 def to_server(laptop: Store, server: Store, project_ids: list[str], *, dry_run: bool = False,
               laptop_name: str = "laptop") -> ServerHalf:
-    """The laptop's edits into the server. The packages for the way back are read in the
-    same transaction, so a dry run sees the server as the real sync will leave it."""
+    """The laptop's edits into the server, and what goes back. A dry run reads the way
+    back in its transaction before rolling it back, so it sees the server as the real
+    sync will leave it; a real one reads it once committed (people erased again there
+    are gone from it)."""
     half = ServerHalf([], [], [])
 
-    def read_back(tx: WriteTx) -> None:
-        half.back = [_travel(session_package(tx.session, p)) for p in project_ids]
+    def read_back(session: Session) -> None:
+        half.back = [_travel(session_package(session, p)) for p in project_ids]
         # Found now or by a sync cut off before its way back: all go to the laptop.
-        found = tx.session.scalars(select(MergeConflict).where(
+        found = session.scalars(select(MergeConflict).where(
             MergeConflict.source == laptop_name[:500]))
         half.conflicts = [{c: getattr(row, c) for c in CONFLICT_COLUMNS} for row in found]
 
     half.results = import_packages(
         server, [(_package(laptop, p), laptop_name) for p in project_ids], dry_run=dry_run,
-        then=read_back)
+        then=(lambda tx: read_back(tx.session)) if dry_run else None)
+    if not dry_run:
+        with server.read() as session:
+            read_back(session)
     return half
 
 
