@@ -58,6 +58,12 @@ class SyncResult:
         """Fields changed on both sides, found on either side."""
         return self.counts(self.to_server)[2] + self.counts(self.to_laptop)[2]
 
+    @property
+    def conflicts_here(self) -> int:
+        """The conflicts this sync put in the laptop's Konflikter: found there, or copied
+        from the server (found now, or by a sync cut off before its way back)."""
+        return self.conflicts_copied + self.counts(self.to_laptop)[2]
+
 
 @dataclass
 class ServerHalf:

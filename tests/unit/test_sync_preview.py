@@ -62,7 +62,7 @@ def test_the_preview_counts_what_the_sync_then_does(
     # back: the server's new wish and its jetty text, each conflict counted once.
     assert shown == [(1, 2, 2), (1, 1, 0)]
     assert preview.conflicts_copied == done.conflicts_copied == 2
-    assert preview.conflicts_found == done.conflicts_found == 2
+    assert preview.conflicts_found == done.conflicts_found == 2 == done.conflicts_here
     assert content(laptop, project) == content(server, project)
     here = {(c.row_id, c.kept, c.other) for c in conflicts.list_conflicts(laptop)}
     assert here == {(jetty, "Ny brygga, skrivet på kontoret", "Ny brygga, skrivet offline"),
@@ -95,3 +95,4 @@ def test_conflicts_of_a_sync_cut_off_before_its_way_back_reach_the_laptop(
     assert conflicts.list_conflicts(laptop) == []
     done = synchronise(laptop, server)
     assert done.conflicts_copied == 2 and len(conflicts.list_conflicts(laptop)) == 2
+    assert done.conflicts_found == 0 and done.conflicts_here == 2  # what the dialog tells

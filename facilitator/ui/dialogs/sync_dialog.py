@@ -217,7 +217,7 @@ class SyncDialog(QDialog):
         self._show_counts(result)
         text = self.tr("Synchronised: this computer and the organisation's database now "
                        "hold the same.")
-        found = result.conflicts_found
+        found = result.conflicts_here
         if found:
             text += " " + self.tr(
                 "{n} fields were changed on both sides: the newer value is kept and the other "
