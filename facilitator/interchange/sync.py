@@ -104,6 +104,8 @@ def to_server(laptop: Store, server: Store, project_ids: list[str], *, dry_run: 
     sync will leave it; a real one reads it once committed (people erased again there
     are gone from it)."""
     half = ServerHalf([], [], [])
+    if not project_ids:
+        return half
 
     def read_back(session: Session) -> None:
         half.back = [_travel(session_package(session, p)) for p in project_ids]
@@ -127,12 +129,14 @@ def to_laptop(laptop: Store, half: ServerHalf, *, dry_run: bool = False
     conflicts with them into the laptop's Konflikter (each once); returns the results
     and how many conflicts were copied."""
     copied: list[str] = []
+    if not half.back:
+        return [], 0
 
     def copy_conflicts(tx: WriteTx) -> None:
-        s = tx.session
+        here = set(tx.session.scalars(select(MergeConflict.id)))
         for values in half.conflicts:
-            if s.get(MergeConflict, values["id"]) is None:
-                s.add(MergeConflict(**values))
+            if values["id"] not in here:
+                tx.session.add(MergeConflict(**values))
                 copied.append(values["id"])
         if copied:
             tx.changed("conflict", *copied)

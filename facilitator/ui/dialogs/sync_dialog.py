@@ -122,6 +122,7 @@ class SyncDialog(QDialog):
         buttons.addButton(self.conflicts_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self._close_text = self.close_button.text()  # Avbryt while the server's half runs
         hint = QLabel(self.tr("Enter: synchronise · Esc: close · {key}: Conflicts").format(
             key=CONFLICTS_KEY))
         hint.setObjectName("syncHint")
@@ -148,17 +149,16 @@ class SyncDialog(QDialog):
         from facilitator.interchange.sync import shared_projects, to_server
         from facilitator.store.server import open_server_database
 
-        laptop, address, name, known = self.laptop, self.address, self.laptop_name, self.server
+        laptop, address, name = self.laptop, self.address, self.laptop_name
 
         def work() -> tuple[Store, list[str], ServerHalf]:
-            server = known or Store(open_server_database(address))
+            server = Store(open_server_database(address))
             try:
                 ids = shared_projects(laptop, server)
                 return server, ids, to_server(laptop, server, ids, dry_run=True,
                                               laptop_name=name)
             except BaseException:
-                if known is None:
-                    server.close()
+                server.close()
                 raise
 
         self._busy(self.tr("Connecting to the organisation's database…"))
@@ -281,7 +281,7 @@ class SyncDialog(QDialog):
         self.close_button.setFocus()
 
     def _idle(self) -> None:
-        self.close_button.setText(self.tr("Close"))
+        self.close_button.setText(self._close_text)
 
     def _attempt(self, call: Callable[[], Any]) -> Any:
         try:
