@@ -163,7 +163,7 @@ def test_avbryt_while_synchronising_loses_nothing_and_the_next_sync_finishes(  #
         qtbot.waitUntil(lambda: bool(ticks), timeout=3000)  # the window keeps going
         seen["busy"] = (worker.is_alive(), status_text(dialog), dialog.close_button.text(),
                         dialog.run_button.isEnabled())
-        seen["worker"] = worker
+        seen["worker"], seen["dialog"] = worker, dialog
         press(dialog, Qt.Key.Key_Escape)
 
     window.activateWindow()
@@ -178,6 +178,8 @@ def test_avbryt_while_synchronising_loses_nothing_and_the_next_sync_finishes(  #
     qtbot.waitUntil(lambda: not sync_dialog._PENDING, timeout=15000)
     worker = seen["worker"]
     assert isinstance(worker, threading.Thread) and not worker.is_alive()
+    dialog = seen["dialog"]
+    assert isinstance(dialog, SyncDialog) and dialog.server is None  # its connections closed
     assert "Fler cykelställ" in texts(server, group)  # the server's half was done
     assert conflicts.list_conflicts(store) == []  # the way back was not
     done = synchronise(store, server, laptop_name=socket.gethostname() or "laptop")
@@ -185,4 +187,69 @@ def test_avbryt_while_synchronising_loses_nothing_and_the_next_sync_finishes(  #
     [here] = conflicts.list_conflicts(store)
     assert (here.row_id, here.other) == (jetty, "Ny brygga, skrivet offline")
     assert texts(store, group) == texts(server, group)
+    server.close()
+
+
+def test_a_sync_cut_off_on_the_server_is_shown_and_enter_runs_it_again(  # type: ignore[no-untyped-def]
+        qtbot, swedish, store, server_database, make_window) -> None:
+    """The server drops the sync's connection while it waits: the dialog says so, keeps
+    Synkronisera enabled, and Enter runs it again to the end."""
+    import psycopg
+    from sqlalchemy import make_url
+
+    from facilitator.interchange.sync import take_offline
+    from facilitator.services.core import Store
+    from facilitator.store.server import make_server_engine
+
+    server = Store(make_server_engine(server_database))
+    project = projects.create_project(server, "Ängsö framåt")
+    group = groups.create_group(server, workshops.create_workshop(server, project, "Kväll"),
+                                name="Hamnen")
+    take_offline(server, store, [project])
+    wishes.add_wish(store, group, "Fler cykelställ")
+    wishes.add_wish(server, group, "Bättre belysning")
+    Settings().set(ORGANISATION_DATABASE, server_database)
+    window = make_window()
+    colleague = psycopg.connect(make_url(server_database).set(
+        drivername="postgresql").render_as_string(hide_password=False))
+    seen: dict[str, object] = {}
+
+    def waiting_sync() -> list[tuple[int]]:
+        with psycopg.connect(make_url(server_database).set(drivername="postgresql")
+                             .render_as_string(hide_password=False), autocommit=True) as c:
+            return c.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                             " AND wait_event_type = 'Lock'").fetchall()
+
+    def act(dialog: SyncDialog) -> None:
+        qtbot.waitUntil(dialog.run_button.isEnabled, timeout=15000)
+        colleague.execute("LOCK TABLE project IN ACCESS EXCLUSIVE MODE")
+        press(dialog.run_button, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(waiting_sync()), timeout=5000)
+        [(pid,)] = waiting_sync()
+        with psycopg.connect(make_url(server_database).set(drivername="postgresql")
+                             .render_as_string(hide_password=False), autocommit=True) as c:
+            c.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        qtbot.waitUntil(dialog.run_button.isEnabled, timeout=10000)
+        seen["cut"] = status_text(dialog)
+        colleague.rollback()
+        dialog.run_button.setFocus()
+        press(dialog.run_button, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=15000)
+        seen["after"] = dialog.counts_shown()
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    def act_then_close(dialog: SyncDialog) -> None:
+        try:
+            act(dialog)
+        finally:
+            press(dialog, Qt.Key.Key_Escape)
+
+    when_shown(SyncDialog, act_then_close)
+    press(window, Qt.Key.Key_Y, M.ControlModifier | M.ShiftModifier)
+    colleague.close()
+    assert "Det gick inte" in str(seen["cut"]) and "Inget har gått förlorat" in str(seen["cut"])
+    assert seen["after"] == [["1", "0", "0"], ["1", "0", "0"]]
+    assert texts(store, group) == texts(server, group) == ["Bättre belysning",
+                                                            "Fler cykelställ"]
     server.close()

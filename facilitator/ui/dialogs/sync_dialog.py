@@ -249,17 +249,19 @@ class SyncDialog(QDialog):
             if handled():
                 self._idle()
                 then(answer)
-            elif isinstance(answer, tuple) and isinstance(answer[0], Store):
+                return
+            if isinstance(answer, tuple) and isinstance(answer[0], Store):
                 answer[0].close()
-            elif self.server is not None:
-                self.server.close()
+            self._close_server()
 
         def failed(reason: str) -> None:
-            if handled():
-                self._idle()
-                self._show_error(reason)
-            elif self.server is not None:
-                self.server.close()
+            if not handled():
+                self._close_server()
+                return
+            self._idle()
+            self._show_error(reason)
+            # Connected, the sync not done: nothing lost, and running it again finishes it.
+            self.run_button.setEnabled(self.server is not None and self.outcome is None)
 
         def run() -> None:
             try:
@@ -318,9 +320,13 @@ class SyncDialog(QDialog):
         return [[(item.text() if (item := self.table.item(row, column)) else "")
                  for column in range(3)] for row in range(2)]
 
-    def done(self, code: int) -> None:
-        self.closed.set()  # a worker still connecting drops its answer
-        if self.server is not None and self.worker is None:
+    def _close_server(self) -> None:
+        if self.server is not None:
             self.server.close()
             self.server = None
+
+    def done(self, code: int) -> None:
+        self.closed.set()  # a worker still at work drops its answer and closes the server
+        if self.worker is None:
+            self._close_server()
         super().done(code)
