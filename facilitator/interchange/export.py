@@ -74,21 +74,27 @@ from facilitator.store.models import (
 def export_package(store: Store, ref_id: str) -> dict[str, Any]:
     """The package of a workshop (its project, all focus areas, that workshop) or a project."""
     with store.read() as session:
-        workshop = session.get(Workshop, ref_id) if isinstance(ref_id, str) else None
-        if workshop is not None:
-            project = session.get(Project, workshop.project_id)
-            workshops = _with_sources(session, workshop)
-        else:
-            project = session.get(Project, ref_id) if isinstance(ref_id, str) else None
-            if project is None:
-                raise NotFoundError(
-                    tr("There is no workshop and no project with id {row_id!r}. See "
-                       "'facilitator list' for valid ids."), row_id=ref_id)
-            workshops = list(session.scalars(
-                select(Workshop).where(Workshop.project_id == project.id)
-            ))
-        assert project is not None
-        return _Exporter(session).package(project, workshops)
+        return session_package(session, ref_id)
+
+
+def session_package(session: Session, ref_id: str) -> dict[str, Any]:
+    """:func:`export_package` read in an open session: what a transaction not yet
+    committed holds (a sync's dry run, interchange/sync.py)."""
+    workshop = session.get(Workshop, ref_id) if isinstance(ref_id, str) else None
+    if workshop is not None:
+        project = session.get(Project, workshop.project_id)
+        workshops = _with_sources(session, workshop)
+    else:
+        project = session.get(Project, ref_id) if isinstance(ref_id, str) else None
+        if project is None:
+            raise NotFoundError(
+                tr("There is no workshop and no project with id {row_id!r}. See "
+                   "'facilitator list' for valid ids."), row_id=ref_id)
+        workshops = list(session.scalars(
+            select(Workshop).where(Workshop.project_id == project.id)
+        ))
+    assert project is not None
+    return _Exporter(session).package(project, workshops)
 
 
 def _with_sources(session: Session, workshop: Workshop) -> list[Workshop]:

@@ -16,6 +16,7 @@ gone for good stays gone (:mod:`~.gone`). Importing twice changes nothing.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,7 +70,7 @@ from facilitator.interchange.validation import (
 )
 from facilitator.interchange.wish_repair import repair_wish_trees
 from facilitator.messages import tr
-from facilitator.services.core import Store
+from facilitator.services.core import Store, WriteTx
 from facilitator.services.erasure_ledger import erase_again
 from facilitator.services.person_join import redirect_targets
 from facilitator.store.vocabulary import utcnow
@@ -147,10 +148,12 @@ def import_package(store: Store, data: Any, source: str = "", *,
     return import_packages(store, [(data, source)], dry_run=dry_run)[0]
 
 
-def import_packages(store: Store, packages: list[tuple[Any, str]], *,
-                    dry_run: bool = False) -> list[ImportResult]:
+def import_packages(store: Store, packages: list[tuple[Any, str]], *, dry_run: bool = False,
+                    then: Callable[[WriteTx], None] | None = None) -> list[ImportResult]:
     """Merge several packages (parsed, each with its name) in ONE transaction: all or
-    nothing. ``dry_run``: do it all, report what would change, keep nothing."""
+    nothing. ``dry_run``: do it all, report what would change, keep nothing. ``then``
+    runs in that transaction once the packages are merged (a sync reads the merged
+    result there, or adds to it)."""
     checked = []
     for data, source in packages:
         data = validate(data)
@@ -168,6 +171,9 @@ def import_packages(store: Store, packages: list[tuple[Any, str]], *,
         with store.write() as tx:
             for (data, source, rows, depth), result in zip(checked, results, strict=True):
                 erased |= _merge_package(tx, data, source, rows, depth, result)
+            if then is not None:
+                tx.session.flush()
+                then(tx)
             if dry_run:
                 raise _DryRunError
     except _DryRunError:

@@ -8,7 +8,12 @@ transaction, so a sync cut off anywhere (the network gone, the server
 restarted, the program killed) leaves each side either before or after that
 direction, never half; running it again finishes it, and importing what is
 already there changes nothing, so nothing is doubled and nothing lost.
-Conflicts go to each side's Konflikter, as with any import.
+A conflict is kept where it was found, as with any import, and the server's
+conflicts with this laptop's edits are copied into the laptop's Konflikter in the
+way back, once each: the facilitator who synced sees them.
+
+The way back is read in the server's transaction, so a dry run (rolled back)
+previews exactly what the real sync then does on both sides.
 """
 
 from __future__ import annotations
@@ -18,11 +23,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from facilitator.interchange.export import export_package
+from facilitator.interchange.export import export_package, session_package
 from facilitator.interchange.importer import ImportResult, import_packages
-from facilitator.services.core import Store
-from facilitator.store.models import Project
+from facilitator.services.core import Store, WriteTx
+from facilitator.store.models import MergeConflict, Project
+
+# The merge_conflict columns a copy on the laptop carries over (the id too: a copy is
+# made once, however often the laptop syncs).
+CONFLICT_COLUMNS = ("id", "table_name", "row_id", "field", "kept_value", "kept_stamp",
+                    "other_value", "other_stamp", "source", "created_at", "resolved_at",
+                    "chosen")
 
 
 @dataclass
@@ -32,16 +44,43 @@ class SyncResult:
     project_ids: list[str] = field(default_factory=list)
     to_server: list[ImportResult] = field(default_factory=list)
     to_laptop: list[ImportResult] = field(default_factory=list)
+    # The server's conflicts with this laptop's edits, now (dry: then) in the laptop's
+    # Konflikter too.
+    conflicts_copied: int = 0
 
     def counts(self, results: list[ImportResult]) -> tuple[int, int, int]:
         """(new, changed, in conflict) over ``results``."""
         return (sum(r.created for r in results), sum(r.updated for r in results),
                 sum(r.conflicts for r in results))
 
+    @property
+    def conflicts_found(self) -> int:
+        """Fields changed on both sides, found on either side."""
+        return self.counts(self.to_server)[2] + self.counts(self.to_laptop)[2]
+
+    @property
+    def conflicts_here(self) -> int:
+        """The conflicts this sync put in the laptop's Konflikter: found there, or copied
+        from the server (found now, or by a sync cut off before its way back)."""
+        return self.conflicts_copied + self.counts(self.to_laptop)[2]
+
+
+@dataclass
+class ServerHalf:
+    """The first direction, done on the server: what it did, and what goes back."""
+
+    results: list[ImportResult]
+    back: list[Any]  # the server's packages with the laptop's edits merged
+    conflicts: list[dict[str, Any]]  # the server's conflicts with this laptop's packages
+
+
+def _travel(data: Any) -> Any:
+    # As if written to a file and read back: what travels is exactly what a file holds.
+    return json.loads(json.dumps(data, ensure_ascii=False))
+
 
 def _package(store: Store, project_id: str) -> Any:
-    # As if written to a file and read back: what travels is exactly what a file holds.
-    return json.loads(json.dumps(export_package(store, project_id), ensure_ascii=False))
+    return _travel(export_package(store, project_id))
 
 
 def take_offline(server: Store, laptop: Store, project_ids: list[str]) -> list[ImportResult]:
@@ -58,6 +97,55 @@ def shared_projects(laptop: Store, server: Store) -> list[str]:
     return sorted(here & there)
 
 
+def to_server(laptop: Store, server: Store, project_ids: list[str], *, dry_run: bool = False,
+              laptop_name: str = "laptop") -> ServerHalf:
+    """The laptop's edits into the server, and what goes back. A dry run reads the way
+    back in its transaction before rolling it back, so it sees the server as the real
+    sync will leave it; a real one reads it once committed (people erased again there
+    are gone from it)."""
+    half = ServerHalf([], [], [])
+    if not project_ids:
+        return half
+
+    def read_back(session: Session) -> None:
+        half.back = [_travel(session_package(session, p)) for p in project_ids]
+        # Found now or by a sync cut off before its way back: all go to the laptop.
+        found = session.scalars(select(MergeConflict).where(
+            MergeConflict.source == laptop_name[:500]))
+        half.conflicts = [{c: getattr(row, c) for c in CONFLICT_COLUMNS} for row in found]
+
+    half.results = import_packages(
+        server, [(_package(laptop, p), laptop_name) for p in project_ids], dry_run=dry_run,
+        then=(lambda tx: read_back(tx.session)) if dry_run else None)
+    if not dry_run:
+        with server.read() as session:
+            read_back(session)
+    return half
+
+
+def to_laptop(laptop: Store, half: ServerHalf, *, dry_run: bool = False
+              ) -> tuple[list[ImportResult], int]:
+    """The server's packages (with the laptop's edits) into the laptop, and the server's
+    conflicts with them into the laptop's Konflikter (each once); returns the results
+    and how many conflicts were copied."""
+    copied: list[str] = []
+    if not half.back:
+        return [], 0
+
+    def copy_conflicts(tx: WriteTx) -> None:
+        here = set(tx.session.scalars(select(MergeConflict.id)))
+        for values in half.conflicts:
+            if values["id"] not in here:
+                tx.session.add(MergeConflict(**values))
+                copied.append(values["id"])
+        if copied:
+            tx.changed("conflict", *copied)
+
+    results = import_packages(laptop, [(data, "server") for data in half.back],
+                              dry_run=dry_run, then=copy_conflicts)
+    return results, len(copied)
+
+
 def synchronise(laptop: Store, server: Store, project_ids: list[str] | None = None, *,
                 dry_run: bool = False, laptop_name: str = "laptop") -> SyncResult:
     """The laptop's edits to the server, then the server's back: both end the same."""
@@ -65,8 +153,7 @@ def synchronise(laptop: Store, server: Store, project_ids: list[str] | None = No
     result = SyncResult(ids)
     if not ids:
         return result
-    result.to_server = import_packages(
-        server, [(_package(laptop, p), laptop_name) for p in ids], dry_run=dry_run)
-    result.to_laptop = import_packages(
-        laptop, [(_package(server, p), "server") for p in ids], dry_run=dry_run)
+    half = to_server(laptop, server, ids, dry_run=dry_run, laptop_name=laptop_name)
+    result.to_server = half.results
+    result.to_laptop, result.conflicts_copied = to_laptop(laptop, half, dry_run=dry_run)
     return result

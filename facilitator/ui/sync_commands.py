@@ -52,6 +52,8 @@ class SyncCommands(QObject):
         dialog.synchronised.connect(self.w.navigator.reload)
         dialog.exec()
         dialog.deleteLater()
+        if dialog.wants_conflicts:  # the conflicts the sync found, where the user is
+            self.w.navigator_commands.show_conflicts()
 
     def take_offline(self) -> None:
         from facilitator.paths import default_database

@@ -20,6 +20,7 @@ from facilitator.services.overview import list_projects
 from facilitator.settings import ORGANISATION_DATABASE, Settings
 from facilitator.store.migrate import open_database
 from facilitator.store.server import describe, open_server_database, server_url
+from facilitator.ui.dialogs.conflicts_dialog import ConflictsDialog
 from facilitator.ui.dialogs.settings_dialog import SettingsDialog
 from facilitator.ui.dialogs.sync_dialog import SyncDialog
 from facilitator.ui.dialogs.take_offline_dialog import TakeOfflineDialog
@@ -99,6 +100,10 @@ def test_synchronise_previews_then_merges_both_ways(  # type: ignore[no-untyped-
 
     seen: dict[str, object] = {}
 
+    def in_conflicts(dialog: ConflictsDialog) -> None:
+        seen["conflicts_shown"] = dialog.items.topLevelItemCount()
+        press(dialog, Qt.Key.Key_Escape)
+
     def act(dialog: SyncDialog) -> None:
         seen["preview"] = dialog.counts_shown()
         seen["server_before"] = texts(server, group)  # the preview wrote nothing
@@ -108,19 +113,24 @@ def test_synchronise_previews_then_merges_both_ways(  # type: ignore[no-untyped-
         seen["after"] = dialog.counts_shown()
         seen["status"] = status_text(dialog)
         seen["dialog"] = dialog
+        assert dialog.conflicts_button.hasFocus()
+        when_shown(ConflictsDialog, in_conflicts)
+        press(dialog.conflicts_button, Qt.Key.Key_Return)  # Visa konflikter: here they are
 
     open_sync_dialog(qtbot, window, act)
     # To the server: the new wish, the bench, the jetty in conflict; back here: the server's
-    # new wish and its jetty text. Counted before the first direction, the jetty is in
-    # conflict on the laptop's row too; once the server has merged it, it is not.
-    assert seen["preview"] == [["1", "1", "1"], ["1", "1", "1"]]
+    # new wish and its jetty text. The preview counts what the sync then does.
+    assert seen["preview"] == [["1", "1", "1"], ["1", "1", "0"]]
     assert seen["after"] == [["1", "1", "1"], ["1", "1", "0"]]
     assert seen["server_before"] == sorted(["Bänkar vid ån", "Ny brygga vid Ängsö, skrivet på "
                                             "servern", "Bättre belysning på bryggan i Öregrund"])
     assert "Synchronised" in str(seen["status"]) or "Synkroniserat" in str(seen["status"])
-    assert "Conflicts there" in str(seen["status"]) or "Konflikter där" in str(seen["status"])
+    assert "Ctrl+Shift+K" in str(seen["status"])  # the conflict is in Konflikter here
+    assert seen["conflicts_shown"] == 1
     [conflict] = conflicts.list_conflicts(server)
     assert (conflict.row_id, conflict.other) == (jetty, "Ny brygga vid Ängsö, skrivet offline")
+    [here] = conflicts.list_conflicts(store)
+    assert (here.row_id, here.kept, here.other) == (jetty, conflict.kept, conflict.other)
     both = sorted(["Bänkar och grillplats vid ån", "Ny brygga vid Ängsö, skrivet på servern",
                    "Fler cykelställ vid färjeläget", "Bättre belysning på bryggan i Öregrund"])
     assert texts(store, group) == both

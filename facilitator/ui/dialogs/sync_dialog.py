@@ -5,15 +5,25 @@ interchange/sync.py: new, changed and in conflict, per direction) and runs it
 when asked. A server that can't be reached, or a sync cut off, is shown here
 and loses nothing: each direction is one transaction, and running it again
 finishes it. The server's connections are closed when the dialog closes.
+
+The server's half (connecting, reading this computer's projects, the import
+there) runs on a worker thread, so a server that does not answer never freezes
+the window; Avbryt closes the dialog at once. The laptop's half stays on this
+(the UI) thread: the laptop's store announces its commits to the window's
+listeners, and those must run here. Reading the laptop's database from the
+worker is safe: its engine hands each thread its own pooled connection
+(store/db.py, check_same_thread off), and while the dialog is open nothing
+else writes to it (the dialog is modal).
 """
 
 from __future__ import annotations
 
 import socket
+import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,12 +39,29 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from facilitator.interchange.sync import SyncResult
+from facilitator.interchange.sync import ServerHalf, SyncResult
 from facilitator.messages import TranslatedError, translate_error
 from facilitator.services.core import Store
 from facilitator.ui.shortcuts import CONFLICTS_KEY
 
-T = TypeVar("T")
+
+class _Reply(QObject):
+    """Carries a worker's answer to the UI thread (made there, its signals are queued)."""
+
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+# Each reply lives until its answer is handled on the UI thread, the dialog open or not.
+_PENDING: set[_Reply] = set()
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, TranslatedError):
+        return translate_error(exc)
+    if isinstance(exc, SQLAlchemyError):  # the connection dropped in the middle
+        return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    return str(exc) or type(exc).__name__
 
 
 class SyncDialog(QDialog):
@@ -46,8 +73,12 @@ class SyncDialog(QDialog):
 
         super().__init__(parent)
         self.laptop, self.address = laptop, address
+        self.laptop_name = socket.gethostname() or "laptop"
         self.server: Store | None = None
         self.outcome: SyncResult | None = None
+        self.worker: threading.Thread | None = None  # the server's half, while it runs
+        self.closed = threading.Event()  # set as the dialog closes: answers are dropped
+        self.wants_conflicts = False  # closed by "Visa konflikter": the window opens them
         self.setObjectName("syncDialog")
         self.setWindowTitle(self.tr("Synchronise with the organisation's database"))
         self.resize(640, 320)
@@ -84,8 +115,14 @@ class SyncDialog(QDialog):
         self.run_button.clicked.connect(self.run)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.conflicts_button = QPushButton(self.tr("Show &conflicts"))
+        self.conflicts_button.setObjectName("syncShowConflicts")
+        self.conflicts_button.setVisible(False)
+        self.conflicts_button.clicked.connect(self.open_conflicts)
+        buttons.addButton(self.conflicts_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self._close_text = self.close_button.text()  # Avbryt while the server's half runs
         hint = QLabel(self.tr("Enter: synchronise · Esc: close · {key}: Conflicts").format(
             key=CONFLICTS_KEY))
         hint.setObjectName("syncHint")
@@ -102,83 +139,157 @@ class SyncDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.run_button.setDefault(True)  # the button box made Close the default as it showed
-        if not self._started:  # once the dialog is on screen: connecting may take seconds
+        if not self._started:  # once the dialog is on screen
             self._started = True
             QTimer.singleShot(0, self.preview)
 
     # ----- the work ----------------------------------------------------------------------
     def preview(self) -> None:
         """Connect and show what a sync would do; nothing is written."""
-        from facilitator.interchange.sync import synchronise
+        from facilitator.interchange.sync import shared_projects, to_server
         from facilitator.store.server import open_server_database
 
-        if self.server is None:
-            engine = self._attempt(lambda: open_server_database(self.address))
-            if engine is None:
+        laptop, address, name = self.laptop, self.address, self.laptop_name
+
+        def work() -> tuple[Store, list[str], ServerHalf]:
+            server = Store(open_server_database(address))
+            try:
+                ids = shared_projects(laptop, server)
+                return server, ids, to_server(laptop, server, ids, dry_run=True,
+                                              laptop_name=name)
+            except BaseException:
+                server.close()
+                raise
+
+        self._busy(self.tr("Connecting to the organisation's database…"))
+        self._in_worker(work, self._previewed)
+
+    def _previewed(self, answer: tuple[Store, list[str], ServerHalf]) -> None:
+        from facilitator.interchange.sync import to_laptop
+
+        self.server, ids, half = answer
+        result = SyncResult(ids, half.results)
+        if ids:
+            outcome = self._attempt(lambda: to_laptop(self.laptop, half, dry_run=True))
+            if outcome is None:
                 return
-            self.server = Store(engine)
-        server = self.server
-        result = self._attempt(lambda: synchronise(self.laptop, server, dry_run=True))
-        if result is None:
-            return
-        self._show_projects(result.project_ids)
+            result.to_laptop, result.conflicts_copied = outcome
+        self._show_projects(ids)
         self._show_counts(result)
-        if not result.project_ids:
+        if not ids:
             self.status.setText(self.tr(
                 "This computer and the organisation's database have no project in common. "
                 "Take a project offline first: start Facilitator on the organisation's "
                 "database and choose File → Take offline…"))
             return
-        text = self.tr("Nothing has been written yet. Synchronise to bring these changes to "
-                       "both sides.")
-        if result.counts(result.to_laptop)[2]:
-            text += " " + self.tr("The row To this computer is counted before this computer's "
-                                  "changes reach the server: a field changed on both sides "
-                                  "may be counted on both rows.")
-        self.status.setText(text)
+        self.status.setText(self.tr("Nothing has been written yet. Synchronise to bring "
+                                    "these changes to both sides."))
         self.run_button.setEnabled(True)
         self.run_button.setFocus()
 
     def run(self) -> None:
         """Synchronise: the laptop's edits to the server, then the server's back."""
-        from facilitator.interchange.sync import synchronise
+        from facilitator.interchange.sync import shared_projects, to_server
 
-        if self.server is None or self.outcome is not None:
+        if self.server is None or self.outcome is not None or self.worker is not None:
             return
-        server = self.server
+        laptop, server, name = self.laptop, self.server, self.laptop_name
+
+        def work() -> tuple[list[str], ServerHalf]:
+            ids = shared_projects(laptop, server)
+            return ids, to_server(laptop, server, ids, laptop_name=name)
+
         self.run_button.setEnabled(False)
-        self.status.setText(self.tr("Synchronising…"))
-        result = self._attempt(lambda: synchronise(
-            self.laptop, server, laptop_name=socket.gethostname() or "laptop"))
-        if result is None:
-            self.run_button.setEnabled(True)  # nothing lost: running it again finishes it
+        self._busy(self.tr("Synchronising…"))
+        self._in_worker(work, self._synchronised)
+
+    def _synchronised(self, answer: tuple[list[str], ServerHalf]) -> None:
+        from facilitator.interchange.sync import to_laptop
+
+        ids, half = answer
+        result = SyncResult(ids, half.results)
+        outcome = self._attempt(lambda: to_laptop(self.laptop, half))
+        if outcome is None:  # the server has it; running it again brings it here
+            self.run_button.setEnabled(True)
             return
+        result.to_laptop, result.conflicts_copied = outcome
         self.outcome = result
         self._show_counts(result)
         text = self.tr("Synchronised: this computer and the organisation's database now "
                        "hold the same.")
-        # A conflict is kept in the database that found it; it does not travel.
-        here, there = result.counts(result.to_laptop)[2], result.counts(result.to_server)[2]
-        if here:
+        found = result.conflicts_here
+        if found:
             text += " " + self.tr(
                 "{n} fields were changed on both sides: the newer value is kept and the other "
-                "is saved, see File → Conflicts ({key}).").format(n=here, key=CONFLICTS_KEY)
-        if there:
-            text += " " + self.tr(
-                "{n} fields were changed on both sides and the organisation's database kept "
-                "the newer value: the other one is in Conflicts there (Facilitator started on "
-                "the organisation's database).").format(n=there)
+                "is saved in Conflicts on this computer ({key}).").format(
+                    n=found, key=CONFLICTS_KEY)
+            self.conflicts_button.setVisible(True)
         self.status.setText(text)
-        self.close_button.setFocus()
+        (self.conflicts_button if found else self.close_button).setFocus()
         self.synchronised.emit()
 
-    def _attempt(self, call: Callable[[], T]) -> T | None:
+    def open_conflicts(self) -> None:
+        """Close, and have the window open Konflikter (sync_commands.py)."""
+        self.wants_conflicts = True
+        self.accept()
+
+    def _in_worker(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """``work`` on a thread of its own, then ``then(answer)`` here, unless the dialog
+        was closed meanwhile: then a server the work connected to is closed."""
+        reply, closed = _Reply(), self.closed
+        _PENDING.add(reply)
+
+        def handled() -> bool:
+            worker.join()  # it ends right after its answer; the reply is dropped here
+            _PENDING.discard(reply)
+            self.worker = None
+            return not closed.is_set()
+
+        def answered(answer: Any) -> None:
+            if handled():
+                self._idle()
+                then(answer)
+                return
+            if isinstance(answer, tuple) and isinstance(answer[0], Store):
+                answer[0].close()
+            self._close_server()
+
+        def failed(reason: str) -> None:
+            if not handled():
+                self._close_server()
+                return
+            self._idle()
+            self._show_error(reason)
+            # Connected, the sync not done: nothing lost, and running it again finishes it.
+            self.run_button.setEnabled(self.server is not None and self.outcome is None)
+
+        def run() -> None:
+            try:
+                answer = work()
+            except Exception as exc:  # noqa: BLE001 - every failure is shown, none lost
+                reply.failed.emit(_reason(exc))
+                return
+            reply.finished.emit(answer)
+
+        reply.finished.connect(answered)
+        reply.failed.connect(failed)
+        worker = threading.Thread(target=run, name="sync-server", daemon=True)
+        self.worker = worker
+        worker.start()
+
+    def _busy(self, text: str) -> None:
+        self.status.setText(text)
+        self.close_button.setText(self.tr("Cancel"))
+        self.close_button.setFocus()
+
+    def _idle(self) -> None:
+        self.close_button.setText(self._close_text)
+
+    def _attempt(self, call: Callable[[], Any]) -> Any:
         try:
             return call()
-        except TranslatedError as exc:
-            self._show_error(translate_error(exc))
-        except SQLAlchemyError as exc:  # the connection dropped in the middle
-            self._show_error(str(getattr(exc, "orig", None) or exc).strip().splitlines()[0])
+        except (TranslatedError, SQLAlchemyError) as exc:
+            self._show_error(_reason(exc))
         return None
 
     def _show_error(self, reason: str) -> None:
@@ -209,8 +320,13 @@ class SyncDialog(QDialog):
         return [[(item.text() if (item := self.table.item(row, column)) else "")
                  for column in range(3)] for row in range(2)]
 
-    def done(self, code: int) -> None:
+    def _close_server(self) -> None:
         if self.server is not None:
             self.server.close()
             self.server = None
+
+    def done(self, code: int) -> None:
+        self.closed.set()  # a worker still at work drops its answer and closes the server
+        if self.worker is None:
+            self._close_server()
         super().done(code)
