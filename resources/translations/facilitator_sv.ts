@@ -1020,6 +1020,22 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <source>this narrative</source>
         <translation>beskrivningen</translation>
     </message>
+    <message>
+        <source>The units could not be read (run this as the database&apos;s owner): {reason}</source>
+        <translation>Enheterna kunde inte läsas (kör kommandot som databasens ägare): {reason}</translation>
+    </message>
+    <message>
+        <source>There is no project with the id or name {project}.</source>
+        <translation>Det finns inget projekt med id eller namn {project}.</translation>
+    </message>
+    <message>
+        <source>Several projects are called {project}: {candidates}. Give the id of the one you mean.</source>
+        <translation>Flera projekt heter {project}: {candidates}. Ange id för det du menar.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s unit could not be set (run this as the database&apos;s owner): {reason}</source>
+        <translation>Projektets enhet kunde inte ändras (kör kommandot som databasens ägare): {reason}</translation>
+    </message>
 </context>
 <context>
     <name>ActionRegister</name>
@@ -3974,6 +3990,10 @@ Flytta den till papperskorgen ändå?</translation>
         <translation>&amp;Synkronisera</translation>
     </message>
     <message>
+        <source>Show &amp;conflicts</source>
+        <translation>Visa &amp;konflikter</translation>
+    </message>
+    <message>
         <source>Enter: synchronise · Esc: close · {key}: Conflicts</source>
         <translation>Retur: synkronisera · Esc: stäng · {key}: Konflikter</translation>
     </message>
@@ -3986,8 +4006,12 @@ Flytta den till papperskorgen ändå?</translation>
         <translation>Inget har skrivits än. Synkronisera för att föra över ändringarna åt båda hållen.</translation>
     </message>
     <message>
-        <source>The row To this computer is counted before this computer&apos;s changes reach the server: a field changed on both sides may be counted on both rows.</source>
-        <translation>Raden Till den här datorn räknas innan den här datorns ändringar har nått servern: ett fält som ändrats på båda håll kan räknas på båda raderna.</translation>
+        <source>{n} fields were changed on both sides: the newer value is kept and the other is saved in Conflicts on this computer ({key}).</source>
+        <translation>{n} fält hade ändrats på båda håll: det nyare värdet behölls och det andra sparades i Konflikter på den här datorn ({key}).</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
     <message>
         <source>Synchronising…</source>
@@ -3996,14 +4020,6 @@ Flytta den till papperskorgen ändå?</translation>
     <message>
         <source>Synchronised: this computer and the organisation&apos;s database now hold the same.</source>
         <translation>Synkroniserat: den här datorn och organisationens databas innehåller nu samma sak.</translation>
-    </message>
-    <message>
-        <source>{n} fields were changed on both sides: the newer value is kept and the other is saved, see File → Conflicts ({key}).</source>
-        <translation>{n} fält hade ändrats på båda håll: det nyare värdet behölls och det andra sparades, se Arkiv → Konflikter ({key}).</translation>
-    </message>
-    <message>
-        <source>{n} fields were changed on both sides and the organisation&apos;s database kept the newer value: the other one is in Conflicts there (Facilitator started on the organisation&apos;s database).</source>
-        <translation>{n} fält hade ändrats på båda håll och organisationens databas behöll det nyare värdet: det andra finns i Konflikter där (Facilitator startad mot organisationens databas).</translation>
     </message>
     <message>
         <source>Could not be done: {reason}
