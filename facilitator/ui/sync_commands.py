@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from facilitator.settings import ORGANISATION_DATABASE
 
@@ -30,9 +30,10 @@ def update_sync_actions(window: MainWindow) -> None:
     server = on_server(window)
     address = window.settings.get(ORGANISATION_DATABASE)
     window.sync_action.setVisible(not server)
-    window.sync_action.setEnabled(not server and bool(address))
-    window.sync_action.setToolTip("" if address else window.tr(
-        "Name the organisation's database in File → Settings first."))
+    # Enabled without an address too: choosing it then asks for the address first.
+    window.sync_action.setEnabled(not server)
+    window.sync_action.setToolTip("" if address else QCoreApplication.translate(
+        "SyncCommands", "Name the organisation's database in File → Settings first."))
     window.take_offline_action.setVisible(server)
     window.take_offline_action.setEnabled(server)
 
@@ -45,9 +46,20 @@ class SyncCommands(QObject):
     def synchronise(self) -> None:
         from facilitator.ui.dialogs.sync_dialog import SyncDialog
 
-        address = self.w.settings.get(ORGANISATION_DATABASE)
-        if on_server(self.w) or not address:
+        if on_server(self.w):
             return
+        address = self.w.settings.get(ORGANISATION_DATABASE)
+        if not address:  # asked for first, in the settings, where it is kept
+            from facilitator.ui.dialogs.settings_dialog import SettingsDialog
+
+            settings = SettingsDialog(self.w.settings, self.w)
+            QTimer.singleShot(0, settings.organisation_database.setFocus)  # once shown
+            settings.exec()
+            settings.deleteLater()
+            self.w._update_actions()
+            address = self.w.settings.get(ORGANISATION_DATABASE)
+            if not address:
+                return
         dialog = SyncDialog(self.w.store, address, self.w)
         dialog.synchronised.connect(self.w.navigator.reload)
         dialog.exec()

@@ -3948,6 +3948,13 @@ Flytta den till papperskorgen ändå?</translation>
     </message>
 </context>
 <context>
+    <name>SyncCommands</name>
+    <message>
+        <source>Name the organisation&apos;s database in File → Settings first.</source>
+        <translation>Ange organisationens databas i Arkiv → Inställningar först.</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialog</name>
     <message>
         <source>Synchronise with the organisation&apos;s database</source>
@@ -4462,13 +4469,6 @@ Details are in the log file:
 
 Detaljer finns i loggfilen:
 {path}</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Name the organisation&apos;s database in File → Settings first.</source>
-        <translation>Ange organisationens databas i Arkiv → Inställningar först.</translation>
     </message>
 </context>
 </TS>

@@ -160,10 +160,30 @@ def test_a_server_out_of_reach_is_shown_and_nothing_changes(  # type: ignore[no-
     assert texts(store, group) == ["Bänkar vid ån"]
 
 
-def test_synchronise_waits_for_the_organisations_database(  # type: ignore[no-untyped-def]
-        swedish, make_window) -> None:
+def test_synchronise_asks_for_the_organisations_database_first(  # type: ignore[no-untyped-def]
+        qtbot, swedish, make_window) -> None:
     window = make_window()
-    assert window.sync_action.isVisible() and not window.sync_action.isEnabled()
+    assert window.sync_action.isVisible() and window.sync_action.isEnabled()
+    seen: dict[str, object] = {}
+    address = "postgresql://åsa@127.0.0.1:1/facilitator"  # nothing listens: refused at once
+
+    def sync_opened(dialog: SyncDialog) -> None:
+        seen["sync dialog"] = dialog.isVisible()
+        press(dialog, Qt.Key.Key_Escape)
+
+    def type_address(dialog: SettingsDialog) -> None:
+        qtbot.waitUntil(dialog.organisation_database.hasFocus)
+        seen["address has the keyboard"] = True
+        type_text(dialog.organisation_database, address)
+        when_shown(SyncDialog, sync_opened)
+        press(dialog.organisation_database, Qt.Key.Key_Return)
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    when_shown(SettingsDialog, type_address)
+    press(window, Qt.Key.Key_Y, M.ControlModifier | M.ShiftModifier)
+    assert seen == {"address has the keyboard": True, "sync dialog": True}
+    assert Settings().get(ORGANISATION_DATABASE) == address
 
 
 @pytest.mark.parametrize(("address", "problem"), [
@@ -189,7 +209,7 @@ def test_settings_refuse_an_unusable_address(  # type: ignore[no-untyped-def]
 def test_settings_keep_a_server_address_and_synchronise_opens(  # type: ignore[no-untyped-def]
         qtbot, swedish, make_window) -> None:
     window = make_window()
-    assert not window.sync_action.isEnabled()
+    assert "Inställningar" in window.sync_action.toolTip()  # no address yet
     seen: dict[str, object] = {}
 
     def act(dialog: SettingsDialog) -> None:
@@ -207,6 +227,7 @@ def test_settings_keep_a_server_address_and_synchronise_opens(  # type: ignore[n
     assert seen == {"placeholder": "postgresql://användare@server/databas", "open": False}
     assert Settings().get(ORGANISATION_DATABASE) == "postgresql://åsa@kommunen.se/facilitator"
     assert window.sync_action.isEnabled()
+    assert "Inställningar" not in window.sync_action.toolTip()
 
 
 def test_take_offline_copies_checked_projects_to_this_computer(  # type: ignore[no-untyped-def]
