@@ -179,3 +179,48 @@ def test_avbryt_while_reading_closes_at_once_and_copies_nothing(  # type: ignore
     assert _laptop_projects() == []  # this computer's database: without the project
     assert [p.name for p in list_projects(server)] == ["Ängsö framåt", "Östra hamnen"]
     window.close()
+
+
+def test_a_read_cut_off_on_the_server_is_shown_and_enter_takes_it_again(  # type: ignore[no-untyped-def]
+        qtbot, swedish, server, server_database) -> None:
+    """The server ends the waiting read's connection: the dialog says so, nothing is
+    copied, Ta med is enabled again, and Enter then copies the project."""
+    _project, group = _big_project(server)
+    window = _window(qtbot, server, server_database)
+    colleague = psycopg.connect(_conninfo(server_database))
+    seen: dict[str, object] = {}
+
+    def act(dialog: TakeOfflineDialog) -> None:
+        try:
+            _check_first(dialog)
+            colleague.execute("LOCK TABLE project IN ACCESS EXCLUSIVE MODE")
+            press(dialog.projects, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: _waiting_on_a_lock(server_database), timeout=5000)
+            with psycopg.connect(_conninfo(server_database), autocommit=True) as c:
+                c.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                          "datname = current_database() AND wait_event_type = 'Lock'")
+            qtbot.waitUntil(lambda: dialog.worker is None, timeout=10000)
+            seen["cut"] = (dialog.status.text(), dialog.take_button.isEnabled(),
+                           dialog.close_button.text(), dialog.taken)
+            seen["laptop_meanwhile"] = _laptop_projects()
+            colleague.rollback()
+            dialog.projects.setFocus()
+            press(dialog.projects, Qt.Key.Key_Return)  # Ta med again
+            qtbot.waitUntil(lambda: bool(dialog.taken), timeout=15000)
+        finally:
+            press(dialog, Qt.Key.Key_Escape)
+
+    when_shown(TakeOfflineDialog, act)
+    window.take_offline_action.trigger()
+    colleague.close()
+    status, can_take, close, taken = seen["cut"]  # type: ignore[misc]
+    assert "Det gick inte" in status and "Inget har ändrats" in status
+    assert can_take and close == "Stäng" and taken == []
+    assert seen["laptop_meanwhile"] == []
+    laptop = Store(open_database(Path(default_database())))
+    try:
+        assert [p.name for p in list_projects(laptop)] == ["Ängsö framåt"]
+        assert len(wishes.list_wishes(laptop, group)) == WISHES
+    finally:
+        laptop.close()
+    window.close()
