@@ -17,6 +17,7 @@ from facilitator.paths import default_database
 
 if TYPE_CHECKING:
     from facilitator.interchange.importer import ImportResult
+    from facilitator.interchange.sync import SyncResult
     from facilitator.services.core import Store
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -347,9 +348,33 @@ def cmd_sync(store: Store, args: argparse.Namespace) -> int:
     for side, results in (("servern", result.to_server), ("den här datorn", result.to_laptop)):
         new, changed, conflicts = result.counts(results)
         print(f"{verb} {side}: {new} nya, {changed} ändrade, {conflicts} i konflikt.")
+    _print_sync_conflicts(result, args)
     if args.dry_run:
         print("Inget har skrivits (--dry-run).")
     return EXIT_OK
+
+
+def _print_sync_conflicts(result: SyncResult, args: argparse.Namespace) -> None:
+    """The conflicts the sync found, and where the facilitator finds them: this computer's
+    Konflikter (the server's too are copied there, as in the window)."""
+    import shlex
+
+    found, here = result.conflicts_found, result.conflicts_here
+    conflicts = "konflikt" if here == 1 else "konflikter"
+    if args.dry_run:
+        if found:
+            print(f"{found} fält har ändrats på båda sidorna: det nyare värdet skulle "
+                  "behållas och det andra sparas i Konflikter.")
+        if here:
+            print(f"{here} {conflicts} skulle hamna i Konflikter på den här datorn.")
+        return
+    if found:
+        print(f"{found} fält hade ändrats på båda sidorna: det nyare värdet behölls och "
+              "det andra sparades i Konflikter.")
+    if here:
+        db = f"--db {shlex.quote(str(args.db))} " if args.db else ""
+        print(f"{here} {conflicts} finns nu i Konflikter på den här datorn: visa dem med "
+              f"facilitator {db}conflicts (eller Konflikter i programfönstret).")
 
 
 def cmd_export_report(store: Store, args: argparse.Namespace) -> int:

@@ -85,7 +85,19 @@ def _package(store: Store, project_id: str) -> Any:
 
 def take_offline(server: Store, laptop: Store, project_ids: list[str]) -> list[ImportResult]:
     """Copy projects from the server into the laptop's database (merged if there)."""
-    return import_packages(laptop, [(_package(server, p), "server") for p in project_ids])
+    return import_offline(laptop, server_packages(server, project_ids))
+
+
+def server_packages(server: Store, project_ids: list[str]) -> list[Any]:
+    """Ta med offline's server half: the server's packages of the projects (only read;
+    the window runs it on a worker thread)."""
+    return [_package(server, p) for p in project_ids]
+
+
+def import_offline(laptop: Store, packages: list[Any]) -> list[ImportResult]:
+    """Ta med offline's laptop half: the server's packages into the laptop's database,
+    all in one transaction (merged where they are already there)."""
+    return import_packages(laptop, [(data, "server") for data in packages])
 
 
 def shared_projects(laptop: Store, server: Store) -> list[str]:

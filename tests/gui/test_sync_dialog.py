@@ -251,6 +251,7 @@ def test_take_offline_copies_checked_projects_to_this_computer(  # type: ignore[
         listing.setCurrentRow(names.index("Ängsö framåt"))
         press(listing, Qt.Key.Key_Space)
         press(listing, Qt.Key.Key_Return)  # the default button: Ta med
+        qtbot.waitUntil(lambda: bool(dialog.taken), timeout=15000)  # read on a worker
         seen["status"] = dialog.status.text()
         press(dialog, Qt.Key.Key_Escape)
 

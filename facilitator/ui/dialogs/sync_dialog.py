@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,28 +40,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from facilitator.interchange.sync import ServerHalf, SyncResult
-from facilitator.messages import TranslatedError, translate_error
+from facilitator.messages import TranslatedError
 from facilitator.services.core import Store
+from facilitator.ui.server_worker import PENDING, failure_reason, run_on_worker
 from facilitator.ui.shortcuts import CONFLICTS_KEY
 
-
-class _Reply(QObject):
-    """Carries a worker's answer to the UI thread (made there, its signals are queued)."""
-
-    finished = Signal(object)
-    failed = Signal(str)
-
-
-# Each reply lives until its answer is handled on the UI thread, the dialog open or not.
-_PENDING: set[_Reply] = set()
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, TranslatedError):
-        return translate_error(exc)
-    if isinstance(exc, SQLAlchemyError):  # the connection dropped in the middle
-        return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-    return str(exc) or type(exc).__name__
+# The answers still to come, also of dialogs already closed (server_worker.py).
+_PENDING = PENDING
 
 
 class SyncDialog(QDialog):
@@ -236,46 +221,27 @@ class SyncDialog(QDialog):
     def _in_worker(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
         """``work`` on a thread of its own, then ``then(answer)`` here, unless the dialog
         was closed meanwhile: then a server the work connected to is closed."""
-        reply, closed = _Reply(), self.closed
-        _PENDING.add(reply)
-
-        def handled() -> bool:
-            worker.join()  # it ends right after its answer; the reply is dropped here
-            _PENDING.discard(reply)
-            self.worker = None
-            return not closed.is_set()
 
         def answered(answer: Any) -> None:
-            if handled():
-                self._idle()
-                then(answer)
-                return
-            if isinstance(answer, tuple) and isinstance(answer[0], Store):
-                answer[0].close()
-            self._close_server()
+            self.worker = None
+            self._idle()
+            then(answer)
 
         def failed(reason: str) -> None:
-            if not handled():
-                self._close_server()
-                return
+            self.worker = None
             self._idle()
             self._show_error(reason)
             # Connected, the sync not done: nothing lost, and running it again finishes it.
             self.run_button.setEnabled(self.server is not None and self.outcome is None)
 
-        def run() -> None:
-            try:
-                answer = work()
-            except Exception as exc:  # noqa: BLE001 - every failure is shown, none lost
-                reply.failed.emit(_reason(exc))
-                return
-            reply.finished.emit(answer)
+        def dropped(answer: Any) -> None:
+            self.worker = None
+            if isinstance(answer, tuple) and isinstance(answer[0], Store):
+                answer[0].close()
+            self._close_server()
 
-        reply.finished.connect(answered)
-        reply.failed.connect(failed)
-        worker = threading.Thread(target=run, name="sync-server", daemon=True)
-        self.worker = worker
-        worker.start()
+        self.worker = run_on_worker(work, closed=self.closed, answered=answered,
+                                    failed=failed, dropped=dropped, name="sync-server")
 
     def _busy(self, text: str) -> None:
         self.status.setText(text)
@@ -289,7 +255,7 @@ class SyncDialog(QDialog):
         try:
             return call()
         except (TranslatedError, SQLAlchemyError) as exc:
-            self._show_error(_reason(exc))
+            self._show_error(failure_reason(exc))
         return None
 
     def _show_error(self, reason: str) -> None:
