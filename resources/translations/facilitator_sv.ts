@@ -4062,6 +4062,14 @@ Inget har gått förlorat; försök igen när anslutningen fungerar.</translatio
         <translation>&amp;Ta med</translation>
     </message>
     <message>
+        <source>Reading the projects from the organisation&apos;s database…</source>
+        <translation>Läser projekten från organisationens databas…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
         <source>Copied to this computer, into {path}: {names}. Start Facilitator without --db to work on them offline; File → Synchronise with the organisation&apos;s database brings the changes back.</source>
         <translation>Kopierat till den här datorn, till {path}: {names}. Starta Facilitator utan --db för att arbeta med dem offline; Arkiv → Synkronisera med organisationens databas för tillbaka ändringarna.</translation>
     </message>
