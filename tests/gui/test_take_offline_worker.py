@@ -129,10 +129,8 @@ def test_the_window_keeps_going_while_the_server_is_read_then_the_project_is_her
     window.take_offline_action.trigger()
     colleague.close()
     alive, status, close, focused, can_close, can_take, can_check = seen["busy"]  # type: ignore[misc]
-    assert alive and status in ("Läser projekten från organisationens databas…",
-                                # English until the pending translation is in
-                                "Reading the projects from the organisation's database…")
-    assert close in ("Avbryt", "Cancel")  # "Cancel" until the pending translation is in
+    assert alive and status == "Läser projekten från organisationens databas…"
+    assert close == "Avbryt"
     assert (focused, can_close, can_take, can_check) == (True, True, False, False)
     assert seen["laptop_meanwhile"] == []  # nothing written before the read is done
     status, close, worker, alive = seen["done"]  # type: ignore[misc]

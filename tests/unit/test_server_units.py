@@ -152,7 +152,7 @@ def test_it_moves_a_project_and_its_trail_to_another_unit(facilitators, world, o
     with pytest.raises(ServerError) as ambiguous:
         set_project_unit(server, "Norrbyn", "Norr")
     assert world["Norr"]["project"] in str(ambiguous.value.params["candidates"])
-    with pytest.raises(ServerError, match="no project"):
+    with pytest.raises(ServerError, match="inget projekt"):
         set_project_unit(server, "Finns inte", "Norr")
 
     overview = units_overview(server)
