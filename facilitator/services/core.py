@@ -74,16 +74,40 @@ def _as_shown(value: object) -> object:
     return "" if value is None else value  # a field shows a missing text as empty
 
 
+def _quoted(value: object) -> str | None:
+    """A colleague's value as the message quotes it; None for a choice (an enum, a
+    yes/no), whose stored name would not be the word the form shows."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, enum.Enum | bool):
+        return None
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = " ".join(str(value).split())
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 def unchanged_fields(row: object, expected: Mapping[str, object] | None, what: Source) -> None:
     """Optimistic concurrency (#15) for a form: refuse the edit if any field in
     ``expected`` (the values the form showed when the user began) now holds
-    something else. A field left out of ``expected`` is not checked."""
+    something else, and say what it holds. A field left out of ``expected`` is not
+    checked."""
     for name, value in (expected or {}).items():
-        if _as_shown(getattr(row, name)) != _as_shown(value):
+        current = getattr(row, name)
+        if _as_shown(current) == _as_shown(value):
+            continue
+        theirs = _quoted(current)
+        if theirs is None:
             raise ChangedSinceError(tr(
                 "Someone else changed “{what}” meanwhile, so your change was not stored "
                 "over theirs. Compare, and make your change again if it should stand."),
                 what=what)
+        raise ChangedSinceError(tr(
+            "Someone else changed “{what}” to “{theirs}” meanwhile, so your change was "
+            "not stored over theirs. Make your change again if it should stand."),
+            what=what, theirs=theirs)
 
 
 class StorageError(ServiceError):

@@ -316,6 +316,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Någon annan ändrade ”{what}” under tiden, så din ändring sparades inte över deras. Jämför, och gör din ändring igen om den ska gälla.</translation>
     </message>
     <message>
+        <source>Someone else changed “{what}” to “{theirs}” meanwhile, so your change was not stored over theirs. Make your change again if it should stand.</source>
+        <translation>Någon annan ändrade ”{what}” till ”{theirs}” under tiden, så din ändring sparades inte över deras. Gör din ändring igen om den ska gälla.</translation>
+    </message>
+    <message>
         <source>someone else has changed it since (on another computer, or in an imported package); undoing would overwrite their edit</source>
         <translation>någon annan har ändrat det sedan dess (på en annan dator eller i ett importerat paket); att ångra skulle skriva över deras ändring</translation>
     </message>

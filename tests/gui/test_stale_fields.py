@@ -42,7 +42,7 @@ def test_a_title_a_colleague_changed_while_i_typed(qtbot, store, window) -> None
     answer_box(QMessageBox.StandardButton.Ok, told)
     press(title, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(told))
-    assert told[0].startswith(TOLD + "Titeln”")
+    assert told[0].startswith(TOLD + "Titeln” till ”Görans kväll om hamnen”")  # theirs, named
     assert workshops.get_facts(store, workshop).title == "Görans kväll om hamnen"
     assert title.text() == "Åsas kväll om ängarna"
 
@@ -113,6 +113,6 @@ def test_an_email_a_colleague_changed_while_the_dialog_was_open(qtbot, store, wi
 
     when_shown(PersonDialog, type_mine)
     page.rename_selected()  # F2: the dialog
-    assert told and told[0].startswith(TOLD + "Personen”")
+    assert told and told[0].startswith(TOLD + "Personen” till ”m.oberg@example.se”")
     assert steps == ["marta.oberg@lillsjo.se"]
     assert people.get_person(store, person).email == "marta.oberg@lillsjo.se"

@@ -134,3 +134,18 @@ def test_every_form_field_refuses_a_write_over_a_colleagues(store: Store, field:
     assert read() == stored  # theirs stands
     write(again, stored)  # told, I make my change over theirs deliberately
     assert read() != stored
+
+
+def test_the_refusal_says_what_the_colleague_stored(store: Store) -> None:
+    project = projects.create_project(store, "Ängsö framåt")
+    workshop = workshops.create_workshop(store, project, "Kväll", date="2026-12-01")
+    workshops.update_workshop(store, workshop, date="2026-12-03", status="held")
+    with pytest.raises(ChangedSinceError) as by_date:
+        workshops.update_workshop(store, workshop, date="2026-12-02",
+                                  expected={"date": "2026-12-01"})
+    assert "”Datumet” till ”2026-12-03”" in str(by_date.value)
+    with pytest.raises(ChangedSinceError) as by_status:  # a choice: not its stored name
+        workshops.update_workshop(store, workshop, status="finalised",
+                                  expected={"status": "draft"})
+    assert "”Status” under tiden" in str(by_status.value)
+    assert "held" not in str(by_status.value)
