@@ -331,14 +331,13 @@ def cmd_take_offline(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_sync(store: Store, args: argparse.Namespace) -> int:
-    import socket
 
-    from facilitator.interchange.sync import synchronise
+    from facilitator.interchange.sync import laptop_label, synchronise
 
     server = _server(args.server)
     try:
         result = synchronise(store, server, dry_run=args.dry_run,
-                             laptop_name=socket.gethostname() or "laptop")
+                             laptop_name=laptop_label(store))
     finally:
         server.close()
     if not result.project_ids:

@@ -19,6 +19,7 @@ previews exactly what the real sync then does on both sides.
 from __future__ import annotations
 
 import json
+import socket
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,6 +101,15 @@ def import_offline(laptop: Store, packages: list[Any]) -> list[ImportResult]:
     return import_packages(laptop, [(data, "server") for data in packages])
 
 
+def laptop_label(laptop: Store) -> str:
+    """How the server names this laptop's packages, and so finds the conflicts they
+    caused: the computer's name, and the database's device id, so that two laptops
+    with the same name never see each other's conflicts."""
+    with laptop.engine.connect() as connection:
+        device = laptop.stamper.device_id(connection)
+    return f"{socket.gethostname() or 'laptop'} ({device[:8]})"
+
+
 def shared_projects(laptop: Store, server: Store) -> list[str]:
     """The projects both databases hold: the ones taken offline (live or in the trash)."""
     with laptop.read() as s:
@@ -110,7 +120,7 @@ def shared_projects(laptop: Store, server: Store) -> list[str]:
 
 
 def to_server(laptop: Store, server: Store, project_ids: list[str], *, dry_run: bool = False,
-              laptop_name: str = "laptop") -> ServerHalf:
+              laptop_name: str | None = None) -> ServerHalf:
     """The laptop's edits into the server, and what goes back. A dry run reads the way
     back in its transaction before rolling it back, so it sees the server as the real
     sync will leave it; a real one reads it once committed (people erased again there
@@ -118,16 +128,17 @@ def to_server(laptop: Store, server: Store, project_ids: list[str], *, dry_run: 
     half = ServerHalf([], [], [])
     if not project_ids:
         return half
+    name = laptop_name or laptop_label(laptop)
 
     def read_back(session: Session) -> None:
         half.back = [_travel(session_package(session, p)) for p in project_ids]
         # Found now or by a sync cut off before its way back: all go to the laptop.
         found = session.scalars(select(MergeConflict).where(
-            MergeConflict.source == laptop_name[:500]))
+            MergeConflict.source == name[:500]))
         half.conflicts = [{c: getattr(row, c) for c in CONFLICT_COLUMNS} for row in found]
 
     half.results = import_packages(
-        server, [(_package(laptop, p), laptop_name) for p in project_ids], dry_run=dry_run,
+        server, [(_package(laptop, p), name) for p in project_ids], dry_run=dry_run,
         then=(lambda tx: read_back(tx.session)) if dry_run else None)
     if not dry_run:
         with server.read() as session:
@@ -159,7 +170,7 @@ def to_laptop(laptop: Store, half: ServerHalf, *, dry_run: bool = False
 
 
 def synchronise(laptop: Store, server: Store, project_ids: list[str] | None = None, *,
-                dry_run: bool = False, laptop_name: str = "laptop") -> SyncResult:
+                dry_run: bool = False, laptop_name: str | None = None) -> SyncResult:
     """The laptop's edits to the server, then the server's back: both end the same."""
     ids = shared_projects(laptop, server) if project_ids is None else list(project_ids)
     result = SyncResult(ids)

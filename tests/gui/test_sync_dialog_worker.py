@@ -182,7 +182,7 @@ def test_avbryt_while_synchronising_loses_nothing_and_the_next_sync_finishes(  #
     assert isinstance(dialog, SyncDialog) and dialog.server is None  # its connections closed
     assert "Fler cykelställ" in texts(server, group)  # the server's half was done
     assert conflicts.list_conflicts(store) == []  # the way back was not
-    done = synchronise(store, server, laptop_name=socket.gethostname() or "laptop")
+    done = synchronise(store, server)  # named as the dialog names this laptop
     assert done.conflicts_here == 1
     [here] = conflicts.list_conflicts(store)
     assert (here.row_id, here.other) == (jetty, "Ny brygga, skrivet offline")

@@ -96,3 +96,21 @@ def test_conflicts_of_a_sync_cut_off_before_its_way_back_reach_the_laptop(
     done = synchronise(laptop, server)
     assert done.conflicts_copied == 2 and len(conflicts.list_conflicts(laptop)) == 2
     assert done.conflicts_found == 0 and done.conflicts_here == 2  # what the dialog tells
+
+
+def test_two_laptops_with_one_name_see_only_their_own_conflicts(
+        laptops: tuple[Store, Store], server_database: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    monkeypatch.setattr(socket, "gethostname", lambda: "KOMMUN-LAPTOP")  # one image, one name
+    first, second = laptops
+    server = Store(make_server_engine(server_database))
+    project, *_ = _days_apart(first, server)
+    take_offline(server, second, [project])
+    synchronise(first, server)
+    mine = conflicts.list_conflicts(first)
+    assert len(mine) == 2
+    synchronise(second, server)  # it wrote nothing: it caused no conflict
+    assert conflicts.list_conflicts(second) == []
+    server.close()

@@ -18,7 +18,6 @@ else writes to it (the dialog is modal).
 
 from __future__ import annotations
 
-import socket
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from facilitator.interchange.sync import ServerHalf, SyncResult
+from facilitator.interchange.sync import ServerHalf, SyncResult, laptop_label
 from facilitator.messages import TranslatedError
 from facilitator.services.core import Store
 from facilitator.ui.server_worker import PENDING, failure_reason, run_on_worker
@@ -58,7 +57,7 @@ class SyncDialog(QDialog):
 
         super().__init__(parent)
         self.laptop, self.address = laptop, address
-        self.laptop_name = socket.gethostname() or "laptop"
+        self.laptop_name = laptop_label(laptop)
         self.server: Store | None = None
         self.outcome: SyncResult | None = None
         self.worker: threading.Thread | None = None  # the server's half, while it runs
