@@ -31,11 +31,17 @@ from facilitator.services.overview import list_projects
 from facilitator.settings import Settings
 from facilitator.ui import drafts
 from facilitator.ui.commands import Editor
+from facilitator.ui.database_windows import open_other_database
 from facilitator.ui.live_tools import LiveTools
 from facilitator.ui.navigator import ProjectNavigator
 from facilitator.ui.screen_recovery import ScreenRecovery
 from facilitator.ui.shortcuts import COLLECT_KEY, CONFLICTS_KEY, HAND_OUT_KEY
-from facilitator.ui.sync_commands import SYNC_KEY, SyncCommands, update_sync_actions
+from facilitator.ui.sync_commands import (
+    OTHER_DATABASE_KEY,
+    SYNC_KEY,
+    SyncCommands,
+    update_sync_actions,
+)
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.workshop_tabs import PageSpec, WorkshopTabs
 
@@ -232,6 +238,8 @@ class MainWindow(QMainWindow):
         self.take_offline_action = self._action(
             self.tr("Take o&ffline…"), "actionTakeOffline",
             lambda: self.sync_commands.take_offline())
+        self.other_database_action = self._action(  # its text: update_sync_actions
+            "", "actionOtherDatabase", lambda: open_other_database(self), OTHER_DATABASE_KEY)
         self.export_minutes_action = self._action(
             self.tr("Export &minutes…"), "actionExportMinutes", files("export_minutes"), "Ctrl+E")
         self.signin_action = self._action(
@@ -267,7 +275,8 @@ class MainWindow(QMainWindow):
                        self.new_project_action, None,
                        self.import_action, self.export_package_action, None,
                        self.hand_out_action, self.collect_action,
-                       self.sync_action, self.take_offline_action, None,
+                       self.sync_action, self.take_offline_action,
+                       self.other_database_action, None,
                        self.export_minutes_action, self.signin_action,
                        self.agenda_handout_action, self.project_report_action, None,
                        self.sample_action, self.trash_action, self.conflicts_action,

@@ -168,6 +168,8 @@ class WindowKeys(QObject):
              f"{HAND_OUT_KEY} / {COLLECT_KEY}"),
             (self.tr("Same person registered twice? (Participants page)"), "Ctrl+J"),
             (self.tr("Synchronise with the organisation's database"), "Ctrl+Shift+Y"),
+            (self.tr("Open the organisation's database (or, there, this computer's)"),
+             "Ctrl+Shift+O"),
         ]
         return "\n".join(f"{what}: {_native_list(key)}" for what, key in rows)
 

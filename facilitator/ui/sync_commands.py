@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from facilitator.ui.main_window import MainWindow
 
 SYNC_KEY = "Ctrl+Shift+Y"
+OTHER_DATABASE_KEY = "Ctrl+Shift+O"
 
 
 def on_server(window: MainWindow) -> bool:
@@ -36,6 +37,23 @@ def update_sync_actions(window: MainWindow) -> None:
         "SyncCommands", "Name the organisation's database in File → Settings first."))
     window.take_offline_action.setVisible(server)
     window.take_offline_action.setEnabled(server)
+    window.other_database_action.setText(
+        QCoreApplication.translate("SyncCommands", "Open this computer's &database")
+        if server else
+        QCoreApplication.translate("SyncCommands", "Open the organisation's data&base…"))
+
+
+def ask_for_address(window: MainWindow) -> str:
+    """The organisation's database, asked for in the settings (where it is kept), with the
+    keyboard in its field; empty when the user cancels."""
+    from facilitator.ui.dialogs.settings_dialog import SettingsDialog
+
+    settings = SettingsDialog(window.settings, window)
+    QTimer.singleShot(0, settings.organisation_database.setFocus)  # once shown
+    settings.exec()
+    settings.deleteLater()
+    window._update_actions()
+    return str(window.settings.get(ORGANISATION_DATABASE))
 
 
 class SyncCommands(QObject):
@@ -48,18 +66,9 @@ class SyncCommands(QObject):
 
         if on_server(self.w):
             return
-        address = self.w.settings.get(ORGANISATION_DATABASE)
-        if not address:  # asked for first, in the settings, where it is kept
-            from facilitator.ui.dialogs.settings_dialog import SettingsDialog
-
-            settings = SettingsDialog(self.w.settings, self.w)
-            QTimer.singleShot(0, settings.organisation_database.setFocus)  # once shown
-            settings.exec()
-            settings.deleteLater()
-            self.w._update_actions()
-            address = self.w.settings.get(ORGANISATION_DATABASE)
-            if not address:
-                return
+        address = self.w.settings.get(ORGANISATION_DATABASE) or ask_for_address(self.w)
+        if not address:
+            return
         dialog = SyncDialog(self.w.store, address, self.w)
         dialog.synchronised.connect(self.w.navigator.reload)
         dialog.exec()

@@ -1703,6 +1703,17 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     </message>
 </context>
 <context>
+    <name>DatabaseWindows</name>
+    <message>
+        <source>Could not be done</source>
+        <translation>Det gick inte</translation>
+    </message>
+    <message>
+        <source>Facilitator could not start another window. Start Facilitator again from the Start menu or the Dock.</source>
+        <translation>Facilitator kunde inte öppna ett till fönster. Starta Facilitator igen från Start-menyn eller Dockan.</translation>
+    </message>
+</context>
+<context>
     <name>DocxSaveBar</name>
     <message>
         <source>Open folder</source>
@@ -3957,6 +3968,14 @@ Flytta den till papperskorgen ändå?</translation>
         <source>Name the organisation&apos;s database in File → Settings first.</source>
         <translation>Ange organisationens databas i Arkiv → Inställningar först.</translation>
     </message>
+    <message>
+        <source>Open this computer&apos;s &amp;database</source>
+        <translation>Öppna den här datorns &amp;databas</translation>
+    </message>
+    <message>
+        <source>Open the organisation&apos;s data&amp;base…</source>
+        <translation>Öppna organisationens data&amp;bas…</translation>
+    </message>
 </context>
 <context>
     <name>SyncDialog</name>
@@ -4334,6 +4353,10 @@ Inget har ändrats.</translation>
     <message>
         <source>Synchronise with the organisation&apos;s database</source>
         <translation>Synkronisera med organisationens databas</translation>
+    </message>
+    <message>
+        <source>Open the organisation&apos;s database (or, there, this computer&apos;s)</source>
+        <translation>Öppna organisationens databas (eller, där, den här datorns)</translation>
     </message>
     <message>
         <source>Projector: agenda &amp;item</source>
