@@ -42,6 +42,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from facilitator.interchange.sync import ServerHalf, SyncResult
 from facilitator.messages import TranslatedError, translate_error
 from facilitator.services.core import Store
+from facilitator.store.server import PasswordNeededError
 from facilitator.ui.shortcuts import CONFLICTS_KEY
 
 
@@ -50,6 +51,7 @@ class _Reply(QObject):
 
     finished = Signal(object)
     failed = Signal(str)
+    password_needed = Signal(str, str)  # the account, the server's refusal
 
 
 # Each reply lives until its answer is handled on the UI thread, the dialog open or not.
@@ -79,6 +81,7 @@ class SyncDialog(QDialog):
         self.worker: threading.Thread | None = None  # the server's half, while it runs
         self.closed = threading.Event()  # set as the dialog closes: answers are dropped
         self.wants_conflicts = False  # closed by "Visa konflikter": the window opens them
+        self.remember_password = False  # asked for one to be kept: once the server takes it
         self.setObjectName("syncDialog")
         self.setWindowTitle(self.tr("Synchronise with the organisation's database"))
         self.resize(640, 320)
@@ -166,8 +169,11 @@ class SyncDialog(QDialog):
 
     def _previewed(self, answer: tuple[Store, list[str], ServerHalf]) -> None:
         from facilitator.interchange.sync import to_laptop
+        from facilitator.ui.dialogs.password_dialog import keep_if_asked
+        from facilitator.ui.server_session import describe_account
 
         self.server, ids, half = answer
+        keep_if_asked(describe_account(self.server), self.remember_password)
         result = SyncResult(ids, half.results)
         if ids:
             outcome = self._attempt(lambda: to_laptop(self.laptop, half, dry_run=True))
@@ -233,6 +239,20 @@ class SyncDialog(QDialog):
         self.wants_conflicts = True
         self.accept()
 
+    def ask_password(self, account: str, refused: str) -> None:
+        """The server wants a password: ask here (the worker never shows a dialog), then
+        connect again; Avbryt leaves the server's refusal shown."""
+        from facilitator.store import secrets
+        from facilitator.ui.dialogs.password_dialog import ask_password
+
+        secrets.forget_for_session(account)  # none, or refused: not to be offered again
+        answer = ask_password(account, refused, self)
+        if answer is None:
+            self._show_error(refused or self.tr("The server wants a password."))
+            return
+        self.remember_password = answer
+        self.preview()
+
     def _in_worker(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
         """``work`` on a thread of its own, then ``then(answer)`` here, unless the dialog
         was closed meanwhile: then a server the work connected to is closed."""
@@ -263,9 +283,19 @@ class SyncDialog(QDialog):
             # Connected, the sync not done: nothing lost, and running it again finishes it.
             self.run_button.setEnabled(self.server is not None and self.outcome is None)
 
+        def needs_password(account: str, refused: str) -> None:
+            if not handled():
+                self._close_server()
+                return
+            self._idle()
+            self.ask_password(account, refused)
+
         def run() -> None:
             try:
                 answer = work()
+            except PasswordNeededError as exc:
+                reply.password_needed.emit(exc.account, exc.refused)
+                return
             except Exception as exc:  # noqa: BLE001 - every failure is shown, none lost
                 reply.failed.emit(_reason(exc))
                 return
@@ -273,6 +303,7 @@ class SyncDialog(QDialog):
 
         reply.finished.connect(answered)
         reply.failed.connect(failed)
+        reply.password_needed.connect(needs_password)
         worker = threading.Thread(target=run, name="sync-server", daemon=True)
         self.worker = worker
         worker.start()
