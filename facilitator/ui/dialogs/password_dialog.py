@@ -9,6 +9,7 @@ off, with a line saying the password is then asked at every start.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -69,7 +70,10 @@ class PasswordDialog(QDialog):
         layout.addWidget(self.remember)
         layout.addWidget(self.no_keyring)
         layout.addWidget(buttons)
-        self.password.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.password.setFocus()  # also when opened over another dialog
 
     def accept(self) -> None:
         if not self.password.text():
