@@ -47,12 +47,18 @@ def keyring_in_memory() -> Iterator[MemoryKeyring]:
     before = keyring.get_keyring()
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
-    secrets._session.clear()
+    forget_session()
     try:
         yield backend
     finally:
-        secrets._session.clear()
+        forget_session()
         keyring.set_keyring(before)
+
+
+def forget_session() -> None:
+    """As if the program started again: no password in memory."""
+    secrets._session.clear()
+    secrets._not_in_keyring.clear()
 
 
 def password_login(server_database: str) -> str:

@@ -20,6 +20,9 @@ KEYRING_SERVICE = "Facilitator"
 log = logging.getLogger(__name__)
 _lock = threading.Lock()  # the sync dialog's worker connects too
 _session: dict[str, str] = {}
+# Accounts the keyring had no password for: not asked again at every new connection
+# (a locked Secret Service would prompt each time); libpq's pgpass is used for them.
+_not_in_keyring: set[str] = set()
 
 
 def remember_for_session(account: str, password: str) -> None:
@@ -30,16 +33,20 @@ def remember_for_session(account: str, password: str) -> None:
 def forget_for_session(account: str) -> None:
     with _lock:
         _session.pop(account, None)
+        _not_in_keyring.discard(account)
 
 
 def known_password(account: str) -> str | None:
     """The password of ``account``: this session's, else the keyring's, else None."""
     with _lock:
-        if account in _session:
-            return _session[account]
-    password = _from_keyring(account)
-    if password is not None:
-        remember_for_session(account, password)  # the keyring is asked once a session
+        if account in _session or account in _not_in_keyring:
+            return _session.get(account)
+    password = _from_keyring(account)  # the keyring is asked once a session
+    with _lock:
+        if password is None:
+            _not_in_keyring.add(account)
+        else:
+            _session[account] = password
     return password
 
 

@@ -19,7 +19,6 @@ from facilitator.interchange.sync import take_offline
 from facilitator.services import groups, projects, wishes, workshops
 from facilitator.services.core import Store
 from facilitator.settings import ORGANISATION_DATABASE, Settings
-from facilitator.store import secrets
 from facilitator.store.server import describe, open_server_database, server_url
 from facilitator.ui.dialogs.password_dialog import PasswordDialog
 from facilitator.ui.dialogs.settings_dialog import SettingsDialog
@@ -30,6 +29,7 @@ from tests.gui.test_sync_dialog import open_sync_dialog, texts
 from tests.passwords import (
     PASSWORD,
     MemoryKeyring,
+    forget_session,
     keyring_in_memory,
     password_login,
     server_asks_for_password,
@@ -107,7 +107,7 @@ def test_the_window_asks_again_after_a_refusal_and_the_next_start_does_not_ask( 
     assert seen[0]["echo"] == seen[1]["echo"] == PasswordDialog(account).password.EchoMode.Password
     assert memory_keyring.saved == {(KEY, account): PASSWORD}
 
-    secrets._session.clear()  # the program starts again
+    forget_session()  # the program starts again
     asked: list[PasswordDialog] = []
     when_shown(PasswordDialog, lambda dialog: (asked.append(dialog), dialog.reject()),
                patience_s=3)

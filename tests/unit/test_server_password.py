@@ -28,6 +28,7 @@ from facilitator.store.server import (
 from tests.passwords import (
     PASSWORD,
     MemoryKeyring,
+    forget_session,
     keyring_in_memory,
     password_login,
     server_asks_for_password,
@@ -135,12 +136,12 @@ def test_the_command_line_asks_on_a_terminal_and_remembers_only_when_told(  # ty
     assert "password authentication failed" in capsys.readouterr().err
     assert memory_keyring.saved == {}  # read, never written, without --remember-password
 
-    secrets._session.clear()
+    forget_session()
     answers = iter([PASSWORD])
     assert cli.run(["--db", pw_address, "--remember-password", "list"]) == cli.EXIT_OK
     assert memory_keyring.saved == {("Facilitator", account): PASSWORD}
 
-    secrets._session.clear()
+    forget_session()
     monkeypatch.setattr(sys, "stdin", io.StringIO())  # no terminal: the keyring's is used
     assert cli.run(["--db", pw_address, "list"]) == cli.EXIT_OK
     assert len(prompts) == 3
