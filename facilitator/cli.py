@@ -18,6 +18,7 @@ from facilitator.paths import default_database
 if TYPE_CHECKING:
     from facilitator.interchange.importer import ImportResult
     from facilitator.services.core import Store
+    from facilitator.store.server import PasswordNeededError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -304,8 +305,6 @@ def _open_server(address: str, remember_password: bool) -> Store:
     """The server's store; a password it wants is asked on the terminal (never echoed),
     kept in memory, and in the keyring only with --remember-password. Without a terminal
     the server's refusal is the error, as it says where a password can be given."""
-    import getpass
-
     from facilitator.services.core import Store
     from facilitator.store import secrets
     from facilitator.store.server import PasswordNeededError, open_server_database
@@ -315,16 +314,9 @@ def _open_server(address: str, remember_password: bool) -> Store:
         try:
             store = Store(open_server_database(address))
         except PasswordNeededError as exc:
-            secrets.forget_for_session(exc.account)
-            if asked == 3 or not sys.stdin.isatty():
-                raise
             asked += 1
-            if exc.refused:
-                print(f"facilitator: servern nekade: {exc.refused}", file=sys.stderr)
-            password = getpass.getpass(f"Lösenord för {exc.account}: ")
-            if not password:
+            if not _ask_password(exc, asked):
                 raise
-            secrets.remember_for_session(exc.account, password)
             continue
         if remember_password:
             from facilitator.store.server import describe
@@ -333,6 +325,25 @@ def _open_server(address: str, remember_password: bool) -> Store:
             if (known := secrets.known_password(account)) is not None:
                 secrets.save_password(account, known)
         return store
+
+
+def _ask_password(needed: PasswordNeededError, asked: int) -> bool:
+    """Ask on the terminal (never echoed) for the password the server wants; False
+    without a terminal, after three refusals, or when nothing was typed."""
+    import getpass
+
+    from facilitator.store import secrets
+
+    secrets.forget_for_session(needed.account)  # none, or refused
+    if asked > 3 or not sys.stdin.isatty():
+        return False
+    if needed.refused:
+        print(f"facilitator: servern nekade: {needed.refused}", file=sys.stderr)
+    password = getpass.getpass(f"Lösenord för {needed.account}: ")
+    if not password:
+        return False
+    secrets.remember_for_session(needed.account, password)
+    return True
 
 
 def _server_address(address: str) -> str:
@@ -478,7 +489,7 @@ def run(argv: Sequence[str]) -> int:
     from facilitator.store.backup import BackupError
     from facilitator.store.db import DatabaseLockedError
     from facilitator.store.migrate import DamagedDatabaseError, NewerSchemaError
-    from facilitator.store.server import ServerError
+    from facilitator.store.server import PasswordNeededError, ServerError
 
     try:
         args = build_parser().parse_args(list(argv))
@@ -488,11 +499,18 @@ def run(argv: Sequence[str]) -> int:
         build_parser().print_help()
         return EXIT_USAGE
     if args.command in SERVER_COMMANDS:  # the organisation's server, not a database file
-        try:
-            return SERVER_COMMANDS[args.command](args)
-        except (ServiceError, ServerError, NewerSchemaError) as exc:
-            _report(exc)
-            return EXIT_FAILED
+        asked = 0
+        while True:
+            try:
+                return SERVER_COMMANDS[args.command](args)
+            except PasswordNeededError as exc:  # refused as it connected: nothing done yet
+                asked += 1
+                if not _ask_password(exc, asked):
+                    _report(exc)
+                    return EXIT_FAILED
+            except (ServiceError, ServerError, NewerSchemaError) as exc:
+                _report(exc)
+                return EXIT_FAILED
     try:
         store = _open_store(args.db, args.remember_password)
     except (NewerSchemaError, DamagedDatabaseError, DatabaseLockedError, BackupError,

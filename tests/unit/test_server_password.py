@@ -155,3 +155,15 @@ def test_a_password_given_is_forgotten_from_the_keyring_and_the_session(  # type
     assert secrets.forget_password(account) is True
     assert secrets.known_password(account) is None
     assert secrets.forget_password(account) is False
+
+
+def test_the_it_commands_ask_on_a_terminal_too(  # type: ignore[no-untyped-def]
+        pw_address, memory_keyring, monkeypatch, capsys) -> None:
+    assert cli.run(["server-units", pw_address]) == cli.EXIT_FAILED  # no terminal
+    assert "pgpass" in capsys.readouterr().err
+    prompts: list[str] = []
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: prompts.append(prompt) or PASSWORD)
+    cli.run(["server-units", pw_address])  # pw_only may not read the roles: it got in
+    assert prompts == [f"Lösenord för {describe(server_url(pw_address))}: "]
+    assert "pgpass" not in capsys.readouterr().err  # past the password
