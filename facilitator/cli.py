@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from facilitator.interchange.importer import ImportResult
     from facilitator.interchange.sync import SyncResult
     from facilitator.services.core import Store
+    from facilitator.store.server import PasswordNeededError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -37,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=database_target, metavar="PATH|URL",
                         help=f"databasfil (standard: {default_database()}) eller "
                         "organisationens databas, postgresql://användare@server/databas")
+    parser.add_argument("--remember-password", action="store_true",
+                        help="spara lösenordet till organisationens databas i datorns "
+                        "lösenordsförråd när det har godtagits")
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
 
@@ -128,7 +132,7 @@ def database_target(text: str) -> Path | str:
     return text if is_server_url(text) else Path(text)
 
 
-def _open_store(db: Path | str | None) -> Store:
+def _open_store(db: Path | str | None, remember_password: bool = False) -> Store:
     """The checked store (same start-up check and marker as the window).
 
     A damaged database raises DatabaseDamagedError (a DamagedDatabaseError)
@@ -139,10 +143,7 @@ def _open_store(db: Path | str | None) -> Store:
     from facilitator.store.location import location_risks
 
     if isinstance(db, str):
-        from facilitator.services.core import Store
-        from facilitator.store.server import open_server_database
-
-        return Store(open_server_database(db))
+        return _open_server(db, remember_password)
     path = db or default_database()
     for risk in location_risks(path):
         print(f"facilitator: varning: {risk.reason}", file=sys.stderr)
@@ -297,11 +298,53 @@ def cmd_conflicts(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _server(address: str) -> Store:
-    from facilitator.services.core import Store
-    from facilitator.store.server import open_server_database
+def _server(address: str, remember_password: bool = False) -> Store:
+    return _open_server(_server_address(address), remember_password)
 
-    return Store(open_server_database(_server_address(address)))
+
+def _open_server(address: str, remember_password: bool) -> Store:
+    """The server's store; a password it wants is asked on the terminal (never echoed),
+    kept in memory, and in the keyring only with --remember-password. Without a terminal
+    the server's refusal is the error, as it says where a password can be given."""
+    from facilitator.services.core import Store
+    from facilitator.store import secrets
+    from facilitator.store.server import PasswordNeededError, open_server_database
+
+    asked = 0
+    while True:
+        try:
+            store = Store(open_server_database(address))
+        except PasswordNeededError as exc:
+            asked += 1
+            if not _ask_password(exc, asked):
+                raise
+            continue
+        if remember_password:
+            from facilitator.store.server import describe
+
+            account = describe(store.engine.url)
+            if (known := secrets.known_password(account)) is not None:
+                secrets.save_password(account, known)
+        return store
+
+
+def _ask_password(needed: PasswordNeededError, asked: int) -> bool:
+    """Ask on the terminal (never echoed) for the password the server wants; False
+    without a terminal, after three refusals, or when nothing was typed."""
+    import getpass
+
+    from facilitator.store import secrets
+
+    secrets.forget_for_session(needed.account)  # none, or refused
+    if asked > 3 or not sys.stdin.isatty():
+        return False
+    if needed.refused:
+        print(f"facilitator: servern nekade: {needed.refused}", file=sys.stderr)
+    password = getpass.getpass(f"Lösenord för {needed.account}: ")
+    if not password:
+        return False
+    secrets.remember_for_session(needed.account, password)
+    return True
 
 
 def _server_address(address: str) -> str:
@@ -319,7 +362,7 @@ def _server_address(address: str) -> str:
 def cmd_take_offline(store: Store, args: argparse.Namespace) -> int:
     from facilitator.interchange.sync import take_offline
 
-    server = _server(args.server)
+    server = _server(args.server, args.remember_password)
     try:
         results = take_offline(server, store, args.projects)
     finally:
@@ -334,7 +377,7 @@ def cmd_sync(store: Store, args: argparse.Namespace) -> int:
 
     from facilitator.interchange.sync import laptop_label, synchronise
 
-    server = _server(args.server)
+    server = _server(args.server, args.remember_password)
     try:
         result = synchronise(store, server, dry_run=args.dry_run,
                              laptop_name=laptop_label(store))
@@ -470,7 +513,7 @@ def run(argv: Sequence[str]) -> int:
     from facilitator.store.backup import BackupError
     from facilitator.store.db import DatabaseLockedError
     from facilitator.store.migrate import DamagedDatabaseError, NewerSchemaError
-    from facilitator.store.server import ServerError
+    from facilitator.store.server import PasswordNeededError, ServerError
 
     try:
         args = build_parser().parse_args(list(argv))
@@ -480,13 +523,20 @@ def run(argv: Sequence[str]) -> int:
         build_parser().print_help()
         return EXIT_USAGE
     if args.command in SERVER_COMMANDS:  # the organisation's server, not a database file
-        try:
-            return SERVER_COMMANDS[args.command](args)
-        except (ServiceError, ServerError, NewerSchemaError) as exc:
-            _report(exc)
-            return EXIT_FAILED
+        asked = 0
+        while True:
+            try:
+                return SERVER_COMMANDS[args.command](args)
+            except PasswordNeededError as exc:  # refused as it connected: nothing done yet
+                asked += 1
+                if not _ask_password(exc, asked):
+                    _report(exc)
+                    return EXIT_FAILED
+            except (ServiceError, ServerError, NewerSchemaError) as exc:
+                _report(exc)
+                return EXIT_FAILED
     try:
-        store = _open_store(args.db)
+        store = _open_store(args.db, args.remember_password)
     except (NewerSchemaError, DamagedDatabaseError, DatabaseLockedError, BackupError,
             ServerError) as exc:
         _report(exc)

@@ -5,6 +5,9 @@
 #   bash tools/pg_cluster.sh stop /tmp/facilitator-pg
 #
 # "start" prints `export FACILITATOR_TEST_POSTGRES_URL=…`; nothing listens beyond localhost.
+# Every login is trusted, except the role pw_only: it must give its password (scram), so
+# the tests of asking for a password (tests/unit/test_server_password.py) have a server
+# that really asks. The tests make that role; nothing else uses it.
 set -euo pipefail
 action=${1:?start or stop}
 dir=${2:?a folder for the cluster}
@@ -35,6 +38,10 @@ case $action in
     if [ ! -f "$dir/data/PG_VERSION" ]; then
       as_owner "$bindir/initdb" -D "$dir/data" -U facilitator --auth=trust -E UTF8 \
         --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+    fi
+    hba=$dir/data/pg_hba.conf
+    if ! grep -q '^host all pw_only ' "$hba"; then  # before the first line, which trusts
+      as_owner sed -i '0,/^\(local\|host\)/s//host all pw_only 127.0.0.1\/32 scram-sha-256\n&/' "$hba"
     fi
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off \

@@ -6,15 +6,20 @@ under an advisory lock, so two facilitators starting the app at the same
 moment don't both migrate. There is no file to back up: the server's backups
 are the municipality's IT department's (docs/server.md).
 
-The URL is the user's (``postgresql://user@host/dbname``); the password comes
-from libpq's own places (a pgpass file, the PGPASSWORD of a service), never
-from our settings. TLS: libpq's default ``sslmode=prefer`` uses it when the
-server offers it; ``?sslmode=require`` in the URL insists on it.
+The URL is the user's (``postgresql://user@host/dbname``); the password is
+never in it: each new connection gets it from a password provider (by default
+the one the user gave this session, or the OS keyring: store/secrets.py),
+else libpq looks in its own places (a pgpass file, PGPASSWORD). TLS: libpq's
+default ``sslmode=prefer`` uses it when the server offers it; ``?sslmode=require``
+in the URL insists on it.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, make_url, text
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -27,6 +32,35 @@ MIGRATION_LOCK = 0x46_61_63_69  # "Faci"
 
 class ServerError(TranslatedError, RuntimeError):
     """The server could not be reached, or its database is not one we can use."""
+
+
+class PasswordNeededError(ServerError):
+    """The server wants a password: none was known, or the one given was refused.
+
+    ``account`` is the address without a password (the keyring's account), ``refused``
+    the server's refusal of a password given (empty when none was given)."""
+
+    def __init__(self, message: str, /, *, account: str, refused: str, **fields: Any) -> None:
+        super().__init__(message, **fields)
+        self.account, self.refused = account, refused
+
+
+# libpq's words when the server wants a password it did not get, or refused the one it got.
+_NO_PASSWORD = "no password supplied"
+_PASSWORD_REFUSED = "password authentication failed"
+
+
+def password_refusal(exc: BaseException) -> str | None:
+    """None unless ``exc`` is the server asking for a password; then the refusal ("" when
+    no password was given at all)."""
+    orig = getattr(exc, "orig", None) or exc
+    message = str(orig)
+    if _NO_PASSWORD in message:
+        return ""
+    if _PASSWORD_REFUSED in message or getattr(orig, "sqlstate", None) == "28P01":
+        at = message.find(_PASSWORD_REFUSED)
+        return message[at:].splitlines()[0].strip() if at >= 0 else _first_line(exc)
+    return None
 
 
 def is_server_url(target: object) -> bool:
@@ -49,22 +83,41 @@ def describe(url: URL) -> str:
     return url.render_as_string(hide_password=True).replace("postgresql+psycopg", "postgresql")
 
 
-def make_server_engine(target: str) -> Engine:
+def make_server_engine(target: str,
+                       password: Callable[[], str | None] | None = None) -> Engine:
+    """An engine whose every new connection asks ``password`` (by default the session's or
+    the keyring's password of the address) unless the address holds one itself."""
+    from facilitator.store import secrets
+
     url = server_url(target)
-    return create_engine(
+    if password is None:
+        account = describe(url)
+        password = lambda: secrets.known_password(account)  # noqa: E731
+    engine = create_engine(
         url, pool_size=5, max_overflow=5, pool_pre_ping=True, pool_recycle=1800,
         # JIT off: our queries are small, and the search's estimated cost made PostgreSQL
         # spend a second compiling it (benchmarks/server.py: 1.1 s → see docs/BENCHMARKS.md).
         connect_args={"application_name": "Facilitator", "connect_timeout": 10,
                       "options": "-c jit=off"},
     )
+    provider = password
+
+    @event.listens_for(engine, "do_connect")
+    def _give_password(_dialect: object, _record: object, _args: object,
+                       params: dict[str, Any]) -> None:
+        if "password" not in params and (given := provider()) is not None:
+            params["password"] = given
+
+    return engine
 
 
-def open_server_database(target: str) -> Engine:
-    """An engine on the server's database with the schema at head."""
+def open_server_database(target: str,
+                         password: Callable[[], str | None] | None = None) -> Engine:
+    """An engine on the server's database with the schema at head; PasswordNeededError when
+    the server wants a password that ``password`` (make_server_engine) did not give."""
     from facilitator.store.migrate import NewerSchemaError, _alembic_config, _scripts
 
-    engine = make_server_engine(target)
+    engine = make_server_engine(target, password)
     try:
         with engine.connect() as connection:
             head, known = _scripts()
@@ -95,6 +148,14 @@ def open_server_database(target: str) -> Engine:
                         "changed."), address=describe(engine.url)) from None
     except OperationalError as exc:
         engine.dispose()
+        refused = password_refusal(exc)
+        if refused is not None:
+            raise PasswordNeededError(
+                tr("The database server {address} wants a password ({reason}). Type it "
+                   "when Facilitator asks for it, or put it in a pgpass file "
+                   "(docs/server.md)."),
+                account=describe(engine.url), refused=refused,
+                address=describe(engine.url), reason=_first_line(exc)) from None
         raise ServerError(tr("The database server {address} could not be reached: {reason}"),
                           address=describe(engine.url), reason=_first_line(exc)) from None
     except Exception:

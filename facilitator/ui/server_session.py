@@ -32,6 +32,13 @@ def draft_file(address: str) -> Path:
     return data_dir() / f"server-{key}.recovery.json"
 
 
+def describe_account(store: Store) -> str:
+    """The keyring's account of a server store: its address without a password."""
+    from facilitator.store.server import describe
+
+    return describe(store.engine.url)
+
+
 class ServerSession:
     def __init__(self, app: QApplication, settings: Settings, address: str) -> None:
         from facilitator.store.server import describe, server_url
@@ -51,15 +58,29 @@ class ServerSession:
         from facilitator.errors import log
         from facilitator.messages import TranslatedError, translate_error
         from facilitator.services.core import Store
-        from facilitator.store.server import open_server_database
+        from facilitator.store import secrets
+        from facilitator.store.server import PasswordNeededError, open_server_database
+        from facilitator.ui.dialogs.password_dialog import ask_password, keep_if_asked
 
-        try:
-            store = Store(open_server_database(self.address))
-        except TranslatedError as exc:
-            log.error("Could not open %s: %s", self.shown_address, exc)
-            QMessageBox.critical(None, self.tr("The database could not be opened"),
-                                 translate_error(exc))
-            return False
+        remember = False
+        while True:
+            try:
+                store = Store(open_server_database(self.address))
+                break
+            except PasswordNeededError as exc:
+                # Asked until the server accepts one, or the user cancels.
+                secrets.forget_for_session(exc.account)
+                log.info("%s wants a password", self.shown_address)
+                answer = ask_password(exc.account, exc.refused)
+                if answer is None:
+                    return False
+                remember = answer
+            except TranslatedError as exc:
+                log.error("Could not open %s: %s", self.shown_address, exc)
+                QMessageBox.critical(None, self.tr("The database could not be opened"),
+                                     translate_error(exc))
+                return False
+        keep_if_asked(describe_account(store), remember)
         self._attach(store)
         return True
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
 from facilitator.messages import TranslatedError, translate_error
+from facilitator.store.server import PasswordNeededError
 
 
 class _Reply(QObject):
@@ -28,6 +29,7 @@ class _Reply(QObject):
 
     finished = Signal(object)
     failed = Signal(str)
+    password_needed = Signal(str, str, str)  # the account, the server's refusal, the message
 
 
 # Each reply lives until its answer is handled on the UI thread, the dialog open or not.
@@ -45,10 +47,14 @@ def failure_reason(exc: BaseException) -> str:
 
 def run_on_worker(work: Callable[[], Any], *, closed: threading.Event,
                   answered: Callable[[Any], None], failed: Callable[[str], None],
-                  dropped: Callable[[Any], None], name: str) -> threading.Thread:
+                  dropped: Callable[[Any], None], name: str,
+                  password_needed: Callable[[str, str], None] | None = None
+                  ) -> threading.Thread:
     """Start ``work`` on a thread of its own and return the thread. Once it has ended,
-    on the UI thread: ``answered(answer)`` or ``failed(reason)``; if ``closed`` was set
-    meanwhile, ``dropped(answer)`` instead (``None`` when the work failed)."""
+    on the UI thread: ``answered(answer)`` or ``failed(reason)``, or, when the server
+    wants a password, ``password_needed(account, refusal)`` (the worker never shows a
+    dialog); if ``closed`` was set meanwhile, ``dropped(answer)`` instead (``None``
+    when the work failed)."""
     reply = _Reply()
     PENDING.add(reply)
 
@@ -66,9 +72,20 @@ def run_on_worker(work: Callable[[], Any], *, closed: threading.Event,
         else:
             dropped(None)
 
+    def on_password_needed(account: str, refused: str, message: str) -> None:
+        if not handled():
+            dropped(None)
+        elif password_needed is not None:
+            password_needed(account, refused)
+        else:
+            failed(message)
+
     def run() -> None:
         try:
             answer = work()
+        except PasswordNeededError as exc:
+            reply.password_needed.emit(exc.account, exc.refused, failure_reason(exc))
+            return
         except Exception as exc:  # noqa: BLE001 - every failure is shown, none lost
             reply.failed.emit(failure_reason(exc))
             return
@@ -76,6 +93,7 @@ def run_on_worker(work: Callable[[], Any], *, closed: threading.Event,
 
     reply.finished.connect(on_finished)
     reply.failed.connect(on_failed)
+    reply.password_needed.connect(on_password_needed)
     worker = threading.Thread(target=run, name=name, daemon=True)
     worker.start()
     return worker

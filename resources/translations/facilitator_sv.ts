@@ -997,6 +997,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Databasen {address} behöver en uppdatering för den här versionen av Facilitator som bara dess ägare får göra. Be IT-avdelningen köra &apos;facilitator server-init&apos; (docs/server.md); ingenting har ändrats.</translation>
     </message>
     <message>
+        <source>The database server {address} wants a password ({reason}). Type it when Facilitator asks for it, or put it in a pgpass file (docs/server.md).</source>
+        <translation>Databasservern {address} vill ha ett lösenord ({reason}). Skriv det när Facilitator frågar efter det, eller lägg det i en pgpass-fil (docs/server.md).</translation>
+    </message>
+    <message>
         <source>The database server {address} could not be reached: {reason}</source>
         <translation>Databasservern {address} gick inte att nå: {reason}</translation>
     </message>
@@ -3234,6 +3238,37 @@ Flytta den till papperskorgen ändå?</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password for the organisation&apos;s database</source>
+        <translation>Lösenord till organisationens databas</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s database {address} wants a password.</source>
+        <translation>Organisationens databas {address} vill ha ett lösenord.</translation>
+    </message>
+    <message>
+        <source>The server refused it: {reason}</source>
+        <translation>Servern godtog det inte: {reason}</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <source>&amp;Remember on this computer</source>
+        <translation>&amp;Kom ihåg på den här datorn</translation>
+    </message>
+    <message>
+        <source>This computer has no password store Facilitator can use: the password is asked each time the program starts (a pgpass file is the alternative, see docs/server.md).</source>
+        <translation>Den här datorn har inget lösenordsförråd som Facilitator kan använda: lösenordet frågas efter varje gång programmet startar (en pgpass-fil är alternativet, se docs/server.md).</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Lösenord:</translation>
+    </message>
+</context>
+<context>
     <name>PeopleView</name>
     <message>
         <source>Walk-in name</source>
@@ -3927,6 +3962,10 @@ Flytta den till papperskorgen ändå?</translation>
         <translation>Organisationens databas</translation>
     </message>
     <message>
+        <source>&amp;Forget the saved password</source>
+        <translation>&amp;Glöm det sparade lösenordet</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>Språk:</translation>
     </message>
@@ -3939,16 +3978,28 @@ Flytta den till papperskorgen ändå?</translation>
         <translation>Ett nytt språk används från nästa gång Facilitator startas.</translation>
     </message>
     <message>
-        <source>File → Synchronise merges this computer&apos;s projects with the organisation&apos;s database. Its password is never kept here: libpq reads it from a pgpass file.</source>
-        <translation>Arkiv → Synkronisera slår ihop den här datorns projekt med organisationens databas. Lösenordet sparas aldrig här: det läses från en pgpass-fil.</translation>
+        <source>File → Synchronise merges this computer&apos;s projects with the organisation&apos;s database. Its password is never kept in the settings: Facilitator asks for it and can keep it in this computer&apos;s password store, or libpq reads it from a pgpass file.</source>
+        <translation>Arkiv → Synkronisera slår ihop den här datorns projekt med organisationens databas. Lösenordet sparas aldrig i inställningarna: Facilitator frågar efter det och kan spara det i datorns lösenordsförråd, eller så läses det från en pgpass-fil.</translation>
+    </message>
+    <message>
+        <source>Write the organisation&apos;s database address first.</source>
+        <translation>Skriv organisationens databasadress först.</translation>
+    </message>
+    <message>
+        <source>The saved password of {address} was removed from this computer.</source>
+        <translation>Det sparade lösenordet till {address} togs bort från den här datorn.</translation>
+    </message>
+    <message>
+        <source>No password of {address} was saved on this computer.</source>
+        <translation>Inget lösenord till {address} var sparat på den här datorn.</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address: the settings are not a safe place for it. Facilitator asks for it when it connects and can keep it in this computer&apos;s password store; or put it in a pgpass file (pgpass.conf in %APPDATA%\postgresql on Windows, ~/.pgpass elsewhere), where the database connection finds it.</source>
+        <translation>Skriv inte lösenordet i adressen: inställningarna är ingen säker plats för det. Facilitator frågar efter det när det ansluter och kan spara det i datorns lösenordsförråd; eller lägg det i en pgpass-fil (pgpass.conf i %APPDATA%\postgresql på Windows, annars ~/.pgpass), där databasanslutningen hittar det.</translation>
     </message>
     <message>
         <source>Write the address of a PostgreSQL database, beginning with postgresql://, for example postgresql://anna@server/facilitator.</source>
         <translation>Skriv adressen till en PostgreSQL-databas, som börjar med postgresql://, till exempel postgresql://anna@server/facilitator.</translation>
-    </message>
-    <message>
-        <source>Leave the password out of the address: the settings are not a safe place for it. Put it in a pgpass file (pgpass.conf in %APPDATA%\postgresql on Windows, ~/.pgpass elsewhere), where the database connection finds it.</source>
-        <translation>Skriv inte lösenordet i adressen: inställningarna är ingen säker plats för det. Lägg det i en pgpass-fil (pgpass.conf i %APPDATA%\postgresql på Windows, annars ~/.pgpass), där databasanslutningen hittar det.</translation>
     </message>
     <message>
         <source>The address needs both the server and the database, for example postgresql://anna@server/facilitator.</source>
@@ -4038,6 +4089,10 @@ Flytta den till papperskorgen ändå?</translation>
     <message>
         <source>{n} fields were changed on both sides: the newer value is kept and the other is saved in Conflicts on this computer ({key}).</source>
         <translation>{n} fält hade ändrats på båda håll: det nyare värdet behölls och det andra sparades i Konflikter på den här datorn ({key}).</translation>
+    </message>
+    <message>
+        <source>The server wants a password.</source>
+        <translation>Servern vill ha ett lösenord.</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -7,8 +7,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,14 +41,27 @@ class SettingsDialog(QDialog):
         self.address_error.setStyleSheet("color: #a4000f;")  # dark red: 7:1 on white
         self.address_error.hide()
         self.organisation_database.textEdited.connect(lambda _text: self.address_error.hide())
+        self.forget_button = QPushButton(self.tr("&Forget the saved password"))
+        self.forget_button.setObjectName("settingsForgetPassword")
+        self.forget_button.setAutoDefault(False)  # Enter still means OK
+        self.forget_button.clicked.connect(self.forget_password)
+        self.password_note = QLabel()
+        self.password_note.setObjectName("settingsPasswordNote")
+        self.password_note.setWordWrap(True)
+        self.password_note.hide()
+        address_row = QHBoxLayout()
+        address_row.addWidget(self.organisation_database, 1)
+        address_row.addWidget(self.forget_button)
         form = QFormLayout()
         form.addRow(self.tr("Language:"), self.language)
-        form.addRow(self.tr("The organisation's database:"), self.organisation_database)
+        form.addRow(self.tr("The organisation's database:"), address_row)
         note = QLabel(self.tr("A new language is used from the next start of Facilitator."))
         note.setWordWrap(True)
         sync_note = QLabel(self.tr(
             "File → Synchronise merges this computer's projects with the organisation's "
-            "database. Its password is never kept here: libpq reads it from a pgpass file."))
+            "database. Its password is never kept in the settings: Facilitator asks for it "
+            "and can keep it in this computer's password store, or libpq reads it from a "
+            "pgpass file."))
         sync_note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -55,9 +70,30 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.address_error)
+        layout.addWidget(self.password_note)
         layout.addWidget(note)
         layout.addWidget(sync_note)
         layout.addWidget(buttons)
+
+    def forget_password(self) -> None:
+        """Remove the address's password from the keyring (and from this session)."""
+        from facilitator.store import secrets
+        from facilitator.store.server import ServerError, describe, is_server_url, server_url
+
+        address = self.organisation_database.text().strip()
+        try:
+            account = describe(server_url(address)) if is_server_url(address) else None
+        except ServerError:
+            account = None
+        if account is None:
+            note = self.tr("Write the organisation's database address first.")
+        elif secrets.forget_password(account):
+            note = self.tr("The saved password of {address} was removed from this computer.")
+        else:
+            note = self.tr("No password of {address} was saved on this computer.")
+        self.password_note.setText(note.format(address=account))
+        self.password_note.show()
+        self.forget_button.setAccessibleDescription(self.password_note.text())
 
     def address_problem(self, address: str) -> str | None:
         """Why ``address`` can't be the organisation's database, or None when it can."""
@@ -76,9 +112,10 @@ class SettingsDialog(QDialog):
         if url.password is not None or "password" in url.query:
             # Settings are a plain file: a password there is readable by anything the user runs.
             return self.tr("Leave the password out of the address: the settings are not a "
-                           "safe place for it. Put it in a pgpass file (pgpass.conf in "
-                           "%APPDATA%\\postgresql on Windows, ~/.pgpass elsewhere), where "
-                           "the database connection finds it.")
+                           "safe place for it. Facilitator asks for it when it connects and "
+                           "can keep it in this computer's password store; or put it in a "
+                           "pgpass file (pgpass.conf in %APPDATA%\\postgresql on Windows, "
+                           "~/.pgpass elsewhere), where the database connection finds it.")
         if not (url.host or "host" in url.query) or not url.database:
             return self.tr("The address needs both the server and the database, for "
                            "example postgresql://anna@server/facilitator.")

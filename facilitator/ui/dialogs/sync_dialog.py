@@ -63,6 +63,7 @@ class SyncDialog(QDialog):
         self.worker: threading.Thread | None = None  # the server's half, while it runs
         self.closed = threading.Event()  # set as the dialog closes: answers are dropped
         self.wants_conflicts = False  # closed by "Visa konflikter": the window opens them
+        self.remember_password = False  # asked for one to be kept: once the server takes it
         self.setObjectName("syncDialog")
         self.setWindowTitle(self.tr("Synchronise with the organisation's database"))
         self.resize(640, 320)
@@ -150,8 +151,11 @@ class SyncDialog(QDialog):
 
     def _previewed(self, answer: tuple[Store, list[str], ServerHalf]) -> None:
         from facilitator.interchange.sync import to_laptop
+        from facilitator.ui.dialogs.password_dialog import keep_if_asked
+        from facilitator.ui.server_session import describe_account
 
         self.server, ids, half = answer
+        keep_if_asked(describe_account(self.server), self.remember_password)
         result = SyncResult(ids, half.results)
         if ids:
             outcome = self._attempt(lambda: to_laptop(self.laptop, half, dry_run=True))
@@ -217,6 +221,20 @@ class SyncDialog(QDialog):
         self.wants_conflicts = True
         self.accept()
 
+    def ask_password(self, account: str, refused: str) -> None:
+        """The server wants a password: ask here (the worker never shows a dialog), then
+        connect again; Avbryt leaves the server's refusal shown."""
+        from facilitator.store import secrets
+        from facilitator.ui.dialogs.password_dialog import ask_password
+
+        secrets.forget_for_session(account)  # none, or refused: not to be offered again
+        answer = ask_password(account, refused, self)
+        if answer is None:
+            self._show_error(refused or self.tr("The server wants a password."))
+            return
+        self.remember_password = answer
+        self.preview()
+
     def _in_worker(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
         """``work`` on a thread of its own, then ``then(answer)`` here, unless the dialog
         was closed meanwhile: then a server the work connected to is closed."""
@@ -239,8 +257,14 @@ class SyncDialog(QDialog):
                 answer[0].close()
             self._close_server()
 
+        def needs_password(account: str, refused: str) -> None:
+            self.worker = None
+            self._idle()
+            self.ask_password(account, refused)
+
         self.worker = run_on_worker(work, closed=self.closed, answered=answered,
-                                    failed=failed, dropped=dropped, name="sync-server")
+                                    failed=failed, dropped=dropped, name="sync-server",
+                                    password_needed=needs_password)
 
     def _busy(self, text: str) -> None:
         self.status.setText(text)
