@@ -42,8 +42,12 @@ def lupdate(ts: Path) -> None:
 
 
 def lrelease(ts: Path, qm: Path) -> None:
-    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)],
+    # Written beside and renamed over: a running program (or test run) maps the .qm file,
+    # and rewriting it in place kills that program with SIGBUS.
+    fresh = qm.with_suffix(".qm.new")
+    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(fresh)],
                    check=True, capture_output=True)
+    fresh.replace(qm)
 
 
 def untranslated(ts: Path) -> list[str]:

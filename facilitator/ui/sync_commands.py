@@ -30,6 +30,9 @@ def on_server(window: MainWindow) -> bool:
 def update_sync_actions(window: MainWindow) -> None:
     server = on_server(window)
     address = window.settings.get(ORGANISATION_DATABASE)
+    if server:  # two windows, one per database: the title (and task bar) says which
+        window.setWindowTitle(QCoreApplication.translate(
+            "SyncCommands", "Facilitator – the organisation's database"))
     window.sync_action.setVisible(not server)
     # Enabled without an address too: choosing it then asks for the address first.
     window.sync_action.setEnabled(not server)

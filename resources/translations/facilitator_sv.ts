@@ -4016,6 +4016,10 @@ Flytta den till papperskorgen ändå?</translation>
 <context>
     <name>SyncCommands</name>
     <message>
+        <source>Facilitator – the organisation&apos;s database</source>
+        <translation>Facilitator – organisationens databas</translation>
+    </message>
+    <message>
         <source>Name the organisation&apos;s database in File → Settings first.</source>
         <translation>Ange organisationens databas i Arkiv → Inställningar först.</translation>
     </message>

@@ -79,5 +79,6 @@ def test_a_window_on_the_server_offers_this_computers_database(  # type: ignore[
     qtbot.addWidget(window)
     assert window.other_database_action.text() == "Öppna den här datorns &databas"
     assert window.other_database_action.shortcut().toString() == "Ctrl+Shift+O"
+    assert window.windowTitle() == "Facilitator – organisationens databas"
     window.close()
     store.close()
