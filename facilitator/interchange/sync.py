@@ -137,13 +137,44 @@ def to_server(laptop: Store, server: Store, project_ids: list[str], *, dry_run: 
             MergeConflict.source == name[:500]))
         half.conflicts = [{c: getattr(row, c) for c in CONFLICT_COLUMNS} for row in found]
 
+    settled = _settled(laptop, name)
+
+    def on_server(tx: WriteTx) -> None:
+        _settle(tx, settled)
+        if dry_run:
+            read_back(tx.session)
+
     half.results = import_packages(
         server, [(_package(laptop, p), name) for p in project_ids], dry_run=dry_run,
-        then=(lambda tx: read_back(tx.session)) if dry_run else None)
+        then=on_server)
     if not dry_run:
         with server.read() as session:
             read_back(session)
     return half
+
+
+Settled = dict[str, tuple[Any, str | None]]  # conflict id → (resolved at, choice)
+
+
+def _settled(laptop: Store, name: str) -> Settled:
+    """The conflicts of this laptop's packages the user has settled on the laptop."""
+    with laptop.read() as session:
+        rows = session.execute(select(
+            MergeConflict.id, MergeConflict.resolved_at, MergeConflict.chosen).where(
+            MergeConflict.source == name[:500], MergeConflict.resolved_at.is_not(None)))
+        return {row.id: (row.resolved_at, row.chosen) for row in rows}
+
+
+def _settle(tx: WriteTx, settled: Settled) -> None:
+    """A conflict settled on one side is settled on the other too, unless already there
+    (its value travels as an ordinary edit; only the list entry is closed here)."""
+    if not settled:
+        return
+    open_here = tx.session.scalars(select(MergeConflict).where(
+        MergeConflict.id.in_(settled), MergeConflict.resolved_at.is_(None)))
+    for conflict in open_here:
+        conflict.resolved_at, conflict.chosen = settled[conflict.id]
+        tx.changed("conflict", conflict.id)
 
 
 def to_laptop(laptop: Store, half: ServerHalf, *, dry_run: bool = False
@@ -161,6 +192,8 @@ def to_laptop(laptop: Store, half: ServerHalf, *, dry_run: bool = False
             if values["id"] not in here:
                 tx.session.add(MergeConflict(**values))
                 copied.append(values["id"])
+        _settle(tx, {v["id"]: (v["resolved_at"], v["chosen"]) for v in half.conflicts
+                     if v["id"] in here and v["resolved_at"] is not None})
         if copied:
             tx.changed("conflict", *copied)
 

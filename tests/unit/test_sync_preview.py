@@ -114,3 +114,18 @@ def test_two_laptops_with_one_name_see_only_their_own_conflicts(
     synchronise(second, server)  # it wrote nothing: it caused no conflict
     assert conflicts.list_conflicts(second) == []
     server.close()
+
+
+def test_a_conflict_settled_on_one_side_is_settled_on_the_other(
+        laptop_and_server: tuple[Store, Store]) -> None:
+    laptop, server = laptop_and_server
+    project, *_ = _days_apart(laptop, server)
+    synchronise(laptop, server)
+    first, second = conflicts.list_conflicts(laptop)
+    conflicts.set_choice(laptop, first.id, "kept")  # Åsa settles one on her laptop …
+    conflicts.set_choice(server, second.id, "other")  # … a colleague the other at the office
+    synchronise(laptop, server)
+    assert conflicts.list_conflicts(laptop) == conflicts.list_conflicts(server) == []
+    settled = {c.id: c.chosen for c in conflicts.list_conflicts(server, include_resolved=True)}
+    assert settled == {first.id: "kept", second.id: "other"}
+    assert content(laptop, project) == content(server, project)  # "other" travelled as an edit
