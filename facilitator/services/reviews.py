@@ -26,6 +26,7 @@ from facilitator.services.core import (
     optional_body,
     required_body,
     tombstone,
+    unchanged_fields,
 )
 from facilitator.services.responsibles import Who, responsibles_in, write_responsibles
 from facilitator.store.models import Action, Group, GroupFocusArea, Review, Wish, Workshop
@@ -141,14 +142,20 @@ def review_state(store: Store, workshop_id: str, kind: str, item_id: str) -> Rev
 
 
 def set_review(store: Store, workshop_id: str, kind: str, item_id: str,
-               state: ReviewState) -> ReviewState:
-    """Make ``state`` the item's review at the workshop; returns the previous state."""
+               state: ReviewState, *, shown_comment: str | None = None) -> ReviewState:
+    """Make ``state`` the item's review at the workshop; returns the previous state.
+
+    ``shown_comment``: the comment the user's typing started from; refused if another
+    user changed it since (#15)."""
     with store.write() as tx:
         s = tx.session
         workshop = get_live(s, Workshop, workshop_id, tr("The workshop"))
         item = _item(s, kind, item_id)
         _check_later(s, workshop, item)
         before = state_in(s, workshop_id, kind, item_id)
+        if shown_comment is not None:
+            unchanged_fields(before.entry or ReviewEntry(before.item_status),
+                             {"comment": shown_comment}, tr("The comment"))
         review = _live_review(s, workshop_id, kind, item_id, include_trashed=True)
         if state.entry is None:
             if review is not None and review.deleted_at is None:

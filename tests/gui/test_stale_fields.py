@@ -5,7 +5,7 @@ stays, and storing it again (Enter, OK) puts mine over theirs deliberately."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox, QWidget
 
 from facilitator.services import people, projects, sections, workshops
 from facilitator.ui.dialogs.person_dialog import PersonDialog
@@ -116,3 +116,47 @@ def test_an_email_a_colleague_changed_while_the_dialog_was_open(qtbot, store, wi
     assert told and told[0].startswith(TOLD + "Personen” till ”m.oberg@example.se”")
     assert steps == ["marta.oberg@lillsjo.se"]
     assert people.get_person(store, person).email == "marta.oberg@lillsjo.se"
+
+
+def test_a_follow_up_comment_a_colleague_wrote_while_i_typed(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.services import groups, reviews, wishes
+    from facilitator.services.reviews import ReviewEntry, ReviewState
+    from facilitator.store.vocabulary import ReviewStatus
+    from facilitator.ui.models.follow_up_model import Column
+
+    project = projects.create_project(store, "Ängsö framåt")
+    march = workshops.create_workshop(store, project, "Vårmöte", date="2026-03-12")
+    bus = wishes.add_wish(store, groups.create_group(store, march, name="Vägar"),
+                          "Kvällsbuss till Ängsö")
+    june = workshops.create_from_earlier(store, march, "Sommarmöte", date="2026-06-10")
+    window.navigator.reload()
+    window.open_workshop(june)
+    page = window.follow_up
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.select_item(bus, Column.COMMENT))
+    page.table.setFocus()
+    press(page.table, Qt.Key.Key_F2)
+    line = QApplication.focusWidget()
+    assert isinstance(line, QLineEdit)
+    type_text(line, "Åsa ringer trafikbolaget")
+    colleague = ReviewState(ReviewEntry(ReviewStatus.IN_PROGRESS, "Göran har ringt"),
+                            ReviewStatus.IN_PROGRESS)
+    reviews.set_review(store, june, "wish", bus, colleague)  # elsewhere, meanwhile
+    told: list[str] = []
+    answer_box(QMessageBox.StandardButton.Ok, told)
+    press(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(told))
+    assert told[0].startswith(TOLD + "Kommentaren” till ”Göran har ringt”")
+    assert reviews.review_state(store, june, "wish", bus).entry.comment == "Göran har ringt"
+    # The cell opens again with my typing over theirs; Enter stores mine.
+    def cell_editor() -> QWidget | None:
+        return page.table.indexWidget(page.table.currentIndex())
+
+    qtbot.waitUntil(lambda: isinstance(cell_editor(), QLineEdit)
+                    and cell_editor().text() == "Åsa ringer trafikbolaget")
+    window.activateWindow()  # as the window system does when the message closes
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is cell_editor())
+    press(cell_editor(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: reviews.review_state(store, june, "wish", bus).entry.comment
+                    == "Åsa ringer trafikbolaget")
+    assert len(told) == 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -32,7 +32,7 @@ from facilitator.services.follow_up import FollowUpItem
 from facilitator.services.responsibles import ResponsibleInfo, Who
 from facilitator.services.reviews import ReviewState, with_changes
 from facilitator.store.vocabulary import ReviewStatus
-from facilitator.ui.commands import Editor, creator, setter
+from facilitator.ui.commands import Editor, checked_setter, creator, refused_by_colleague
 from facilitator.ui.models.action_delegates import ResponsiblesDialog
 from facilitator.ui.models.follow_up_model import (
     KEY_ROLE,
@@ -258,14 +258,16 @@ class FollowUpView(WorkshopPage):
             window.statusBar().showMessage(text, 8000)
 
     # ----- editing -----------------------------------------------------------
-    def _store_review(self, item: FollowUpItem, state: ReviewState, label: str) -> bool:
+    def _store_review(self, item: FollowUpItem, state: ReviewState, label: str,
+                      shown_comment: str | None = None) -> bool:
         workshop_id = self.workshop_id
         if workshop_id is None:
             return False
         kind, item_id = item.kind, item.id
-        done = self.editor.run(setter(
-            label, lambda value: reviews.set_review(self.store, workshop_id, kind, item_id,
-                                                    value), state))
+        done = self.editor.run(checked_setter(
+            label, lambda value, shown: reviews.set_review(
+                self.store, workshop_id, kind, item_id, value, shown_comment=shown),
+            state, shown_comment))
         if done:
             self.refresh()
             self._shown_at = self.editor.stack.index()
@@ -313,8 +315,27 @@ class FollowUpView(WorkshopPage):
         state = self._state(item)
         if state is None:
             return False
-        return self._store_review(item, with_changes(state, comment=comment),
-                                  self.tr("Follow-up comment"))
+        # Stored only over the comment the table showed (#15): a colleague's meanwhile
+        # is refused, not overwritten.
+        shown = item.review.comment if item.review is not None else ""
+        done = self._store_review(item, with_changes(state, comment=comment),
+                                  self.tr("Follow-up comment"), shown_comment=shown)
+        if not done and refused_by_colleague(self.editor):  # the typing is not lost
+            QTimer.singleShot(0, lambda: self._type_again(item, comment))
+        return done
+
+    def _type_again(self, item: FollowUpItem, comment: str) -> None:
+        """The comment cell open again with what the user typed, over the colleague's
+        comment now shown: Enter stores it over theirs, Esc leaves theirs."""
+        self.refresh()
+        if not self.select_item(item.id, Column.COMMENT):
+            return
+        index = self.table.currentIndex()
+        self.table.setFocus()
+        self.table.edit(index)
+        line = self.table.indexWidget(index)
+        if isinstance(line, QLineEdit):
+            line.setText(comment)
 
     def _close_editor(self) -> None:
         editor = self.table.indexWidget(self.table.currentIndex())
