@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +108,18 @@ def unchanged_fields(row: object, expected: Mapping[str, object] | None, what: S
             "Someone else changed “{what}” to “{theirs}” meanwhile, so your change was "
             "not stored over theirs. Make your change again if it should stand."),
             what=what, theirs=theirs)
+
+
+def unchanged_list(current: Sequence[object], shown: Sequence[object] | None,
+                   what: Source) -> None:
+    """Optimistic concurrency (#15) for a list edited as a whole (roles, key figures): a
+    list the user's edit was made from (``shown``) that changed since is refused, so a
+    colleague's added entry is never dropped by a write of the older list."""
+    if shown is not None and list(current) != list(shown):
+        raise ChangedSinceError(tr(
+            "Someone else changed “{what}” meanwhile, so your change was not stored "
+            "over theirs. Compare, and make your change again if it should stand."),
+            what=what)
 
 
 class StorageError(ServiceError):

@@ -21,6 +21,7 @@ from facilitator.services.core import (
     get_live,
     optional_body,
     optional_line,
+    unchanged_list,
 )
 from facilitator.store.vocabulary import AttendanceStatus, KeyFigureKind, Metric
 
@@ -113,9 +114,10 @@ def list_figures(store: Store, workshop_id: str) -> list[FigureEntry]:
         return figures_of(session, workshop_id)
 
 
-def set_figures(store: Store, workshop_id: str,
-                entries: Sequence[FigureEntry]) -> list[FigureEntry]:
-    """Make ``entries`` the workshop's key figures; returns the previous list (for undo)."""
+def set_figures(store: Store, workshop_id: str, entries: Sequence[FigureEntry], *,
+                made_from: Sequence[FigureEntry] | None = None) -> list[FigureEntry]:
+    """Make ``entries`` the workshop's key figures; returns the previous list (for undo).
+    ``made_from``: the list the edit was made from; refused if it changed since (#15)."""
     if len(entries) > MAX_FIGURES:
         raise ValidationError(tr("At most {n} key figures can be given."), n=MAX_FIGURES)
     # Imported here: the Översikt page imports this module before the ORM may load.
@@ -130,6 +132,7 @@ def set_figures(store: Store, workshop_id: str,
         s = tx.session
         get_live(s, Workshop, workshop_id, tr("The workshop"))
         before = figures_of(s, workshop_id)
+        unchanged_list(before, made_from, tr("Key figures"))
         replace_rows(
             s, KeyFigure, KeyFigure.workshop_id == workshop_id, {"workshop_id": workshop_id},
             cleaned,

@@ -15,6 +15,7 @@ from facilitator.services.core import (
     choice,
     get_live,
     optional_line,
+    unchanged_list,
 )
 from facilitator.store.vocabulary import RoleKind
 
@@ -67,8 +68,10 @@ def list_roles(store: Store, workshop_id: str) -> list[RoleInfo]:
         return roles_of(session, workshop_id)
 
 
-def set_roles(store: Store, workshop_id: str, entries: Sequence[RoleEntry]) -> list[RoleEntry]:
-    """Make ``entries`` the workshop's roles; returns the previous list (for undo)."""
+def set_roles(store: Store, workshop_id: str, entries: Sequence[RoleEntry], *,
+              made_from: Sequence[RoleEntry] | None = None) -> list[RoleEntry]:
+    """Make ``entries`` the workshop's roles; returns the previous list (for undo).
+    ``made_from``: the list the edit was made from; refused if it changed since (#15)."""
     # Imported here: the Översikt page imports this module before the ORM may load.
     from facilitator.services.row_lists import replace_rows
     from facilitator.store.models import Workshop, WorkshopRole
@@ -79,6 +82,7 @@ def set_roles(store: Store, workshop_id: str, entries: Sequence[RoleEntry]) -> l
         s = tx.session
         get_live(s, Workshop, workshop_id, tr("The workshop"))
         before = [info.entry for info in roles_of(s, workshop_id)]
+        unchanged_list(before, made_from, tr("Roles"))
         shown = {entry.id for entry in before}
         hidden = [RoleEntry(r.role, r.label, r.person_id, r.name, r.id) for r in s.scalars(
             select(WorkshopRole).where(WorkshopRole.workshop_id == workshop_id,

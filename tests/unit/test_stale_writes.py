@@ -149,3 +149,35 @@ def test_the_refusal_says_what_the_colleague_stored(store: Store) -> None:
                                   expected={"status": "draft"})
     assert "”Status” under tiden" in str(by_status.value)
     assert "held" not in str(by_status.value)
+
+
+def test_a_list_edited_from_an_older_copy_is_refused(store: Store) -> None:
+    """Roles and key figures are stored as whole lists: one written from a list a
+    colleague has added to since would drop their entry."""
+    from facilitator.services import key_figures, roles
+    from facilitator.services.key_figures import FigureEntry
+    from facilitator.services.roles import RoleEntry
+    from facilitator.store.vocabulary import KeyFigureKind, RoleKind
+
+    project = projects.create_project(store, "Ängsö framåt")
+    workshop = workshops.create_workshop(store, project, "Kväll")
+    shown_roles = roles.list_roles(store, workshop)  # empty, on my page
+    roles.set_roles(store, workshop, [RoleEntry(RoleKind.MODERATOR, name="Göran Ek")])
+    with pytest.raises(ChangedSinceError, match="”Roller”"):
+        roles.set_roles(store, workshop, [RoleEntry(RoleKind.MODERATOR, name="Åsa Öberg")],
+                        made_from=[r.entry for r in shown_roles])
+    assert [r.entry.name for r in roles.list_roles(store, workshop)] == ["Göran Ek"]
+
+    shown_figures = key_figures.list_figures(store, workshop)
+    theirs = FigureEntry(KeyFigureKind.TYPED, value="40", label="deltagare")
+    key_figures.set_figures(store, workshop, [theirs])
+    with pytest.raises(ChangedSinceError):
+        key_figures.set_figures(
+            store, workshop, [FigureEntry(KeyFigureKind.TYPED, value="12", label="grupper")],
+            made_from=shown_figures)
+    assert [f.value for f in key_figures.list_figures(store, workshop)] == ["40"]
+    mine = [*key_figures.list_figures(store, workshop),
+            FigureEntry(KeyFigureKind.TYPED, value="12", label="grupper")]
+    key_figures.set_figures(store, workshop, mine,
+                            made_from=key_figures.list_figures(store, workshop))
+    assert [f.value for f in key_figures.list_figures(store, workshop)] == ["40", "12"]

@@ -31,11 +31,16 @@ class PasswordDialog(QDialog):
         self.account = account
         self.setObjectName("passwordDialog")
         self.setWindowTitle(self.tr("Password for the organisation's database"))
+        self.setMinimumWidth(480)  # the address on one line, the hint in a few
         where = QLabel(self.tr("The organisation's database {address} wants a password.")
                        .format(address=account))
         where.setObjectName("passwordAddress")
         where.setWordWrap(True)
-        self.refusal = QLabel(self.tr("The server refused it: {reason}").format(reason=refused))
+        if "password authentication failed" in refused:  # libpq's words, in English
+            said = self.tr("The password was not accepted ({reason}).")
+        else:
+            said = self.tr("The server refused it: {reason}")
+        self.refusal = QLabel(said.format(reason=refused))
         self.refusal.setObjectName("passwordRefusal")
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet("color: #a4000f;")  # dark red: 7:1 on white
@@ -49,9 +54,9 @@ class PasswordDialog(QDialog):
         self.remember = QCheckBox(self.tr("&Remember on this computer"))
         self.remember.setObjectName("passwordRemember")
         self.no_keyring = QLabel(self.tr(
-            "This computer has no password store Facilitator can use: the password is asked "
-            "each time the program starts (a pgpass file is the alternative, see "
-            "docs/server.md)."))
+            "This computer has no password store Facilitator can use, so the password is "
+            "asked each time the program starts. The organisation's IT department can put it "
+            "in a pgpass file instead."))
         self.no_keyring.setObjectName("passwordNoKeyring")
         self.no_keyring.setWordWrap(True)
         usable = secrets.keyring_usable()

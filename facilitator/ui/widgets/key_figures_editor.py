@@ -30,7 +30,7 @@ from facilitator.services import key_figures
 from facilitator.services.core import Store
 from facilitator.services.key_figures import FigureEntry
 from facilitator.store.vocabulary import KeyFigureKind, Metric
-from facilitator.ui.commands import Editor, setter
+from facilitator.ui.commands import Editor, checked_setter
 from facilitator.ui.widgets.entry_lists import moved, on_delete_key, without
 from facilitator.ui.widgets.ordered_list import OrderedList
 
@@ -165,8 +165,11 @@ class KeyFiguresEditor(QGroupBox):
         if self.workshop_id is None:
             return False
         workshop_id, store = self.workshop_id, self.store
-        done = self.editor.run(setter(
-            text, lambda values: key_figures.set_figures(store, workshop_id, values), entries))
+        # Made from the list shown (#15): a colleague's change meanwhile refuses it.
+        done = self.editor.run(checked_setter(
+            text, lambda values, made_from: key_figures.set_figures(store, workshop_id, values,
+                                                      made_from=made_from),
+            entries, list(self._entries)))
         if done:  # at once: the next key may act on the list before the change comes back
             self.show_workshop(workshop_id, self.language)
         return done

@@ -24,7 +24,7 @@ from facilitator.services import roles
 from facilitator.services.core import Store
 from facilitator.services.roles import RoleEntry
 from facilitator.store.vocabulary import RoleKind
-from facilitator.ui.commands import Editor, setter
+from facilitator.ui.commands import Editor, checked_setter
 from facilitator.ui.widgets.completion import enter_accepts_completion
 from facilitator.ui.widgets.entry_lists import moved, on_delete_key, without
 from facilitator.ui.widgets.ordered_list import OrderedList
@@ -185,8 +185,11 @@ class RolesEditor(QWidget):
         if self.workshop_id is None:
             return False
         workshop_id, store = self.workshop_id, self.store
-        done = self.editor.run(setter(
-            text, lambda values: roles.set_roles(store, workshop_id, values), entries))
+        # Made from the list shown (#15): a colleague's change meanwhile refuses it.
+        done = self.editor.run(checked_setter(
+            text, lambda values, made_from: roles.set_roles(store, workshop_id, values,
+                                                      made_from=made_from),
+            entries, list(self._entries)))
         if done:  # at once: the next key may act on the list before the change comes back
             self.show_workshop(workshop_id, self.language)
         return done
