@@ -937,6 +937,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Den räknade siffran finns redan i listan.</translation>
     </message>
     <message>
+        <source>Key figures</source>
+        <translation>Valda siffror och fakta</translation>
+    </message>
+    <message>
         <source>Type of figure</source>
         <translation>Typ av nyckeltal</translation>
     </message>
@@ -951,6 +955,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
     <message>
         <source>At most {n} roles can be named.</source>
         <translation>Högst {n} roller kan anges.</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roller</translation>
     </message>
     <message>
         <source>Name the role: choose one from the list or type it.</source>
@@ -3248,6 +3256,10 @@ Flytta den till papperskorgen ändå?</translation>
         <translation>Organisationens databas {address} vill ha ett lösenord.</translation>
     </message>
     <message>
+        <source>The password was not accepted ({reason}).</source>
+        <translation>Lösenordet godtogs inte ({reason}).</translation>
+    </message>
+    <message>
         <source>The server refused it: {reason}</source>
         <translation>Servern godtog det inte: {reason}</translation>
     </message>
@@ -3260,8 +3272,8 @@ Flytta den till papperskorgen ändå?</translation>
         <translation>&amp;Kom ihåg på den här datorn</translation>
     </message>
     <message>
-        <source>This computer has no password store Facilitator can use: the password is asked each time the program starts (a pgpass file is the alternative, see docs/server.md).</source>
-        <translation>Den här datorn har inget lösenordsförråd som Facilitator kan använda: lösenordet frågas efter varje gång programmet startar (en pgpass-fil är alternativet, se docs/server.md).</translation>
+        <source>This computer has no password store Facilitator can use, so the password is asked each time the program starts. The organisation&apos;s IT department can put it in a pgpass file instead.</source>
+        <translation>Den här datorn har inget lösenordsförråd som Facilitator kan använda, så lösenordet frågas efter varje gång programmet startar. Organisationens IT-avdelning kan lägga det i en pgpass-fil i stället.</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
