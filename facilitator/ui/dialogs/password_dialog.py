@@ -78,6 +78,9 @@ class PasswordDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():  # the wrapped lines' height
+            self.resize(self.width(), layout.heightForWidth(self.width()))
         self.password.setFocus()  # also when opened over another dialog
 
     def accept(self) -> None:
