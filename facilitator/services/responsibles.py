@@ -20,6 +20,7 @@ from facilitator.services.core import (
     ValidationError,
     get_live,
     optional_line,
+    unchanged_list,
 )
 from facilitator.services.row_lists import replace_rows
 from facilitator.store.models import Action, FocusArea, Organisation, Person, Responsible, Review
@@ -128,16 +129,20 @@ def _clean(session: Session, who: Who) -> Who:
     return Who(who.person_id, who.organisation_id, text, who.id)
 
 
-def set_responsibles(store: Store, kind: str, owner_id: str, whos: Sequence[Who]) -> list[Who]:
+def set_responsibles(store: Store, kind: str, owner_id: str, whos: Sequence[Who], *,
+                     made_from: Sequence[Who] | None = None) -> list[Who]:
     """Make ``whos`` the owner's responsibles, in order; returns the previous list (for undo).
 
-    Naming the same person or organisation twice keeps the first.
+    Naming the same person or organisation twice keeps the first. ``made_from``: the
+    list the edit was made from; refused if another user changed it since (#15).
     """
     if kind not in OWNERS:
         raise ValidationError(tr("Unknown field {name!r}."), name=kind)
     model, _column, label = OWNERS[kind]
     with store.write() as tx:
         get_live(tx.session, model, owner_id, label)
+        unchanged_list([i.who for i in responsibles_in(tx.session, kind, owner_id)],
+                       made_from, tr("Responsible"))
         before = write_responsibles(tx.session, kind, owner_id, whos)
         tx.changed(kind, owner_id)
         return before

@@ -181,3 +181,24 @@ def test_a_list_edited_from_an_older_copy_is_refused(store: Store) -> None:
     key_figures.set_figures(store, workshop, mine,
                             made_from=key_figures.list_figures(store, workshop))
     assert [f.value for f in key_figures.list_figures(store, workshop)] == ["40", "12"]
+
+
+def test_responsibles_edited_from_an_older_list_are_refused(store: Store) -> None:
+    from facilitator.services import actions, focus_areas, responsibles
+    from facilitator.services.responsibles import Who
+
+    project = projects.create_project(store, "Ängsö framåt")
+    area = focus_areas.add_focus_area(store, project, "Kultur")
+    shown: list[Who] = []  # my page: nobody yet
+    responsibles.set_responsibles(store, "focus_area", area, [Who(text="Byalaget")])
+    with pytest.raises(ChangedSinceError, match="Någon annan ändrade ”"):
+        responsibles.set_responsibles(store, "focus_area", area, [Who(text="Hembygdsföreningen")],
+                                      made_from=shown)
+    assert [r.name for r in responsibles.list_responsibles(store, "focus_area", area)] == [
+        "Byalaget"]
+    action = actions.add_action(store, "Boka bygdegården", focus_area_id=area)
+    actions.update_action(store, action, responsibles=[Who(text="Göran")])
+    with pytest.raises(ChangedSinceError):
+        actions.update_action(store, action, responsibles=[Who(text="Åsa")],
+                              expected={"responsibles": []})
+    assert [r.name for r in responsibles.list_responsibles(store, "action", action)] == ["Göran"]

@@ -329,10 +329,11 @@ class ActionsView(WorkshopPage):
         row = self.model.row_of(action_id)
         shown = self.model.action_at(row) if row is not None else None
         # Stored only over the values the table showed (#15): a colleague's edit meanwhile
-        # is refused, not overwritten. Responsibles are replaced as a whole.
+        # is refused, not overwritten.
         seen = None if shown is None else {
-            key: getattr(shown, key) for key in values
-            if key != "responsibles" and hasattr(shown, key)}
+            key: ([i.who for i in shown.responsibles] if key == "responsibles"
+                  else getattr(shown, key))
+            for key in values if hasattr(shown, key)}
         done = self.editor.run(checked_setter(
             label, lambda v, expected: actions.update_action(self.store, action_id, **v,
                                                              expected=expected),

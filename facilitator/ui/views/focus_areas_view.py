@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from facilitator.services import focus_areas, responsibles, workshops
 from facilitator.services.core import Store
 from facilitator.services.responsibles import Who
-from facilitator.ui.commands import Editor, creator, deleter, setter
+from facilitator.ui.commands import Editor, checked_setter, creator, deleter, setter
 from facilitator.ui.text_commands import show_stored_line, store_typed_line, store_typed_text
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.widgets.markdown_editor import MarkdownEditor
@@ -184,11 +184,17 @@ class FocusAreasView(WorkshopPage):
         area_id = self.current_area_id()
         if self._loading or area_id is None:
             return
-        if not self.editor.run(setter(
+        if not self.editor.run(checked_setter(
                 self.tr("Change responsibles"),
-                lambda v: responsibles.set_responsibles(self.store, "focus_area", area_id, v),
-                whos)):
+                lambda v, made_from: responsibles.set_responsibles(
+                    self.store, "focus_area", area_id, v, made_from=made_from),
+                whos, list(self.responsibles.shown))):
             self._show_current()  # refused: show what is stored
+            return
+        # What the next edit is made from, before the page hears of this one.
+        self.responsibles.shown = [
+            info.who for info in responsibles.list_responsibles(self.store, "focus_area",
+                                                                area_id)]
 
     def _commit_narrative(self, markdown: str) -> None:
         area_id = self.narrative.property("area")

@@ -89,6 +89,7 @@ class ResponsiblesEditor(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.shown: list[Who] = []  # the stored list shown last (set_responsibles)
         self.setObjectName(name)
         self.rows = _RowList()
         self.rows.setObjectName(f"{name}List")
@@ -162,6 +163,7 @@ class ResponsiblesEditor(QWidget):
 
     def set_responsibles(self, infos: Sequence[ResponsibleInfo]) -> None:
         """Show ``infos`` (keeps the chosen row's place); announces nothing."""
+        self.shown = [info.who for info in infos]
         self._fill([(info.who, info.label) for info in infos], self.rows.currentRow())
 
     def whos(self) -> list[Who]:
