@@ -150,3 +150,33 @@ def colleagues(server_database: str) -> Iterator[tuple[Store, Store]]:
     finally:
         first.close()
         second.close()
+
+
+@pytest.fixture
+def server(server_database: str) -> Iterator[Store]:
+    """A store on the test server's fresh database (#15); skips without a test server."""
+    from facilitator.store.server import open_server_database
+
+    store = Store(open_server_database(server_database))
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[object]:
+    """A real keyring backend in memory, and no password in the session (#15)."""
+    from tests.passwords import keyring_in_memory
+
+    with keyring_in_memory() as backend:
+        yield backend
+
+
+@pytest.fixture
+def pw_address(server_database: str) -> str:
+    """The test database's address for the role that must give a password (#15)."""
+    from tests.passwords import password_login, server_asks_for_password
+
+    address = password_login(server_database)
+    if not server_asks_for_password(address):
+        pytest.skip("this server trusts pw_only: start it with tools/pg_cluster.sh")
+    return address

@@ -28,11 +28,7 @@ from tests.gui.modal import when_shown
 from tests.gui.test_sync_dialog import open_sync_dialog, texts
 from tests.passwords import (
     PASSWORD,
-    MemoryKeyring,
     forget_session,
-    keyring_in_memory,
-    password_login,
-    server_asks_for_password,
 )
 
 KEY = "Facilitator"
@@ -42,20 +38,6 @@ KEY = "Facilitator"
 def _collect_between_tests() -> Iterator[None]:
     yield
     gc.collect()
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    with keyring_in_memory() as backend:
-        yield backend
-
-
-@pytest.fixture
-def pw_address(server_database: str) -> str:
-    address = password_login(server_database)
-    if not server_asks_for_password(address):
-        pytest.skip("this server trusts pw_only: start it with tools/pg_cluster.sh")
-    return address
 
 
 def answer(qtbot, password: str, remember: bool, seen: list[dict[str, object]],  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from facilitator.services.core import Store
 from facilitator.services.overview import list_projects
 from facilitator.settings import ORGANISATION_DATABASE, Settings
 from facilitator.store.migrate import open_database
-from facilitator.store.server import describe, open_server_database, server_url
+from facilitator.store.server import describe, server_url
 from facilitator.ui.dialogs.conflicts_dialog import ConflictsDialog
 from facilitator.ui.dialogs.settings_dialog import SettingsDialog
 from facilitator.ui.dialogs.sync_dialog import SyncDialog
@@ -36,13 +36,6 @@ UNREACHABLE = "postgresql://facilitator@127.0.0.1:1/ingenstans"
 def _collect_between_tests() -> Iterator[None]:
     yield
     gc.collect()
-
-
-@pytest.fixture
-def server(server_database: str) -> Iterator[Store]:
-    s = Store(open_server_database(server_database))
-    yield s
-    s.close()
 
 
 def texts(store: Store, group: str) -> list[str]:

@@ -26,7 +26,7 @@ from facilitator.services.core import Store
 from facilitator.services.overview import list_projects
 from facilitator.settings import ORGANISATION_DATABASE, Settings
 from facilitator.store.migrate import open_database
-from facilitator.store.server import describe, open_server_database, server_url
+from facilitator.store.server import describe, server_url
 from facilitator.ui import server_worker
 from facilitator.ui.dialogs.take_offline_dialog import TakeOfflineDialog
 from facilitator.ui.main_window import MainWindow
@@ -40,13 +40,6 @@ WISHES = 60  # enough rows that the package is a real read, not a single line
 def _collect_between_tests() -> Iterator[None]:
     yield
     gc.collect()
-
-
-@pytest.fixture
-def server(server_database: str) -> Iterator[Store]:
-    s = Store(open_server_database(server_database))
-    yield s
-    s.close()
 
 
 def _conninfo(server_database: str) -> str:

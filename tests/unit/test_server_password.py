@@ -9,7 +9,6 @@ from __future__ import annotations
 import getpass
 import io
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -27,26 +26,8 @@ from facilitator.store.server import (
 )
 from tests.passwords import (
     PASSWORD,
-    MemoryKeyring,
     forget_session,
-    keyring_in_memory,
-    password_login,
-    server_asks_for_password,
 )
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    with keyring_in_memory() as backend:
-        yield backend
-
-
-@pytest.fixture
-def pw_address(server_database: str) -> str:
-    address = password_login(server_database)
-    if not server_asks_for_password(address):
-        pytest.skip("this server trusts pw_only: start it with tools/pg_cluster.sh")
-    return address
 
 
 def _parameters_given(engine: Any) -> list[dict[str, Any]]:

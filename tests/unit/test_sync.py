@@ -22,16 +22,8 @@ from facilitator.interchange.sync import synchronise, take_offline
 from facilitator.services import conflicts, groups, projects, wishes, workshops
 from facilitator.services.core import ServiceError, Store
 from facilitator.store.migrate import open_database
-from facilitator.store.server import make_server_engine
 
 EVENING = 40  # wishes captured offline
-
-
-@pytest.fixture
-def server(server_database: str) -> Iterator[Store]:
-    store = Store(make_server_engine(server_database))
-    yield store
-    store.close()
 
 
 @pytest.fixture

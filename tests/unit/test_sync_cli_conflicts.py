@@ -4,7 +4,6 @@ on this computer, shown by `facilitator conflicts`."""
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,14 +12,6 @@ from facilitator.cli import run
 from facilitator.services import conflicts, groups, projects, wishes, workshops
 from facilitator.services.core import Store
 from facilitator.store.migrate import open_database
-from facilitator.store.server import make_server_engine
-
-
-@pytest.fixture
-def server(server_database: str) -> Iterator[Store]:
-    store = Store(make_server_engine(server_database))
-    yield store
-    store.close()
 
 
 def test_sync_prints_how_many_conflicts_and_that_they_are_in_konflikter_here(
