@@ -300,6 +300,10 @@ Det här kan INTE ångras, och ångra-historiken töms. Exportera personuppgifte
         <translation>Fokusområdet</translation>
     </message>
     <message>
+        <source>Responsible</source>
+        <translation>Ansvariga</translation>
+    </message>
+    <message>
         <source>The choice must be yes or no.</source>
         <translation>Valet måste vara ja eller nej.</translation>
     </message>
