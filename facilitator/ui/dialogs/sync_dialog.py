@@ -66,7 +66,7 @@ class SyncDialog(QDialog):
         self.remember_password = False  # asked for one to be kept: once the server takes it
         self.setObjectName("syncDialog")
         self.setWindowTitle(self.tr("Synchronise with the organisation's database"))
-        self.resize(640, 320)
+        self.resize(640, 1)  # as tall as its lines; it grows with a longer status
         try:
             shown = describe(server_url(address))
         except ServerError:
@@ -93,6 +93,8 @@ class SyncDialog(QDialog):
         self.status = QLabel(self.tr("Connecting to the organisation's database…"))
         self.status.setObjectName("syncStatus")
         self.status.setWordWrap(True)
+        # Room for its longest message (three lines), so the dialog need not grow later.
+        self.status.setMinimumHeight(3 * self.status.fontMetrics().lineSpacing())
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.run_button = QPushButton(self.tr("&Synchronise"))
         self.run_button.setObjectName("syncRun")
