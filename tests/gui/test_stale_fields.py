@@ -160,3 +160,35 @@ def test_a_follow_up_comment_a_colleague_wrote_while_i_typed(qtbot, store, windo
     qtbot.waitUntil(lambda: reviews.review_state(store, june, "wish", bus).entry.comment
                     == "Åsa ringer trafikbolaget")
     assert len(told) == 1
+
+
+def test_a_group_a_colleague_renamed_while_i_typed(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.services import groups
+
+    workshop = _opened(store, window)
+    group = groups.create_group(store, workshop, name="Hamnen")
+    page = window.groups
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() >= 1)
+    page.tree.setFocus()
+    page.tree.setCurrentItem(page.tree.topLevelItem(0))
+    press(page.tree, Qt.Key.Key_F2)
+    line = QApplication.focusWidget()
+    assert isinstance(line, QLineEdit)
+    line.selectAll()
+    type_text(line, "Hamnen och bryggorna")
+    groups.rename_group(store, group, "Görans hamngrupp")  # elsewhere, meanwhile
+    told: list[str] = []
+    answer_box(QMessageBox.StandardButton.Ok, told)
+    press(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(told))
+    assert told[0].startswith(TOLD + "Gruppens namn” till ”Görans hamngrupp”")
+    assert groups.list_groups(store, workshop)[0].name == "Görans hamngrupp"
+    # The name opens again with my typing over theirs; Enter stores mine.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit)
+                    and QApplication.focusWidget().text() == "Hamnen och bryggorna")
+    press(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: groups.list_groups(store, workshop)[0].name
+                    == "Hamnen och bryggorna")
+    assert len(told) == 1

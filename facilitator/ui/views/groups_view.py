@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -28,9 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.services import choices, focus_areas, grouping, groups, people, wishes, workshops
-from facilitator.services.core import Store
+from facilitator.services.core import Change, Store
 from facilitator.store.models import AttendanceStatus
-from facilitator.ui.commands import Editor, ServiceCommand, creator, deleter, setter
+from facilitator.ui.commands import (
+    Editor,
+    ServiceCommand,
+    creator,
+    deleter,
+    refused_by_colleague,
+    setter,
+)
 from facilitator.ui.views.base import WorkshopPage
 from facilitator.ui.views.group_text_panel import GroupTextPanel
 from facilitator.ui.views.groups_tree import (
@@ -95,6 +103,10 @@ class GroupsView(WorkshopPage):
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setAlternatingRowColors(True)
         self.tree.itemChanged.connect(self._on_item_changed)
+        # A change (a colleague's, on the server) while a name is typed is drawn once the
+        # editor closes: redrawing the tree would delete the item being edited.
+        self._redraw_after_editing = False
+        self.tree.itemDelegate().closeEditor.connect(lambda *_: self._editor_closed())
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         keys = [("Alt+Left", -1), ("Alt+Right", +1), ("Alt+Up", -1), ("Alt+Down", +1)]
         for key, delta in keys:
@@ -142,6 +154,18 @@ class GroupsView(WorkshopPage):
         shortcut.activated.connect(slot)
 
     # ----- reading -----------------------------------------------------------
+    def on_changed(self, change: Change) -> None:
+        if change.kinds & self.WATCHED and \
+                self.tree.state() == QAbstractItemView.State.EditingState:
+            self._redraw_after_editing = True
+            return
+        super().on_changed(change)
+
+    def _editor_closed(self) -> None:
+        if self._redraw_after_editing:
+            self._redraw_after_editing = False
+            QTimer.singleShot(0, self.safe_refresh)
+
     def refresh(self) -> None:
         keep = self.tree.current_key()
         self._loading = True
@@ -387,4 +411,26 @@ class GroupsView(WorkshopPage):
                 self.tr("Rename group"),
                 do=lambda: groups.rename_group(self.store, group_id, text, expected=shown),
                 undo=undo, redo=lambda _old: groups.rename_group(self.store, group_id, text))):
-            self.refresh()
+            # Redrawn once this signal has returned: its item must outlive the handler.
+            again = refused_by_colleague(self.editor)  # the typing is not lost
+            self._redraw_after_editing = False  # redrawn here, before the name opens again
+            QTimer.singleShot(0, lambda: self._redraw_after_refusal(group_id, text, again))
+
+    def _redraw_after_refusal(self, group_id: str, text: str, rename_again: bool) -> None:
+        self.refresh()
+        if rename_again:
+            self._rename_again(group_id, text)
+
+    def _rename_again(self, group_id: str, text: str) -> None:
+        """The group's name open again with what the user typed, over the colleague's
+        name now shown: Enter stores it over theirs, Esc leaves theirs."""
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            if item is not None and item.data(0, ID_ROLE) == group_id:
+                self.tree.setCurrentItem(item)
+                self.tree.setFocus()
+                self.tree.editItem(item, 0)
+                line = self.tree.indexWidget(self.tree.currentIndex())
+                if isinstance(line, QLineEdit):
+                    line.setText(text)
+                return
