@@ -89,6 +89,14 @@ def _quoted(value: object) -> str | None:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
+def _changed_meanwhile(what: Source) -> ChangedSinceError:
+    """The refusal that names the field (or list) but not the colleague's value."""
+    return ChangedSinceError(tr(
+        "Someone else changed “{what}” meanwhile, so your change was not stored "
+        "over theirs. Compare, and make your change again if it should stand."),
+        what=what)
+
+
 def unchanged_fields(row: object, expected: Mapping[str, object] | None, what: Source) -> None:
     """Optimistic concurrency (#15) for a form: refuse the edit if any field in
     ``expected`` (the values the form showed when the user began) now holds
@@ -100,10 +108,7 @@ def unchanged_fields(row: object, expected: Mapping[str, object] | None, what: S
             continue
         theirs = _quoted(current)
         if theirs is None:
-            raise ChangedSinceError(tr(
-                "Someone else changed “{what}” meanwhile, so your change was not stored "
-                "over theirs. Compare, and make your change again if it should stand."),
-                what=what)
+            raise _changed_meanwhile(what)
         raise ChangedSinceError(tr(
             "Someone else changed “{what}” to “{theirs}” meanwhile, so your change was "
             "not stored over theirs. Make your change again if it should stand."),
@@ -116,10 +121,7 @@ def unchanged_list(current: Sequence[object], shown: Sequence[object] | None,
     list the user's edit was made from (``shown``) that changed since is refused, so a
     colleague's added entry is never dropped by a write of the older list."""
     if shown is not None and list(current) != list(shown):
-        raise ChangedSinceError(tr(
-            "Someone else changed “{what}” meanwhile, so your change was not stored "
-            "over theirs. Compare, and make your change again if it should stand."),
-            what=what)
+        raise _changed_meanwhile(what)
 
 
 class StorageError(ServiceError):

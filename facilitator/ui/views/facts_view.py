@@ -172,18 +172,14 @@ class FactsView(WorkshopPage):
             if fact in self.lines:
                 self.lines[fact].setModified(False)
             return True
-        workshop_id, store, storage_failed = self.workshop_id, self.store, []
+        workshop_id, store = self.workshop_id, self.store
 
         def update(values: dict[str, Any], shown: tuple[Any] | None) -> dict[str, Any]:
             # Loaded with the first edit: the form is drawn before the ORM is.
             from facilitator.services.workshops import update_workshop
 
-            try:
-                return update_workshop(store, workshop_id, **values,
-                                       expected=None if shown is None else {fact: shown[0]})
-            except StorageError:
-                storage_failed.append(True)
-                raise
+            return update_workshop(store, workshop_id, **values,
+                                   expected=None if shown is None else {fact: shown[0]})
 
         done = self.editor.run(checked_setter(
             self.tr("Change {field}").format(field=self._label(fact)), update, {fact: value},
@@ -193,7 +189,7 @@ class FactsView(WorkshopPage):
             self._base[fact] = getattr(get_facts(store, workshop_id), fact)
             if fact in self.lines:
                 self.lines[fact].setModified(False)
-        elif storage_failed:  # keep the typed text; the message is already shown
+        elif isinstance(self.editor.last_refusal, StorageError):  # keep the typed text
             self._unsaved.add(fact)
         elif refused_by_colleague(self.editor) and fact in self.lines:
             # Keep the typed text; the next edit (Enter) stores it over theirs.
